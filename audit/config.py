@@ -1,0 +1,134 @@
+"""config.yaml -> AuditConfig: validated, every error located by file and line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from audit.errors import ConfigError, MultipleErrors
+from audit.yamlfile import load_yaml, validate
+
+DATASETS = ("customers", "price_list", "order_lines", "deliveries", "invoices")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(_Strict):
+    """Someone who receives deviations: a name and an email address."""
+
+    name: str
+    email: str | None = None
+
+
+class Company(_Strict):
+    """The supplier running the audit: its own KvK number is never a customer's."""
+
+    name: str
+    kvk_number: str | None = None
+
+
+class DatasetSource(_Strict):
+    """Where one ERP dataset comes from and how its columns map to our names."""
+
+    path: str
+    format: Literal["csv", "xlsx"] | None = None  # default: from the file extension
+    separator: str = ","
+    decimal: str = "."
+    thousands: str | None = None
+    date_format: str | None = None  # strftime format, e.g. "%d-%m-%Y"; None = ISO
+    encoding: str = "utf-8"
+    sheet: str | int | None = None
+    header_row: int = 1
+    columns: dict[str, str] = Field(default_factory=dict)  # ERP column -> our field
+    values: dict[str, dict[str, str | bool | int]] = Field(default_factory=dict)
+
+
+class ErpConfig(_Strict):
+    """The ERP exports: one source per dataset; a dataset left out turns off its checks."""
+
+    datasets: dict[Literal["customers", "price_list", "order_lines", "deliveries", "invoices"],
+                   DatasetSource]
+
+
+class SmtpConfig(_Strict):
+    """Mail server; the password comes from the environment variable `password_env`."""
+
+    host: str
+    port: int = 25
+    sender: str = Field(alias="from")
+    username: str | None = None
+    password_env: str = "AUDIT_SMTP_PASSWORD"
+    starttls: bool = False
+    timeout: float = 30.0
+
+    @property
+    def password(self) -> str | None:
+        return os.environ.get(self.password_env)
+
+
+class HolidayConfig(_Strict):
+    """Dutch public holidays that are not the same for every company."""
+
+    good_friday: bool = False
+    liberation_day: bool = False
+
+
+class AuditConfig(_Strict):
+    """The whole configuration of an audit; paths are relative to the config file."""
+
+    base_dir: Path = Field(default=Path("."), exclude=True)
+    company: Company
+    language: Literal["nl", "en"] = "nl"
+    top_n: int = Field(10, ge=1)
+    lookback_months: int = Field(12, ge=1, le=60)
+    contracts_dir: str = "contracts_sample"
+    rules_dir: str = "rules"
+    output_dir: str = "output"
+    database_url: str | None = None  # default: sqlite:///<output_dir>/audit.db
+    erp: ErpConfig
+    owners: dict[str, Person]  # role -> person
+    rule_owners: dict[str, str] = Field(default_factory=dict)  # rule id -> role
+    customer_owners: dict[str, dict[str, str]] = Field(default_factory=dict)  # cust -> rule -> role
+    people: dict[str, Person] = Field(default_factory=dict)  # ERP account manager code -> person
+    controller: Person | None = None
+    due_days: dict[str, int] = Field(default_factory=lambda: {"high": 5, "medium": 10, "low": 20})
+    holidays: HolidayConfig = HolidayConfig()
+    smtp: SmtpConfig | None = None
+
+    @field_validator("due_days")
+    @classmethod
+    def _known_severities(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = set(value) - {"high", "medium", "low"}
+        if unknown:
+            raise ValueError(f"unknown severity {sorted(unknown)}; valid: high, medium, low")
+        return value
+
+    def path(self, relative: str) -> Path:
+        """A path from the config, resolved against the config file's folder."""
+        p = Path(relative)
+        return p if p.is_absolute() else self.base_dir / p
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.path(self.output_dir) / 'audit.db'}"
+
+
+def load_config(path: Path) -> AuditConfig:
+    """Read and validate config.yaml; all errors at once, each with file and line."""
+    if not path.exists():
+        raise ConfigError(f"config file not found: {path} (pass --config PATH)")
+    data = load_yaml(path, ConfigError)
+    if not isinstance(data, dict):
+        raise ConfigError("the config file must hold a mapping of keys", None)
+    config, errors = validate(AuditConfig, data, path, ConfigError)
+    if errors:
+        raise MultipleErrors(errors, ConfigError)
+    assert config is not None
+    return config.model_copy(update={"base_dir": path.resolve().parent})

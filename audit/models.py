@@ -1,0 +1,190 @@
+"""The small frozen values that flow between the stages of the audit."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from audit.errors import Problem
+
+# --- contracts -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table read from a page: rows of cell texts, header row first."""
+
+    page: int
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a contract, running header and footer removed."""
+
+    number: int  # 1-based
+    text: str
+    tables: tuple[Table, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContractDoc:
+    """One contract PDF, read and linked (or not) to an ERP customer."""
+
+    path: Path
+    sha256: str
+    pages: tuple[Page, ...]
+    language: str = "nl"  # nl | en
+    customer_id: str | None = None
+    kind: str = "contract"  # contract | amendment
+    effective_date: date | None = None
+    kvk_numbers: tuple[str, ...] = ()
+    title: str = ""
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A numbered (sub-)article of a contract, with the page it starts on."""
+
+    doc: ContractDoc = field(repr=False)
+    article: str  # "4.1", "Bijlage 1"
+    heading: str  # heading of the article it belongs to ("Levering")
+    text: str
+    page: int
+    tables: tuple[Table, ...] = ()
+    replaces: tuple[str, ...] = ()  # articles of the base contract an amendment clause replaces
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+
+# --- rules -> terms --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermValue:
+    """One value read from a clause: `days = 30 (days)`."""
+
+    parameter: str
+    value: Any  # int | Decimal | str | date | Address
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Address:
+    """A delivery address; two addresses are the same when postcode and number match."""
+
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.postcode.replace(" ", "").upper(), self.house_number.upper().replace(" ", ""))
+
+    def __str__(self) -> str:
+        return f"{self.street} {self.house_number}, {self.postcode} {self.city}".strip()
+
+
+@dataclass(frozen=True)
+class Term:
+    """An agreement read from a contract, valid from..to (amendments end earlier terms)."""
+
+    customer_id: str
+    rule_id: str
+    values: tuple[TermValue, ...]
+    clause: Clause
+    confidence: float
+    subject: str = ""  # what the agreement is about when a rule yields several (an item id)
+    valid_from: date | None = None
+    valid_to: date | None = None  # inclusive; None = open-ended
+
+    def get(self, parameter: str, default: Any = None) -> Any:
+        for v in self.values:
+            if v.parameter == parameter:
+                return v.value
+        return default
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+# --- checks -> deviations --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A difference between an agreement and the ERP, with its evidence and money at stake."""
+
+    customer_id: str
+    rule_id: str
+    kind: str  # registration | execution
+    subject: str  # what it concerns within the rule (item, 'late', 'address'...), for a stable id
+    description: str
+    expected: str
+    actual: str
+    evidence: tuple[str, ...] = ()
+    impact_eur: Decimal | None = None
+    severity: str = "medium"
+    contract_file: str = ""
+    contract_page: int | None = None
+    contract_article: str = ""
+    contract_text: str = ""
+    params: tuple[tuple[str, str], ...] = ()  # values for the rule's action template
+    customer_name: str = ""
+    owner: str = ""
+    owner_email: str = ""
+    action: str = ""
+    due_date: date | None = None
+    status: str = "new"  # new | recurring | resolved
+
+    @property
+    def deviation_id(self) -> str:
+        """Stable id: the same deviation found next month has the same id."""
+        key = "|".join((self.customer_id, self.rule_id, self.kind, self.subject))
+        return "D-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Customer:
+    """A customer in scope of the audit, with its revenue over the look-back window."""
+
+    customer_id: str
+    name: str
+    revenue: Decimal
+    rank: int
+
+
+@dataclass(frozen=True)
+class Period:
+    """The audited month and its look-back window (inclusive dates)."""
+
+    label: str  # "2026-10"
+    start: date
+    end: date
+    lookback_start: date
+
+
+@dataclass
+class AuditRun:
+    """The result of one audit: what was read, what deviates, and what went wrong."""
+
+    period: Period
+    customers: list[Customer] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    deviations: list[Deviation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    run_id: int | None = None

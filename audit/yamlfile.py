@@ -1,0 +1,131 @@
+"""Safe YAML loading that remembers line numbers, and pydantic errors turned into located ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from audit.errors import AuditError, Location
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the line of every mapping key and sequence item."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    lines = {}
+    for key_node, _ in node.value:
+        lines[loader.construct_object(key_node, deep=True)] = key_node.start_mark.line + 1
+    return _LinedDict(mapping, lines)
+
+
+class _LinedDict(dict):
+    """A dict that also knows the line of each key (used only to locate errors)."""
+
+    def __init__(self, data: dict[Any, Any], lines: dict[Any, int]):
+        super().__init__(data)
+        self.lines = lines
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path, error: type[AuditError]) -> Any:
+    """Read a YAML file safely; a syntax error names the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise error(f"cannot read file: {e.strerror}", Location(str(path))) from e
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(e, "problem", None) or str(e)
+        raise error(f"invalid YAML: {problem}", Location(str(path), line=line)) from e
+
+
+def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
+    """The line of the deepest key of `loc` found in data loaded by load_yaml."""
+    line = None
+    node = data
+    for part in loc:
+        if isinstance(node, _LinedDict) and part in node:
+            line = node.lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def validate(
+    model: type[M], data: Any, path: Path, error: type[AuditError], **context: Any
+) -> tuple[M | None, list[AuditError]]:
+    """Validate YAML data into a model; return every error, each with its file and line."""
+    try:
+        return model.model_validate(data, context=context or None), []
+    except ValidationError as e:
+        errors: list[AuditError] = []
+        for err in e.errors():
+            loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+            key = ".".join(str(p) for p in loc) or "(top)"
+            message = _message(err)
+            if err["type"] == "extra_forbidden":
+                valid = _fields_at(model, loc[:-1])
+                message += f" (valid keys: {', '.join(valid)})" if valid else ""
+            errors.append(error(message, Location(str(path), line=line_of(data, loc), key=key)))
+        return None, errors
+
+
+def _is_union_tag(part: Any) -> bool:
+    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "required key is missing"
+    value = err.get("input")
+    shown = f", got {value!r}" if isinstance(value, str | int | float | bool) else ""
+    return f"{err['msg']}{shown}"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the (nested) model that `loc` points into."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            current = _inner_model(current)
+            if isinstance(part, int):
+                continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(part)
+        if info is None:
+            current = _inner_model(current)
+            continue
+        current = _inner_model(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The BaseModel inside list[M], dict[str, M], M | None; else the annotation itself."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        inner = _inner_model(arg)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return inner
+    return annotation
