@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from audit.errors import Problem
 
 # --- contracts -------------------------------------------------------------------------
@@ -61,6 +63,7 @@ class Clause:
     page: int
     tables: tuple[Table, ...] = ()
     replaces: tuple[str, ...] = ()  # articles of the base contract an amendment clause replaces
+    boilerplate: bool = False  # general terms, force majeure, liability...: not an agreement
 
     @property
     def file(self) -> str:
@@ -81,16 +84,12 @@ class TermValue:
 
 @dataclass(frozen=True)
 class Address:
-    """A delivery address; two addresses are the same when postcode and number match."""
+    """A delivery address; two addresses are the same when postcode and number match (parse.py)."""
 
     street: str
     house_number: str
     postcode: str
     city: str
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.postcode.replace(" ", "").upper(), self.house_number.upper().replace(" ", ""))
 
     def __str__(self) -> str:
         return f"{self.street} {self.house_number}, {self.postcode} {self.city}".strip()
@@ -155,6 +154,17 @@ class Deviation:
         """Stable id: the same deviation found next month has the same id."""
         key = "|".join((self.customer_id, self.rule_id, self.kind, self.subject))
         return "D-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class ErpData:
+    """The ERP datasets by name, in our column names; a dataset that failed to load is absent."""
+
+    frames: dict[str, pd.DataFrame]
+    problems: tuple[Problem, ...] = ()
+
+    def get(self, name: str) -> pd.DataFrame | None:
+        return self.frames.get(name)
 
 
 @dataclass(frozen=True)

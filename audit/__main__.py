@@ -1,0 +1,5 @@
+"""python -m audit: the same as the contract-audit command."""
+
+from audit.cli import main
+
+main()

@@ -1,0 +1,76 @@
+"""agreed_prices: the customer's price list, and the price on every order line, per item."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from audit.checks.base import CheckContext, distinct, latest, register, valid_rows
+from audit.models import Deviation, Term
+
+
+@register("agreed_prices", "registered")
+def registered(ctx: CheckContext) -> list[Deviation]:
+    """The price list holds the agreed price of each item, valid on the last day of the period."""
+    prices = ctx.frame("price_list")
+    end = pd.Timestamp(ctx.period.end)
+    valid = (prices["valid_from"].isna() | (prices["valid_from"] <= end)) & (
+        prices["valid_to"].isna() | (prices["valid_to"] >= end))
+    out = []
+    for term in ctx.current_terms():
+        agreed = term.get("unit_price")
+        listed = prices.loc[valid & (prices["item_id"] == term.subject), "unit_price"].tolist()
+        if not listed:
+            out.append(ctx.deviation("registration", term, term.subject, _eur(agreed),
+                                     "not in the price list" if ctx.lang == "en"
+                                     else "niet in de prijslijst"))
+        elif any(p != agreed for p in listed):
+            out.append(ctx.deviation("registration", term, term.subject, _eur(agreed),
+                                     distinct(_eur(p) for p in listed)))
+    return out
+
+
+@register("agreed_prices", "executed")
+def executed(ctx: CheckContext) -> list[Deviation]:
+    """Every order line of an agreed item is charged the price valid on its order date."""
+    lines = ctx.frame("order_lines")
+    lines = lines[ctx.in_window(lines["order_date"])]
+    params = ctx.rule.executed.params if ctx.rule.executed else {}
+    tolerance = Decimal(str(params.get("tolerance_eur", "0.005")))
+    by_item: dict[str, list[Term]] = {}
+    for term in ctx.terms:
+        by_item.setdefault(term.subject, []).append(term)
+    out = []
+    for item, terms in sorted(by_item.items()):
+        out += _item_deviations(ctx, lines[lines["item_id"] == item], item, terms, tolerance)
+    return out
+
+
+def _item_deviations(ctx: CheckContext, lines: pd.DataFrame, item: str, terms: list[Term],
+                     tolerance: Decimal) -> list[Deviation]:
+    agreed = pd.Series(None, index=lines.index, dtype=object)
+    cited: dict[int, Term] = {}
+    for term in terms:
+        mask = valid_rows(term, lines["order_date"])
+        agreed[mask] = term.get("unit_price")
+        cited.update(dict.fromkeys(lines.index[mask], term))
+    checked = agreed.notna()
+    diff = (agreed[checked] - lines.loc[checked, "unit_price"]).astype(object)
+    out = []
+    for direction, bad in (("undercharged", diff > tolerance), ("overcharged", diff < -tolerance)):
+        rows = bad[bad].index
+        if len(rows) == 0:
+            continue
+        impact = sum((diff[r] * lines.at[r, "quantity"] for r in rows), Decimal(0))
+        term = latest([cited[r] for r in rows])
+        orders = lines.loc[rows, "order_id"].tolist()
+        out.append(ctx.deviation(
+            "execution", term, f"{item}:{direction}", distinct(_eur(agreed[r]) for r in rows),
+            distinct(_eur(p) for p in lines.loc[rows, "unit_price"]), orders,
+            impact.quantize(Decimal("0.01")), count=len(set(orders))))
+    return out
+
+
+def _eur(value: Decimal) -> str:
+    return f"{value:.2f}"

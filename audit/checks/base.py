@@ -1,0 +1,113 @@
+"""What every check gets (CheckContext), the registry of checks by rule id, shared helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from audit.models import Deviation, Period, Term
+from audit.rules.schema import Rule
+from audit.workdays import WorkCalendar
+
+CheckFn = Callable[["CheckContext"], list[Deviation]]
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """The registration and execution checks of one rule kind (either may be absent)."""
+
+    registered: CheckFn | None = None
+    executed: CheckFn | None = None
+
+
+CHECKS: dict[str, CheckKind] = {}
+
+
+def register(rule_id: str, side: str) -> Callable[[CheckFn], CheckFn]:
+    """Decorator: `@register("payment_term", "registered")` adds a check to the registry."""
+
+    def add(fn: CheckFn) -> CheckFn:
+        kind = CHECKS.get(rule_id, CheckKind())
+        CHECKS[rule_id] = CheckKind(**{**kind.__dict__, side: fn})
+        return fn
+
+    return add
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """One customer x one rule: its terms, its master data and transactions, the period."""
+
+    rule: Rule
+    customer_id: str
+    customer_name: str
+    customer: dict[str, Any]
+    terms: list[Term]
+    frames: dict[str, pd.DataFrame] = field(repr=False)
+    period: Period = field(repr=False)
+    calendar: WorkCalendar = field(repr=False)
+    lang: str = "nl"
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """This customer's rows of a dataset (empty when the customer has none)."""
+        return self.frames[name]
+
+    def in_window(self, dates: pd.Series) -> pd.Series:
+        """True for dates within the look-back window of the period."""
+        start = pd.Timestamp(self.period.lookback_start)
+        return (dates >= start) & (dates <= pd.Timestamp(self.period.end))
+
+    def current_terms(self) -> list[Term]:
+        """The terms valid on the last day of the period, one per subject (most confident)."""
+        best: dict[str, Term] = {}
+        for term in self.terms:
+            if term.valid_on(self.period.end):
+                if term.subject not in best or term.confidence > best[term.subject].confidence:
+                    best[term.subject] = term
+        return [best[s] for s in sorted(best)]
+
+    def deviation(self, kind: str, term: Term, subject: str, expected: Any, actual: Any,
+                  evidence: Iterable[str] = (), impact: Decimal | None = None,
+                  count: int | None = None) -> Deviation:
+        """A deviation citing the term's clause, its description filled from the rule file."""
+        evidence = tuple(sorted(set(evidence)))
+        params = {v.parameter: v.value for v in term.values}
+        params.update(expected=expected, actual=actual, customer=self.customer_name,
+                      customer_id=self.customer_id, subject=term.subject or subject,
+                      count=count if count is not None else len(evidence),
+                      impact="" if impact is None else f"EUR {impact:.2f}",
+                      article=term.clause.article, file=term.clause.file, page=term.clause.page)
+        return Deviation(
+            customer_id=self.customer_id, customer_name=self.customer_name,
+            rule_id=self.rule.id, kind=kind, subject=subject,
+            description=self.rule.message(kind, self.lang, params),
+            expected=str(expected), actual=str(actual), evidence=evidence, impact_eur=impact,
+            severity=self.rule.severity, contract_file=term.clause.file,
+            contract_page=term.clause.page, contract_article=term.clause.article,
+            contract_text=term.clause.text,
+            params=tuple((k, str(v)) for k, v in params.items()),
+        )
+
+
+def valid_rows(term: Term, dates: pd.Series) -> pd.Series:
+    """True for the rows whose date falls within the term's validity."""
+    mask = pd.Series(True, index=dates.index)
+    if term.valid_from is not None:
+        mask &= dates >= pd.Timestamp(term.valid_from)
+    if term.valid_to is not None:
+        mask &= dates <= pd.Timestamp(term.valid_to)
+    return mask
+
+
+def distinct(values: Iterable[Any]) -> str:
+    """'30' or '30, 60': the distinct values found, sorted."""
+    return ", ".join(str(v) for v in sorted(set(values)))
+
+
+def latest(terms: list[Term]) -> Term:
+    """The term that became valid last (the one to cite)."""
+    return max(terms, key=lambda t: (t.valid_from or pd.Timestamp.min.date(), t.confidence))

@@ -1,0 +1,45 @@
+"""delivery_address: the customer master's address, and where every delivery went."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from audit.checks.base import CheckContext, latest, register, valid_rows
+from audit.models import Deviation
+from audit.parse import address_key, address_keys
+
+
+@register("delivery_address", "registered")
+def registered(ctx: CheckContext) -> list[Deviation]:
+    """The customer master's delivery address has the agreed postcode and house number."""
+    field = ctx.rule.registered.field if ctx.rule.registered else "delivery_address"
+    actual = ctx.customer.get(field)
+    actual = "" if actual is None or pd.isna(actual) else str(actual)
+    key = address_keys(pd.Series([actual])).iloc[0]
+    out = []
+    for term in ctx.current_terms():
+        address = term.get("address")
+        if key != address_key(address):
+            out.append(ctx.deviation("registration", term, "delivery_address", address,
+                                     actual or "-"))
+    return out
+
+
+@register("delivery_address", "executed")
+def executed(ctx: CheckContext) -> list[Deviation]:
+    """Every delivery in the window went to the agreed postcode and house number."""
+    deliveries = ctx.frame("deliveries")
+    deliveries = deliveries[ctx.in_window(deliveries["delivery_date"])]
+    keys = address_keys(deliveries["delivery_address"])
+    elsewhere, hit = [], []
+    for term in ctx.terms:
+        bad = valid_rows(term, deliveries["delivery_date"]) & (keys != address_key(
+            term.get("address"))) & deliveries["delivery_address"].notna()
+        if bad.any():
+            elsewhere += deliveries.loc[bad, "delivery_id"].tolist()
+            hit.append(term)
+    if not hit:
+        return []
+    term = latest(hit)
+    return [ctx.deviation("execution", term, "address", term.get("address"),
+                          len(set(elsewhere)), elsewhere)]

@@ -1,0 +1,121 @@
+"""The contract-audit command: parse arguments, call the pipeline, print, exit code."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from audit.config import load_config
+from audit.errors import AuditError
+from audit.models import AuditRun
+
+app = typer.Typer(
+    help="Contract-compliance audit: contract PDFs + ERP exports -> each owner's deviations.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+rules_app = typer.Typer(help="Work with the rule files (rules/*.yaml).", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+console = Console()
+err_console = Console(stderr=True)
+
+ConfigOption = Annotated[
+    Path, typer.Option("--config", "-c", help="The config file; paths in it are relative to it.")
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks.")]
+
+
+def _fail(error: Exception, verbose: bool) -> typer.Exit:
+    """Print `error: ...` (with --verbose the traceback) and return the exit to raise."""
+    if verbose:
+        err_console.print(traceback.format_exc(), markup=False, highlight=False)
+    err_console.print(f"error: {error}", markup=False, highlight=False)
+    return typer.Exit(getattr(error, "exit_code", 1))
+
+
+@app.command()
+def run(
+    config: ConfigOption = Path("config.yaml"),
+    period: Annotated[str | None, typer.Option(
+        help="Month to audit, YYYY-MM. Default: the previous calendar month.")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Write the emails to output/<period>/outbox/ instead of sending.")] = False,
+    resend: Annotated[bool, typer.Option(
+        "--resend", help="Send emails again even when the same email went out before.")] = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Run the audit for one period: read, check, report, email the owners."""
+    from audit.pipeline import RunOptions, parse_period, run_audit  # spaCy loads only here
+
+    try:
+        cfg = load_config(config)
+        the_period = parse_period(period, cfg.lookback_months)
+        with _progress() as bar:
+            tasks: dict[str, int] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            result = run_audit(cfg, the_period, RunOptions(dry_run, resend, progress))
+    except AuditError as e:
+        raise _fail(e, verbose) from None
+    _summary(result, cfg.path(cfg.output_dir) / the_period.label)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err_console, transient=False)
+
+
+def _summary(run: AuditRun, out: Path) -> None:
+    stats = run.stats
+    console.print(f"[bold]Audit {run.period.label}[/bold] "
+                  f"(look-back {run.period.lookback_start} .. {run.period.end})")
+    console.print(f"customers audited: {stats['customers']}   contracts read: {stats['contracts']}"
+                  f" ({stats['pages']} pages)   agreements found: {stats['terms']}")
+    table = Table("owner", "deviations", title="Deviations by owner", title_justify="left")
+    for owner, count in sorted(stats["by_owner"].items()):
+        table.add_row(owner, str(count))
+    console.print(table)
+    console.print(f"money at stake: forgone EUR {stats['impact_forgone']:,.2f}, "
+                  f"owed to customers EUR {stats['impact_owed']:,.2f}")
+    emails = stats.get("emails", {})
+    console.print(f"emails: {emails.get('sent', 0)} sent, {emails.get('outbox', 0)} in outbox, "
+                  f"{emails.get('skipped', 0)} already sent")
+    if run.problems:
+        console.print(f"[yellow]problems ({len(run.problems)}):[/yellow]")
+        for problem in run.problems:
+            console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
+    console.print(f"outputs: {out}")
+
+
+@rules_app.command("check")
+def rules_check(config: ConfigOption = Path("config.yaml"), verbose: VerboseOption = False) -> None:
+    """Validate the rule files without running an audit."""
+    from audit.checks import CHECKS
+    from audit.rules.loader import load_rules
+    from audit.rules.matching import TermReader
+
+    try:
+        cfg = load_config(config)
+        rules = load_rules(cfg.path(cfg.rules_dir))
+        TermReader(rules)  # spaCy validates the token patterns
+    except AuditError as e:
+        raise _fail(e, verbose) from None
+    for rule_id, rule in sorted(rules.items()):
+        checked = "checked" if rule_id in CHECKS else "read only (no check yet)"
+        console.print(f"ok  {rule_id:<22} {rule.title.en} — {checked}")
+    console.print(f"{len(rules)} rule files valid")
+
+
+def main() -> None:
+    """Entry point for python -m audit."""
+    app()

@@ -1,0 +1,1 @@
+"""Contracts: PDF -> pages -> clauses, linked to ERP customers, amendments marked."""

@@ -1,0 +1,1 @@
+"""ERP: exports -> validated DataFrames (mapping, formats, validation)."""

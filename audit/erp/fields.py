@@ -1,0 +1,46 @@
+"""The program's own names and types for the ERP datasets (PRODUCT.md, 'Inputs')."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a dataset: its type and whether a row without it is unusable."""
+
+    name: str
+    type: str  # str | int | decimal | date | bool | kind
+    required: bool = True
+
+
+def _f(spec: str) -> Field:
+    name, _, rest = spec.partition(":")
+    type_, _, opt = rest.partition("?")
+    return Field(name, type_ or "str", required=not opt and not rest.endswith("?"))
+
+
+SCHEMAS: dict[str, tuple[Field, ...]] = {
+    "customers": tuple(_f(s) for s in (
+        "customer_id:str", "name:str", "kvk_number:str?", "payment_term_days:int?",
+        "delivery_address:str?", "delivery_instructions:str?", "lead_time_days:int?",
+        "account_manager:str?",
+    )),
+    "price_list": tuple(_f(s) for s in (
+        "customer_id:str", "item_id:str", "unit_price:decimal", "valid_from:date?", "valid_to:date?",
+    )),
+    "order_lines": tuple(_f(s) for s in (
+        "order_id:str", "line_no:int?", "customer_id:str", "order_date:date", "item_id:str",
+        "quantity:decimal", "unit_price:decimal", "requested_date:date?",
+    )),
+    "deliveries": tuple(_f(s) for s in (
+        "delivery_id:str", "order_id:str", "customer_id:str", "delivery_date:date",
+        "quantity:decimal?", "delivery_address:str?", "call_ahead_done:bool?", "notes:str?",
+    )),
+    "invoices": tuple(_f(s) for s in (
+        "invoice_id:str", "customer_id:str", "invoice_date:date", "due_date:date?",
+        "amount:decimal", "freight_amount:decimal?", "kind:kind", "order_id:str?",
+        "description:str?",
+    )),
+}
+KINDS = {"invoice", "credit_note"}

@@ -1,0 +1,72 @@
+"""Deviation -> accountable owner, their email, the action to take and a due date."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from audit.config import AuditConfig, Person
+from audit.errors import Location, Problem
+from audit.models import Deviation
+from audit.rules.schema import Rule
+from audit.workdays import WorkCalendar
+
+ACCOUNT_MANAGER = "account_manager"
+
+
+def owner_role(config: AuditConfig, rule: Rule, customer_id: str) -> str:
+    """The role that owns a rule for a customer: per-customer override, per-rule, rule default."""
+    per_customer = config.customer_owners.get(customer_id, {})
+    return per_customer.get(rule.id) or config.rule_owners.get(rule.id) or rule.owner
+
+
+def find_person(config: AuditConfig, role: str, customer: dict[str, Any]) -> Person | None:
+    """The person behind a role; 'account_manager' is the customer's own, from the master."""
+    if role == ACCOUNT_MANAGER:
+        code = customer.get("account_manager")
+        if isinstance(code, str) and code in config.people:
+            return config.people[code]
+    return config.owners.get(role)
+
+
+def assign(
+    deviations: list[Deviation],
+    config: AuditConfig,
+    rules: dict[str, Rule],
+    customers: dict[str, dict[str, Any]],
+    period_end: date,
+    calendar: WorkCalendar,
+) -> tuple[list[Deviation], list[Problem]]:
+    """Fill owner, owner_email, action and due_date; an owner without email is a Problem."""
+    out, problems, reported = [], [], set()
+    for dev in deviations:
+        rule = rules[dev.rule_id]
+        customer = customers.get(dev.customer_id, {})
+        role = owner_role(config, rule, dev.customer_id)
+        person = find_person(config, role, customer)
+        if (person is None or not person.email) and (role, dev.customer_id) not in reported:
+            reported.add((role, dev.customer_id))
+            problems.append(_no_owner(role, dev, customer, person))
+        days = config.due_days.get(dev.severity, 10)
+        out.append(replace(
+            dev,
+            owner=person.name if person else role,
+            owner_email=(person.email or "") if person else "",
+            action=rule.action_text(config.language, dict(dev.params)),
+            due_date=calendar.add_one(period_end, days),
+        ))
+    return out, problems
+
+
+def _no_owner(role: str, dev: Deviation, customer: dict[str, Any],
+              person: Person | None) -> Problem:
+    if person is not None:
+        what = f"owner '{person.name}' ({role}) has no email address"
+    elif role == ACCOUNT_MANAGER:
+        what = (f"account manager '{customer.get('account_manager') or '-'}' of customer "
+                f"{dev.customer_id} is not listed under people: in config.yaml")
+    else:
+        what = f"role '{role}' is not listed under owners: in config.yaml"
+    return Problem("owners", f"{what}; deviations of rule {dev.rule_id} for {dev.customer_id} "
+                   "are in the report but not emailed", Location("config.yaml", key="owners"))

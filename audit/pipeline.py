@@ -1,0 +1,287 @@
+"""run_audit(config, period): the only place that wires the stages together, in order."""
+
+from __future__ import annotations
+
+import calendar as cal
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from audit import owners
+from audit.checks import CHECKS, CheckContext
+from audit.config import AuditConfig
+from audit.contracts.amendments import mark_replacements
+from audit.contracts.clauses import split_clauses
+from audit.contracts.linking import describe, link_customer
+from audit.contracts.reader import read_pdf
+from audit.erp.loader import load_erp
+from audit.errors import AuditError, ErpDataError, Location, Problem
+from audit.models import AuditRun, ContractDoc, Customer, Deviation, ErpData, Period, Term
+from audit.notify.build import build_owner_emails
+from audit.notify.send import send_emails, write_outbox
+from audit.report.html import write_report_html
+from audit.report.tables import write_deviations_csv, write_deviations_xlsx, write_terms_csv
+from audit.rules.loader import load_rules
+from audit.rules.matching import TermReader
+from audit.rules.schema import Rule
+from audit.rules.validity import apply_validity
+from audit.store.db import Store
+from audit.workdays import WorkCalendar, calendar_for
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    """Default progress callback: silent."""
+
+
+def parse_period(text: str | None, lookback_months: int, today: date | None = None) -> Period:
+    """'2026-10' -> Period; None -> the previous calendar month."""
+    if text is None:
+        today = today or date.today()
+        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    else:
+        try:
+            year, month = (int(x) for x in text.split("-"))
+            date(year, month, 1)
+        except ValueError as e:
+            raise AuditError(f"--period must look like YYYY-MM, got '{text}'") from e
+    end = date(year, month, cal.monthrange(year, month)[1])
+    back_year, back_month = divmod(year * 12 + month - 1 - (lookback_months - 1), 12)
+    return Period(f"{year:04d}-{month:02d}", date(year, month, 1), end,
+                  date(back_year, back_month + 1, 1))
+
+
+@dataclass
+class RunOptions:
+    """How a run delivers: dry-run writes emails to the outbox, resend ignores earlier sends."""
+
+    dry_run: bool = False
+    resend: bool = False
+    progress: Progress = field(default=_no_progress)
+
+
+def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = None) -> AuditRun:
+    """The monthly audit: scope, contracts, terms, checks, owners, store, reports, emails."""
+    options = options or RunOptions()
+    started, clock = datetime.now(UTC).replace(tzinfo=None), time.perf_counter()
+    run = AuditRun(period=period)
+    rules = load_rules(config.path(config.rules_dir))
+    erp = load_erp(config)
+    run.problems += list(erp.problems)
+    run.customers = top_customers(erp, period, config.top_n)
+    scope = {c.customer_id for c in run.customers}
+    docs = read_contracts(config, erp, run, options.progress)
+    run.terms = read_terms(docs, rules, scope, run)
+    calendar = calendar_for(period.lookback_start, period.end, config.holidays.good_friday,
+                            config.holidays.liberation_day)
+    deviations = check_all(rules, run, erp, calendar, config.language, options.progress)
+    masters = _customer_rows(erp)
+    deviations, owner_problems = owners.assign(deviations, config, rules, masters, period.end,
+                                               calendar)
+    run.problems += owner_problems
+    store = Store(config.db_url)
+    run.deviations = store.mark_status(period.label, deviations)
+    run.stats = _stats(run, docs, time.perf_counter() - clock)
+    run.run_id = store.save_run(run, started)
+    out = config.path(config.output_dir) / period.label
+    write_outputs(run, out, config.language, store.history())
+    run.stats["emails"] = deliver(run, config, store, out, options)
+    return run
+
+
+def top_customers(erp: ErpData, period: Period, n: int) -> list[Customer]:
+    """The n customers with the most invoiced revenue (credit notes deducted) in the window."""
+    invoices = erp.get("invoices")
+    if invoices is None:
+        raise ErpDataError("cannot choose the customers to audit: the invoices export did not "
+                           "load (see the problems above)")
+    window = invoices[(invoices["invoice_date"] >= pd.Timestamp(period.lookback_start))
+                      & (invoices["invoice_date"] <= pd.Timestamp(period.end))]
+    sign = window["kind"].map({"invoice": 1, "credit_note": -1})
+    amounts = [abs(a) * s for a, s in zip(window["amount"], sign, strict=True)]
+    revenue = pd.Series(amounts, index=window.index, dtype=object).groupby(
+        window["customer_id"]).sum()
+    names = _customer_rows(erp)
+    ranked = sorted(revenue.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return [Customer(str(cid), str(names.get(cid, {}).get("name", cid)), Decimal(rev), rank)
+            for rank, (cid, rev) in enumerate(ranked, 1)]
+
+
+def read_contracts(config: AuditConfig, erp: ErpData, run: AuditRun,
+                   progress: Progress) -> list[ContractDoc]:
+    """Read, describe and link every PDF in the contracts folder."""
+    folder = config.path(config.contracts_dir)
+    if not folder.is_dir():
+        raise AuditError(f"contracts folder not found: {folder} (set contracts_dir)")
+    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".pdf")
+    docs = []
+    for i, path in enumerate(paths, 1):
+        progress("contracts", i - 1, len(paths))
+        doc, problems = read_pdf(path)
+        run.problems += problems
+        if doc is None:
+            continue
+        doc = describe(doc, config.company.kvk_number)
+        doc, problem = link_customer(doc, erp.get("customers"))
+        if problem:
+            run.problems.append(problem)
+        docs.append(doc)
+    progress("contracts", len(paths), len(paths))
+    return docs
+
+
+def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str],
+               run: AuditRun) -> list[Term]:
+    """The agreements of the customers in scope, with their validity from amendments."""
+    reader = TermReader(rules)
+    terms: list[Term] = []
+    for doc in docs:
+        if doc.customer_id in scope:
+            for clause in mark_replacements(split_clauses(doc)):  # once per document
+                terms += reader.read(clause, doc.customer_id)
+    linked = {d.customer_id for d in docs}
+    for cid in sorted(scope - linked):
+        run.problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
+                                    "was linked to it; its agreements are not audited"))
+    return apply_validity(terms)
+
+
+def check_all(rules: dict[str, Rule], run: AuditRun, erp: ErpData, calendar: WorkCalendar,
+              lang: str, progress: Progress) -> list[Deviation]:
+    """Run both checks of every rule for every customer in scope."""
+    sides = _runnable_sides(rules, erp, run)
+    groups = {name: dict(tuple(frame.groupby("customer_id"))) for name, frame in erp.frames.items()}
+    masters = _customer_rows(erp)
+    deviations: list[Deviation] = []
+    for i, customer in enumerate(run.customers):
+        progress("checks", i, len(run.customers))
+        frames = {n: g.get(customer.customer_id, erp.frames[n].iloc[0:0])
+                  for n, g in groups.items()}
+        for rule_id, fns in sides.items():
+            terms = [t for t in run.terms
+                     if t.customer_id == customer.customer_id and t.rule_id == rule_id]
+            if not terms:
+                continue
+            ctx = CheckContext(rules[rule_id], customer.customer_id, customer.name,
+                               masters.get(customer.customer_id, {}), terms, frames, run.period,
+                               calendar, lang)
+            for fn in fns:
+                deviations += _safe_check(fn, ctx, run)
+    progress("checks", len(run.customers), len(run.customers))
+    return deviations
+
+
+def _runnable_sides(rules: dict[str, Rule], erp: ErpData,
+                    run: AuditRun) -> dict[str, list[Callable[[CheckContext], list[Deviation]]]]:
+    """Per rule, the checks whose datasets loaded; the others are reported as skipped."""
+    sides: dict[str, list[Callable[[CheckContext], list[Deviation]]]] = {}
+    for rule_id, rule in sorted(rules.items()):
+        kind = CHECKS.get(rule_id)
+        if kind is None:
+            run.problems.append(Problem("checks", f"rule '{rule_id}' has no check yet; its terms "
+                                        "are listed but not checked", severity="warning"))
+            continue
+        for side, spec, fn in (("registered", rule.registered, kind.registered),
+                               ("executed", rule.executed, kind.executed)):
+            if spec is None or fn is None:
+                continue
+            needed = {spec.dataset, "customers"} | ({"order_lines"} if rule_id == "lead_time"
+                                                    and side == "executed" else set())
+            missing = sorted(n for n in needed if erp.get(n) is None)
+            if missing:
+                run.problems.append(Problem("checks", f"{side} check of '{rule_id}' skipped: "
+                                            f"dataset(s) {', '.join(missing)} not loaded",
+                                            severity="warning"))
+                continue
+            sides.setdefault(rule_id, []).append(fn)
+    return sides
+
+
+def _safe_check(fn: Callable[[CheckContext], list[Deviation]], ctx: CheckContext,
+                run: AuditRun) -> list[Deviation]:
+    try:
+        return fn(ctx)
+    except Exception as e:  # one failing check must not stop the audit of the others
+        run.problems.append(Problem("checks", f"check {fn.__module__}.{fn.__name__} failed for "
+                                    f"{ctx.customer_id}: {type(e).__name__}: {e}"))
+        return []
+
+
+def _customer_rows(erp: ErpData) -> dict[str, dict[str, Any]]:
+    customers = erp.get("customers")
+    if customers is None:
+        return {}
+    return {str(r["customer_id"]): r for r in customers.to_dict("records")}
+
+
+def _stats(run: AuditRun, docs: list[ContractDoc], seconds: float) -> dict[str, Any]:
+    open_devs = [d for d in run.deviations if d.status != "resolved"]
+    impact = [d.impact_eur for d in open_devs if d.impact_eur is not None]
+    return {
+        "customers": len(run.customers),
+        "contracts": len(docs),
+        "pages": sum(len(d.pages) for d in docs),
+        "terms": len(run.terms),
+        "deviations": len(open_devs),
+        "resolved": len(run.deviations) - len(open_devs),
+        "by_owner": dict(Counter(d.owner for d in open_devs)),
+        "impact_forgone": sum((i for i in impact if i > 0), Decimal(0)),
+        "impact_owed": sum((i for i in impact if i < 0), Decimal(0)),
+        "problems": len(run.problems),
+        "seconds": round(seconds, 2),
+    }
+
+
+def write_outputs(run: AuditRun, out: Path, lang: str, history: list[dict[str, Any]]) -> None:
+    """deviations.csv/.xlsx, terms.csv and report.html under output/<period>/."""
+    out.mkdir(parents=True, exist_ok=True)
+    write_deviations_csv(run.deviations, out / "deviations.csv")
+    write_deviations_xlsx(run.deviations, out / "deviations.xlsx", lang)
+    write_terms_csv(run.terms, out / "terms.csv")
+    write_report_html(run, out / "report.html", lang, history)
+
+
+def deliver(run: AuditRun, config: AuditConfig, store: Store, out: Path,
+            options: RunOptions) -> dict[str, int]:
+    """Email each owner their open deviations: SMTP, or the outbox on a dry run / no SMTP."""
+    open_devs = [d for d in run.deviations if d.status != "resolved"]
+    sender = config.smtp.sender if config.smtp else f"audit@{_domain(config)}"
+    emails = build_owner_emails(replace_deviations(run, open_devs), sender, config.language)
+    if options.dry_run or config.smtp is None:
+        write_outbox(emails, out / "outbox")
+        return {"outbox": len(emails), "sent": 0, "skipped": 0}
+    todo = [e for e in emails if options.resend
+            or not store.was_sent(run.period.label, e.email, e.digest)]
+    problems = send_emails(todo, config.smtp)
+    failed = {p.location.file for p in problems if p.location}
+    run.problems += problems
+    for e in todo:
+        if e.email not in failed:
+            store.record_sent(run.period.label, e.email, e.digest)
+    if failed:
+        write_outbox([e for e in todo if e.email in failed], out / "outbox")
+    return {"outbox": len(failed), "sent": len(todo) - len(failed),
+            "skipped": len(emails) - len(todo)}
+
+
+def replace_deviations(run: AuditRun, deviations: list[Deviation]) -> AuditRun:
+    """A shallow copy of the run holding only the given deviations."""
+    return AuditRun(period=run.period, customers=run.customers, terms=run.terms,
+                    deviations=deviations, problems=run.problems, stats=run.stats,
+                    run_id=run.run_id)
+
+
+def _domain(config: AuditConfig) -> str:
+    owner = next((p.email for p in config.owners.values() if p.email), None)
+    return owner.split("@", 1)[1] if owner and "@" in owner else "localhost"
+
+
+__all__ = ["RunOptions", "parse_period", "run_audit", "Location"]

@@ -1,0 +1,137 @@
+"""The schema of a rule file (rules/<id>.yaml): how a clause is recognised and checked."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+VALUE_TYPES = (
+    "days",
+    "working_days",
+    "minutes",
+    "time_window",
+    "money",
+    "percent",
+    "date",
+    "address",
+    "price_table",
+)
+TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
+# spaCy token-pattern keys a rule may use; anything else is refused before spaCy sees it
+TOKEN_KEYS = {
+    "ORTH", "TEXT", "LOWER", "LEMMA", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH",
+    "IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM", "OP",
+    "IS_TITLE", "IS_UPPER", "IS_LOWER", "IS_CURRENCY",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Texts(_Strict):
+    """A text in both report languages."""
+
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+class LanguagePatterns(_Strict):
+    """How a clause is recognised in one language."""
+
+    phrases: list[str] = Field(default_factory=list)  # lemma phrases (PhraseMatcher)
+    patterns: list[list[dict[str, Any]]] = Field(default_factory=list)  # spaCy Matcher
+    exclude: list[str] = Field(default_factory=list)  # lemma phrases that veto a match
+
+    @field_validator("patterns")
+    @classmethod
+    def _known_token_keys(cls, patterns: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        for pattern in patterns:
+            for token in pattern:
+                unknown = set(token) - TOKEN_KEYS
+                if unknown:
+                    raise ValueError(
+                        f"unknown token attribute {sorted(unknown)}; valid: {sorted(TOKEN_KEYS)}"
+                    )
+        return patterns
+
+
+class Recognise(_Strict):
+    """Patterns per language; a clause matches when a phrase or pattern of its language does."""
+
+    nl: LanguagePatterns
+    en: LanguagePatterns
+
+
+class ValueSpec(_Strict):
+    """A value read from a matching clause."""
+
+    name: str
+    type: Literal[
+        "days", "working_days", "minutes", "time_window", "money", "percent", "date",
+        "address", "price_table",
+    ]
+    required: bool = True
+
+
+class CheckSpec(_Strict):
+    """One side of the check: which dataset and field, and parameters for the check."""
+
+    dataset: Literal["customers", "price_list", "order_lines", "deliveries", "invoices"]
+    field: str | None = None
+    params: dict[str, str | int | float | bool | list[str]] = Field(default_factory=dict)
+    description: str = ""
+
+
+class Rule(_Strict):
+    """One kind of agreement, from rules/<id>.yaml."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: Texts
+    description: str = ""
+    recognise: Recognise
+    values: list[ValueSpec]
+    registered: CheckSpec | None = None
+    executed: CheckSpec | None = None
+    owner: str  # default owner role (config.owners), e.g. credit_control, account_manager
+    severity: Literal["high", "medium", "low"] = "medium"
+    action: Texts
+    messages: dict[Literal["registration", "execution"], Texts] = Field(default_factory=dict)
+    impact: str = ""  # how the money at stake is computed, in words
+    min_confidence: float = Field(0.5, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _templates_use_known_fields(self) -> Rule:
+        known = {v.name for v in self.values} | {
+            "expected", "actual", "customer", "customer_id", "count", "subject", "impact",
+            "article", "file", "page", "evidence",
+        }
+        texts = [self.action, *self.messages.values()]
+        for text in texts:
+            for lang_text in (text.nl, text.en):
+                unknown = set(TEMPLATE_FIELD.findall(lang_text)) - known
+                if unknown:
+                    raise ValueError(
+                        f"template uses unknown field(s) {sorted(unknown)}; "
+                        f"valid: {sorted(known)}"
+                    )
+        return self
+
+    def message(self, kind: str, lang: str, params: dict[str, Any]) -> str:
+        """The deviation description for `kind`, with the values filled in."""
+        text = self.messages.get(kind)  # type: ignore[call-overload]
+        return fill(text.get(lang), params) if text else ""
+
+    def action_text(self, lang: str, params: dict[str, Any]) -> str:
+        """The action for an owner, with the values filled in."""
+        return fill(self.action.get(lang), params)
+
+
+def fill(template: str, params: dict[str, Any]) -> str:
+    """Replace {name} by params[name]; nothing else is interpreted (rule files are data)."""
+    return TEMPLATE_FIELD.sub(lambda m: str(params.get(m.group(1), m.group(0))), template)

@@ -1,0 +1,1 @@
+"""Store: SQLAlchemy tables and the only database code."""

@@ -1,0 +1,81 @@
+"""Clause x rule -> Term, on the real rule files, in Dutch and English; boilerplate never matches."""
+
+from pathlib import Path
+
+import pytest
+
+from audit.models import Clause, ContractDoc
+from audit.rules.loader import load_rules
+from audit.rules.matching import TermReader
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+@pytest.fixture(scope="module")
+def reader() -> TermReader:
+    return TermReader(load_rules(RULES))
+
+
+def read(reader, text, lang="nl", heading="Betaling", boilerplate=False):
+    doc = ContractDoc(path=Path("c.pdf"), sha256="", pages=(), language=lang)
+    c = Clause(doc=doc, article="5.1", heading=heading, text=text, page=3,
+               boilerplate=boilerplate)
+    return [(t.rule_id, t.subject, {v.parameter: v.value for v in t.values})
+            for t in reader.read(c, "C1")]
+
+
+@pytest.mark.parametrize(("text", "lang", "rule", "param", "value"), [
+    ("Betaling geschiedt binnen 30 dagen na factuurdatum.", "nl", "payment_term", "days", 30),
+    ("Facturen dienen binnen dertig (30) dagen na factuurdatum te worden voldaan.", "nl",
+     "payment_term", "days", 30),
+    ("De betalingstermijn bedraagt 45 dagen.", "nl", "payment_term", "days", 45),
+    ("Payment shall be made within 45 days of the invoice date.", "en", "payment_term", "days", 45),
+    ("Invoices are payable within thirty (30) days after the invoice date.", "en",
+     "payment_term", "days", 30),
+    ("Leverancier levert binnen 5 werkdagen na orderdatum.", "nl", "lead_time", "working_days", 5),
+    ("De levertijd bedraagt maximaal 3 werkdagen na ontvangst van de order.", "nl", "lead_time",
+     "working_days", 3),
+    ("Delivery shall take place within five (5) working days of the order date.", "en",
+     "lead_time", "working_days", 5),
+    ("The lead time is 4 business days from the order date.", "en", "lead_time",
+     "working_days", 4),
+    ("De chauffeur belt de Afnemer één uur voor aflevering.", "nl", "delivery_instruction",
+     "minutes", 60),
+    ("Leverancier neemt 30 minuten voor aflevering telefonisch contact op met de Afnemer.", "nl",
+     "delivery_instruction", "minutes", 30),
+    ("The carrier shall telephone the Customer 45 minutes prior to delivery.", "en",
+     "delivery_instruction", "minutes", 45),
+])
+def test_agreements_are_recognised(reader, text, lang, rule, param, value):
+    assert read(reader, text, lang) == [(rule, "", {param: value})]
+
+
+def test_address_clause(reader):
+    [(rule, _, values)] = read(reader, "Leveringen vinden plaats op het adres Havenstraat 18, "
+                                       "3011 AB Rotterdam.")
+    assert rule == "delivery_address"
+    assert str(values["address"]) == "Havenstraat 18, 3011 AB Rotterdam"
+
+
+def test_amended_price_is_one_term_per_item(reader):
+    terms = read(reader, "Met ingang van 1 juni 2026 bedraagt de prijs voor artikel A-100 € 11,75 "
+                         "per stuk.")
+    assert [(r, s, str(v["unit_price"])) for r, s, v in terms] == [
+        ("agreed_prices", "A-100", "11.75")]
+
+
+@pytest.mark.parametrize("text", [
+    "Indien de overmacht langer dan 30 dagen duurt, mag elke partij de overeenkomst ontbinden.",
+    "Klachten over geleverde zaken dienen binnen 8 dagen na levering schriftelijk te worden gemeld.",
+    "De prijzen per artikel zijn vastgelegd in Bijlage 1 en gelden exclusief btw.",
+    "Deze overeenkomst loopt tot en met 31 december 2026.",
+    "Partijen houden de inhoud van deze overeenkomst gedurende 5 jaar geheim.",
+])
+def test_ordinary_clauses_are_not_agreements(reader, text):
+    assert read(reader, text) == []
+
+
+def test_boilerplate_sections_are_never_read(reader):
+    text = "Betaling dient te geschieden binnen 14 dagen na factuurdatum."
+    assert read(reader, text, heading="Algemene Leveringsvoorwaarden", boilerplate=True) == []
+    assert read(reader, text)[0][0] == "payment_term"
