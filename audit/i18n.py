@@ -1,0 +1,266 @@
+"""Labels, money and dates for reports and emails, in Dutch (nl) and English (en)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+LANGUAGES = ("nl", "en")
+
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        # kinds, statuses, severities
+        "registration": "registratie",
+        "execution": "uitvoering",
+        "new": "nieuw",
+        "recurring": "terugkerend",
+        "resolved": "opgelost",
+        "high": "hoog",
+        "medium": "middel",
+        "low": "laag",
+        "error": "fout",
+        "warning": "waarschuwing",
+        # column headers
+        "owner": "Eigenaar",
+        "email": "E-mail",
+        "rule": "Afspraak",
+        "kind": "Soort",
+        "customer": "Klant",
+        "customer_id": "Klantnummer",
+        "revenue": "Omzet",
+        "rank": "Positie",
+        "count": "Aantal",
+        "deviation_id": "Afwijking",
+        "forgone": "Gederfd",
+        "owed": "Terug aan klanten",
+        "money_at_stake": "Bedrag op het spel",
+        "severity": "Ernst",
+        "status": "Status",
+        "description": "Omschrijving",
+        "expected": "Verwacht",
+        "actual": "In het ERP",
+        "evidence": "Bewijs",
+        "action": "Actie",
+        "due_date": "Uiterlijk",
+        "contract": "Contract",
+        "page": "pagina",
+        "article": "artikel",
+        "contract_text": "Contracttekst",
+        "file": "Bestand",
+        "location": "Plaats",
+        "message": "Melding",
+        "stage": "Stap",
+        "period": "Periode",
+        "line": "regel",
+        "row": "rij",
+        "column": "kolom",
+        "key": "sleutel",
+        "name": "Naam",
+        "total": "Totaal",
+        "and_more": "en nog {n}",
+        "no_owner": "(geen eigenaar)",
+        # report
+        "report_title": "Contractaudit {period}",
+        "report_intro": "Periode {start} t/m {end}, transacties vanaf {lookback}.",
+        "headline": "Kerncijfers",
+        "customers_audited": "Klanten gecontroleerd",
+        "contracts_read": "Contracten gelezen",
+        "agreements_read": "Afspraken gelezen",
+        "deviations": "Afwijkingen",
+        "deviations_open": "Openstaande afwijkingen",
+        "deviations_resolved": "Opgeloste afwijkingen",
+        "money_forgone": "Gederfde inkomsten",
+        "money_owed": "Verschuldigd aan klanten",
+        "by_owner": "Per eigenaar",
+        "by_rule": "Per soort afspraak",
+        "by_kind": "Registratie of uitvoering",
+        "by_customer": "Per klant",
+        "customers_in_scope": "Klanten in de audit",
+        "deviation_list": "Alle afwijkingen",
+        "problems": "Problemen",
+        "no_problems": "Geen problemen.",
+        "no_deviations": "Geen afwijkingen gevonden.",
+        "trend": "Verloop",
+        "summary_sheet": "Samenvatting",
+        "deviations_sheet": "Afwijkingen",
+        # email
+        "email_subject": "Contractaudit {period}: {n} afwijkingen voor {owner}",
+        "email_subject_one": "Contractaudit {period}: 1 afwijking voor {owner}",
+        "email_greeting": "Beste {owner},",
+        "email_intro": (
+            "De contractaudit over {period} vond {n} afwijking(en) waarvoor u eigenaar bent. "
+            "Per afwijking staat hieronder wat is afgesproken, wat het ERP laat zien en welke "
+            "actie nodig is. De bijlage bevat dezelfde lijst als Excel-bestand."
+        ),
+        "what_agreed": "Afgesproken",
+        "what_erp_shows": "Wat het ERP laat zien",
+        "email_closing": (
+            "Dit bericht is automatisch verstuurd door de contractaudit. "
+            "Klopt er iets niet? Neem contact op met de operations controller."
+        ),
+        "attachment_prefix": "afwijkingen",
+    },
+    "en": {
+        "registration": "registration",
+        "execution": "execution",
+        "new": "new",
+        "recurring": "recurring",
+        "resolved": "resolved",
+        "high": "high",
+        "medium": "medium",
+        "low": "low",
+        "error": "error",
+        "warning": "warning",
+        "owner": "Owner",
+        "email": "Email",
+        "rule": "Agreement",
+        "kind": "Kind",
+        "customer": "Customer",
+        "customer_id": "Customer id",
+        "revenue": "Revenue",
+        "rank": "Rank",
+        "count": "Count",
+        "deviation_id": "Deviation",
+        "forgone": "Forgone",
+        "owed": "Owed to customers",
+        "money_at_stake": "Money at stake",
+        "severity": "Severity",
+        "status": "Status",
+        "description": "Description",
+        "expected": "Expected",
+        "actual": "In the ERP",
+        "evidence": "Evidence",
+        "action": "Action",
+        "due_date": "Due date",
+        "contract": "Contract",
+        "page": "page",
+        "article": "article",
+        "contract_text": "Contract text",
+        "file": "File",
+        "location": "Location",
+        "message": "Message",
+        "stage": "Stage",
+        "period": "Period",
+        "line": "line",
+        "row": "row",
+        "column": "column",
+        "key": "key",
+        "name": "Name",
+        "total": "Total",
+        "and_more": "and {n} more",
+        "no_owner": "(no owner)",
+        "report_title": "Contract audit {period}",
+        "report_intro": "Period {start} to {end}, transactions from {lookback}.",
+        "headline": "Key figures",
+        "customers_audited": "Customers audited",
+        "contracts_read": "Contracts read",
+        "agreements_read": "Agreements read",
+        "deviations": "Deviations",
+        "deviations_open": "Open deviations",
+        "deviations_resolved": "Resolved deviations",
+        "money_forgone": "Money forgone",
+        "money_owed": "Owed to customers",
+        "by_owner": "By owner",
+        "by_rule": "By kind of agreement",
+        "by_kind": "Registration or execution",
+        "by_customer": "By customer",
+        "customers_in_scope": "Customers in scope",
+        "deviation_list": "All deviations",
+        "problems": "Problems",
+        "no_problems": "No problems.",
+        "no_deviations": "No deviations found.",
+        "trend": "Trend",
+        "summary_sheet": "Summary",
+        "deviations_sheet": "Deviations",
+        "email_subject": "Contract audit {period}: {n} deviations for {owner}",
+        "email_subject_one": "Contract audit {period}: 1 deviation for {owner}",
+        "email_greeting": "Dear {owner},",
+        "email_intro": (
+            "The contract audit for {period} found {n} deviation(s) you own. For each one "
+            "below: what was agreed, what the ERP shows and the action to take. The "
+            "attachment holds the same list as an Excel file."
+        ),
+        "what_agreed": "What was agreed",
+        "what_erp_shows": "What the ERP shows",
+        "email_closing": (
+            "This message was sent automatically by the contract audit. "
+            "Something wrong? Contact the operations controller."
+        ),
+        "attachment_prefix": "deviations",
+    },
+}
+
+# Data values (not headers) that have a label: kinds, statuses, severities.
+VALUE_KEYS = frozenset(
+    {
+        "registration",
+        "execution",
+        "new",
+        "recurring",
+        "resolved",
+        "high",
+        "medium",
+        "low",
+        "error",
+        "warning",
+    }
+)
+_CENT = Decimal("0.01")
+
+
+def _table(lang: str) -> dict[str, str]:
+    try:
+        return LABELS[lang]
+    except KeyError:
+        raise ValueError(f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}") from None
+
+
+def label(lang: str, key: str) -> str:
+    """The label for `key` in `lang`; an unknown key or language raises with the valid ones."""
+    table = _table(lang)
+    try:
+        return table[key]
+    except KeyError:
+        raise KeyError(f"no label {key!r} for language {lang!r}") from None
+
+
+def label_value(lang: str, value: str) -> str:
+    """The label of a data value (kind, status, severity); the value itself when it has none."""
+    return _table(lang)[value] if value in VALUE_KEYS else value
+
+
+def format_eur(amount: Decimal | None, lang: str) -> str:
+    """Money for people: '€ 1.234,56' (nl), '€1,234.56' (en), '' for None."""
+    if amount is None:
+        return ""
+    _table(lang)
+    cents = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+    sign = "-" if cents < 0 else ""
+    digits = f"{abs(cents):,.2f}"  # '1,234.56'
+    if lang == "nl":
+        digits = digits.replace(",", " ").replace(".", ",").replace(" ", ".")
+        return f"€ {sign}{digits}"
+    return f"{sign}€{digits}"
+
+
+def format_date(day: date | None, lang: str) -> str:
+    """A date for people: dd-mm-jjjj (nl) or ISO (en), '' for None."""
+    if day is None:
+        return ""
+    _table(lang)
+    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+
+
+def format_evidence(evidence: Sequence[str], lang: str, limit: int = 10) -> str:
+    """The first `limit` document numbers, then 'and N more'."""
+    shown = ", ".join(evidence[:limit])
+    rest = len(evidence) - limit
+    if rest > 0:
+        return f"{shown} {label(lang, 'and_more').format(n=rest)}"
+    return shown
+
+
+def plain_decimal(amount: Decimal | None) -> str:
+    """A Decimal as a plain machine-readable string ('-123.40'), '' for None."""
+    return "" if amount is None else format(amount, "f")

@@ -1,0 +1,172 @@
+"""report.html: the controller's self-contained summary of one audit run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from audit.errors import Location, Problem
+from audit.i18n import format_date, format_eur, format_evidence, label, label_value
+from audit.models import AuditRun
+from audit.report.summary import is_open, severity_order, totals, totals_by
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def template_env(folder: Path = TEMPLATES) -> jinja2.Environment:
+    """A jinja2 environment that escapes everything: contract text is untrusted."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    """A problem as the report shows it: file, where in the file, what."""
+
+    file: str
+    where: str
+    message: str
+    stage: str
+    severity: str
+
+
+def _where(location: Location | None, lang: str) -> str:
+    if location is None:
+        return ""
+    parts = [
+        f"{label(lang, name)} {value}"
+        for name, value in (
+            ("line", location.line),
+            ("page", location.page),
+            ("row", location.row),
+            ("column", location.column),
+            ("key", location.key),
+        )
+        if value is not None
+    ]
+    return ", ".join(parts)
+
+
+def problem_rows(problems: Sequence[Problem], lang: str) -> list[ProblemRow]:
+    """Problems as rows, errors first, then by file."""
+    rows = [
+        ProblemRow(
+            file=p.location.file if p.location else "",
+            where=_where(p.location, lang),
+            message=p.message,
+            stage=p.stage,
+            severity=label_value(lang, p.severity),
+        )
+        for p in problems
+    ]
+    return sorted(rows, key=lambda r: (r.severity != label_value(lang, "error"), r.file))
+
+
+def _as_decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def trend_rows(run: AuditRun, history: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Earlier runs (period, deviations, impact) plus this run when history lacks it."""
+    rows = [
+        {
+            "period": str(h.get("period", "")),
+            "deviations": h.get("deviations", ""),
+            "impact": _as_decimal(h.get("impact")),
+        }
+        for h in history
+    ]
+    if run.period.label not in {r["period"] for r in rows}:
+        now = totals(run.deviations)
+        rows.append({"period": run.period.label, "deviations": now.count, "impact": now.net})
+    return sorted(rows, key=lambda r: r["period"])
+
+
+def _headline(run: AuditRun, lang: str) -> list[tuple[str, str]]:
+    overall = totals(run.deviations)
+    resolved = sum(1 for d in run.deviations if not is_open(d))
+    contracts = run.stats.get("contracts")
+    return [
+        (label(lang, "customers_audited"), str(len(run.customers))),
+        *([(label(lang, "contracts_read"), str(contracts))] if contracts is not None else []),
+        (label(lang, "agreements_read"), str(len(run.terms))),
+        (label(lang, "deviations_open"), str(overall.count)),
+        (label(lang, "deviations_resolved"), str(resolved)),
+        (label(lang, "money_forgone"), format_eur(overall.forgone, lang)),
+        (label(lang, "money_owed"), format_eur(overall.owed, lang)),
+    ]
+
+
+def _groupings(run: AuditRun, lang: str) -> dict[str, Any]:
+    no_owner = label(lang, "no_owner")
+    names = {d.customer_id: d.customer_name for d in run.deviations if d.customer_name}
+    names.update({c.customer_id: c.name for c in run.customers})
+    by_customer = totals_by(run.deviations, lambda d: d.customer_id)
+    return {
+        "by_owner": totals_by(run.deviations, lambda d: d.owner or no_owner),
+        "by_rule": totals_by(run.deviations, lambda d: d.rule_id),
+        "by_kind": totals_by(run.deviations, lambda d: label_value(lang, d.kind)),
+        "by_customer": by_customer,
+        "customer_totals": {t.key: t for t in by_customer},
+        "customer_names": names,
+    }
+
+
+def report_context(
+    run: AuditRun, lang: str, history: Sequence[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Everything the report template shows, computed once, formatted per language."""
+    period = run.period
+    return {
+        "lang": lang,
+        "title": label(lang, "report_title").format(period=period.label),
+        "intro": label(lang, "report_intro").format(
+            start=format_date(period.start, lang),
+            end=format_date(period.end, lang),
+            lookback=format_date(period.lookback_start, lang),
+        ),
+        "headline": _headline(run, lang),
+        **_groupings(run, lang),
+        "customers": sorted(run.customers, key=lambda c: (c.rank, c.customer_id)),
+        "deviations": sorted(run.deviations, key=severity_order),
+        "problems": problem_rows(run.problems, lang),
+        "trend": trend_rows(run, history) if history else None,
+        "t": lambda key: label(lang, key),
+        "v": lambda value: label_value(lang, value),
+        "eur": lambda amount: format_eur(amount, lang),
+        "day": lambda value: format_date(value, lang),
+        "evidence": lambda items: format_evidence(items, lang),
+    }
+
+
+def render_report_html(
+    run: AuditRun, lang: str, history: Sequence[dict[str, Any]] | None = None
+) -> str:
+    """The report as one HTML string (inline CSS, no external resources)."""
+    template = template_env().get_template("report.html.j2")
+    return template.render(report_context(run, lang, history))
+
+
+def write_report_html(
+    run: AuditRun, path: Path | str, lang: str, history: Sequence[dict[str, Any]] | None = None
+) -> Path:
+    """Write report.html (UTF-8) for the controller; a trend table when `history` has runs."""
+    path = Path(path)
+    path.write_text(render_report_html(run, lang, history), encoding="utf-8")
+    return path

@@ -1,0 +1,165 @@
+"""Deviations and terms as tables: deviations.csv, deviations.xlsx and terms.csv."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pandas as pd
+
+from audit.i18n import label, plain_decimal
+from audit.models import Address, Deviation, Term
+from audit.report.workbook import build_workbook
+
+DEVIATION_COLUMNS: tuple[str, ...] = (
+    "deviation_id",
+    "customer_id",
+    "customer_name",
+    "rule_id",
+    "kind",
+    "description",
+    "expected",
+    "actual",
+    "evidence",
+    "impact_eur",
+    "severity",
+    "owner",
+    "owner_email",
+    "action",
+    "due_date",
+    "status",
+    "contract_file",
+    "contract_page",
+    "contract_article",
+)
+
+TERM_COLUMNS: tuple[str, ...] = (
+    "customer_id",
+    "rule_id",
+    "parameter",
+    "value",
+    "unit",
+    "contract_file",
+    "page",
+    "article",
+    "text",
+    "confidence",
+)
+TERM_CSV_COLUMNS: tuple[str, ...] = (*TERM_COLUMNS, "valid_from", "valid_to")
+
+
+def _deviation_row(d: Deviation) -> dict[str, Any]:
+    return {
+        "deviation_id": d.deviation_id,
+        "customer_id": d.customer_id,
+        "customer_name": d.customer_name,
+        "rule_id": d.rule_id,
+        "kind": d.kind,
+        "description": d.description,
+        "expected": d.expected,
+        "actual": d.actual,
+        "evidence": ";".join(d.evidence),
+        "impact_eur": d.impact_eur,
+        "severity": d.severity,
+        "owner": d.owner,
+        "owner_email": d.owner_email,
+        "action": d.action,
+        "due_date": d.due_date,
+        "status": d.status,
+        "contract_file": d.contract_file,
+        "contract_page": d.contract_page,
+        "contract_article": d.contract_article,
+    }
+
+
+def deviations_frame(deviations: Sequence[Deviation]) -> pd.DataFrame:
+    """Deviations as rows in DEVIATION_COLUMNS order: impact stays Decimal, due_date a date."""
+    frame = pd.DataFrame([_deviation_row(d) for d in deviations], columns=list(DEVIATION_COLUMNS))
+    # Decimal and date objects must not be coerced to float or datetime64.
+    frame["impact_eur"] = pd.Series([d.impact_eur for d in deviations], dtype=object)
+    frame["due_date"] = pd.Series([d.due_date for d in deviations], dtype=object)
+    frame["contract_page"] = pd.array([d.contract_page for d in deviations], dtype="Int64")
+    return frame
+
+
+def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["impact_eur"] = [plain_decimal(v) for v in frame["impact_eur"]]
+    out["due_date"] = [v.isoformat() if isinstance(v, date) else "" for v in frame["due_date"]]
+    return out
+
+
+def write_deviations_csv(deviations: Sequence[Deviation], path: Path | str) -> Path:
+    """Write deviations.csv (UTF-8, comma separated; impact as an exact plain number)."""
+    path = Path(path)
+    _csv_ready(deviations_frame(deviations)).to_csv(
+        path, index=False, encoding="utf-8", lineterminator="\n", na_rep=""
+    )
+    return path
+
+
+def write_deviations_xlsx(
+    deviations: Sequence[Deviation], path: Path | str | BinaryIO, lang: str, summary: bool = True
+) -> None:
+    """Write deviations.xlsx: a summary sheet, then one sheet per owner."""
+    groups: dict[str, list[Deviation]] = {}
+    for d in deviations:
+        groups.setdefault(d.owner, []).append(d)
+    frames = {owner: deviations_frame(groups[owner]) for owner in sorted(groups)}
+    if not frames and not summary:  # a workbook needs at least one sheet
+        frames = {label(lang, "deviations_sheet"): deviations_frame([])}
+    workbook = build_workbook(frames, list(deviations) if summary else None, lang)
+    workbook.save(path)
+
+
+def render_value(value: Any) -> str:
+    """A term value as text: Decimal plain, date ISO, Address via str(), None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Address):
+        return str(value)
+    return str(value)
+
+
+def _term_rows(term: Term) -> list[dict[str, str]]:
+    clause = term.clause
+    common = {
+        "customer_id": term.customer_id,
+        "rule_id": term.rule_id,
+        "contract_file": clause.file,
+        "page": str(clause.page),
+        "article": clause.article,
+        "text": clause.text,
+        "confidence": f"{term.confidence:.2f}",
+        "valid_from": render_value(term.valid_from),
+        "valid_to": render_value(term.valid_to),
+    }
+    return [
+        {
+            **common,
+            "parameter": f"{v.parameter}[{term.subject}]" if term.subject else v.parameter,
+            "value": render_value(v.value),
+            "unit": v.unit,
+        }
+        for v in term.values
+    ]
+
+
+def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
+    """One row per value read from each agreement, in TERM_CSV_COLUMNS order, all text."""
+    rows = [row for term in terms for row in _term_rows(term)]
+    return pd.DataFrame(rows, columns=list(TERM_CSV_COLUMNS), dtype=object)
+
+
+def write_terms_csv(terms: Sequence[Term], path: Path | str) -> Path:
+    """Write terms.csv: every agreement read from the contracts, one value per row."""
+    path = Path(path)
+    terms_frame(terms).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path

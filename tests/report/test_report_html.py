@@ -1,0 +1,182 @@
+"""report.html: escaping, self-containment, language, figures, problems and trend."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from audit.models import AuditRun
+from audit.report.html import render_report_html, write_report_html
+
+
+class _Collector(HTMLParser):
+    """Collects tags, attributes and the text of each h2 heading."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.headings: list[str] = []
+        self._in_h2 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+        self._in_h2 = tag == "h2"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h2:
+            self.headings.append(data.strip())
+            self._in_h2 = False
+
+
+def _parse(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    return collector
+
+
+def test_contract_text_is_escaped_and_encoded(run: AuditRun, tmp_path: Path) -> None:
+    path = write_report_html(run, tmp_path / "report.html", "nl")
+    html = path.read_bytes().decode("utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;ë€&#34;" in html
+    assert "Café Zoë &amp; Zonen" in html
+    assert '<meta charset="utf-8">' in html
+    assert "script" not in _parse(html).tags
+
+
+def test_page_is_self_contained(run: AuditRun) -> None:
+    html = render_report_html(run, "en", history=[{"period": "2026-09", "deviations": 1}])
+    parsed = _parse(html)
+    assert {"link", "script", "img", "iframe"}.isdisjoint(parsed.tags)
+    assert "style" in parsed.tags
+    assert not [value for name, value in parsed.attrs if name in {"src", "href"}]
+    assert "http" not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "present", "absent"),
+    [
+        (
+            "nl",
+            [
+                "Kerncijfers",
+                "Per eigenaar",
+                "registratie",
+                "uitvoering",
+                "14-11-2026",
+                "Gederfde inkomsten",
+                "€ 3.234,51",
+                "€ -168,40",
+                "Problemen",
+            ],
+            ["Key figures", "Money forgone", "2026-11-14"],
+        ),
+        (
+            "en",
+            [
+                "Key figures",
+                "By owner",
+                "registration",
+                "execution",
+                "2026-11-14",
+                "Money forgone",
+                "€3,234.51",
+                "-€168.40",
+                "Problems",
+            ],
+            ["Kerncijfers", "Gederfde", "14-11-2026"],
+        ),
+    ],
+)
+def test_language(run: AuditRun, lang: str, present: list[str], absent: list[str]) -> None:
+    html = render_report_html(run, lang)
+    assert f'<html lang="{lang}">' in html
+    for text in present:
+        assert text in html, text
+    for text in absent:
+        assert text not in html, text
+
+
+def test_headline_figures(run: AuditRun) -> None:
+    html = render_report_html(run, "en")
+    figures = {
+        "Customers audited": "3",
+        "Agreements read": "3",
+        "Open deviations": "7",
+        "Resolved deviations": "1",
+        "Money forgone": "€3,234.51",
+        "Owed to customers": "-€168.40",
+    }
+    for name, value in figures.items():
+        assert f'<div class="value">{value}</div><div class="name">{name}</div>' in html
+    assert "Contracts read" not in html
+    run.stats["contracts"] = 4
+    assert '<div class="value">4</div><div class="name">Contracts read</div>' in (
+        render_report_html(run, "en")
+    )
+
+
+def test_sections_and_every_deviation_listed(run: AuditRun) -> None:
+    html = render_report_html(run, "en")
+    assert _parse(html).headings == [
+        "Key figures",
+        "By owner",
+        "Registration or execution",
+        "By kind of agreement",
+        "By customer",
+        "Customers in scope",
+        "All deviations",
+        "Problems",
+    ]
+    for d in run.deviations:
+        assert f'<tr id="{d.deviation_id}">' in html
+    assert "C001_Jansen_raamovereenkomst.pdf, page 2, article 4.1" in html
+
+
+def test_customers_in_scope_by_rank_with_revenue(run: AuditRun) -> None:
+    html = render_report_html(run, "nl")
+    first, second = (
+        html.index('Bakkerij Jansen B.V.</td><td class="num">€ 1.250.000,00'),
+        html.index('Hoogeveen Logistiek</td><td class="num">€ 980.000,00'),
+    )
+    assert first < second
+
+
+def test_evidence_is_truncated(run: AuditRun) -> None:
+    html = render_report_html(run, "en")
+    assert "INV-2026-0010 and 4 more" in html
+    assert "INV-2026-0011" not in html
+
+
+def test_problems_show_file_location_and_message(run: AuditRun) -> None:
+    html = render_report_html(run, "en")
+    assert "<td>C004_contract.pdf</td><td>page 3</td>" in html
+    assert "<td>order_lines.csv</td><td>row 17, column quantity</td>" in html
+    assert "quantity &#39;twelve&#39; is not a number" in html
+
+
+def test_no_problems_and_no_deviations(run: AuditRun) -> None:
+    run.problems.clear()
+    run.deviations.clear()
+    html = render_report_html(run, "en")
+    assert "No problems." in html
+    assert "No deviations found." in html
+
+
+def test_trend_only_with_history_and_adds_this_run(run: AuditRun) -> None:
+    assert "Trend" not in render_report_html(run, "en")
+    assert "Trend" not in render_report_html(run, "en", history=[])  # first run: nothing to show
+    history = [
+        {"period": "2026-08", "deviations": 9, "impact": "250.5"},
+        {"period": "2026-09", "deviations": 5, "impact": None},
+    ]
+    html = render_report_html(run, "en", history=history)
+    start = html.index("<h2>Trend</h2>")
+    trend = html[start : html.index("</table>", start)]
+    assert '<td>2026-08</td><td class="num">9</td><td class="num">€250.50</td>' in trend
+    assert '<td>2026-09</td><td class="num">5</td><td class="num"></td>' in trend
+    assert '<td>2026-10</td><td class="num">7</td><td class="num">€3,066.11</td>' in trend
