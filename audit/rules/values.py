@@ -9,7 +9,6 @@ from typing import Any
 
 from audit.models import Address, Clause
 from audit.parse import (
-    ADDRESS,
     MONEY,
     NUMBER,
     decimal_value,
