@@ -39,7 +39,7 @@ def split_clauses(doc: ContractDoc) -> list[Clause]:
     """Split a document into clauses; text before the first article is the 'preamble'."""
     current = _Open("preamble", "", 1)
     done: list[_Open] = []
-    heading, number, boiler = "", "", False
+    heading, number, boiler, annex_boiler = "", "", False, False
     for page in doc.pages:
         for line in page.text.split("\n"):
             stripped = line.strip()
@@ -57,6 +57,9 @@ def split_clauses(doc: ContractDoc) -> list[Clause]:
             if new_heading is not None:
                 heading, number = new_heading, article
                 boiler = bool(BOILERPLATE.search(new_heading))
+                if ANNEX.match(stripped):  # general terms appended as an annex: all of it
+                    annex_boiler = boiler
+                boiler = boiler or annex_boiler
             done.append(current)
             current = _Open(article, heading, page.number, [first_line] if first_line else [],
                             boilerplate=boiler)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from audit.errors import Location, RuleError
 from audit.models import Clause, Term, TermValue
@@ -16,6 +18,8 @@ from audit.rules.values import UNITS, read_value
 PATTERN_CONFIDENCE = 0.9  # a token pattern (wording and a number) matched
 PHRASE_CONFIDENCE = 0.7  # only a key phrase matched
 MISSING_OPTIONAL = 0.1  # less for each optional value the clause does not state
+# a sentence ends at . ; or : before a capital, not inside 'B.V.' or '1.234,56'
+SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;])\s+(?=[A-Z(])")
 
 
 @dataclass
@@ -54,29 +58,49 @@ class TermReader:
         return m
 
     def read(self, clause: Clause, customer_id: str) -> list[Term]:
-        """The terms this clause states (none for boilerplate), one per subject."""
+        """The terms this clause states (none for boilerplate), one per subject.
+
+        Each sentence is matched on its own, so that an exclusion or a number in one sentence
+        does not spill into the next; the values are read from the sentences that matched.
+        """
         if clause.boilerplate or clause.article == "preamble":
             return []
         lang = clause.doc.language
-        m = self.matchers[lang]
-        doc = get_nlp(lang)(clause.text.lower())
+        nlp = get_nlp(lang)
+        heading_hits = self._hits(nlp(clause.heading.lower()))[1] if clause.heading else set()
+        found: dict[str, tuple[float, list[str]]] = {}
+        for sentence in SENTENCE.split(clause.text):
+            by_pattern, by_phrase = self._hits(nlp(sentence.lower()))
+            if clause.tables:
+                by_phrase |= heading_hits
+            for rule_id in by_pattern | by_phrase:
+                base = PATTERN_CONFIDENCE if rule_id in by_pattern else PHRASE_CONFIDENCE
+                best, sentences = found.get(rule_id, (0.0, []))
+                found[rule_id] = (max(best, base), [*sentences, sentence])
+        terms: list[Term] = []
+        for rule_id, (base, sentences) in sorted(found.items()):
+            part = replace(clause, text=" ".join(sentences))
+            terms += self._terms(self.rules[rule_id], part, clause, customer_id, base, lang)
+        return terms
+
+    def _hits(self, doc: Doc) -> tuple[set[str], set[str]]:
+        """Rules matched by a token pattern, and by a key phrase, minus excluded ones."""
+        m = self.matchers[doc.lang_]
         vocab = doc.vocab.strings
         excluded = {vocab[i] for i, _, _ in m.excludes(doc)}
         by_pattern = {vocab[i] for i, _, _ in m.patterns(doc)} - excluded
         by_phrase = {vocab[i] for i, _, _ in m.phrases(doc)} - excluded
-        terms: list[Term] = []
-        for rule_id in sorted(by_pattern | by_phrase):
-            base = PATTERN_CONFIDENCE if rule_id in by_pattern else PHRASE_CONFIDENCE
-            terms.extend(self._terms(self.rules[rule_id], clause, customer_id, base, lang))
-        return terms
+        return by_pattern, by_phrase
 
     def _terms(
-        self, rule: Rule, clause: Clause, customer_id: str, confidence: float, lang: str
+        self, rule: Rule, part: Clause, clause: Clause, customer_id: str, confidence: float,
+        lang: str,
     ) -> list[Term]:
+        """Read the rule's values from the matching part; the term cites the whole clause."""
         values: list[TermValue] = []
         table: dict[str, Decimal] | None = None
         for spec in rule.values:
-            value = read_value(spec.type, clause, lang)
+            value = read_value(spec.type, part, lang)
             if value is None:
                 if spec.required:
                     return []
