@@ -22,8 +22,8 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="Work with the rule files (rules/*.yaml).", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)  # long problem lines stay whole: users grep them
+err_console = Console(stderr=True, soft_wrap=True)
 
 ConfigOption = Annotated[
     Path, typer.Option("--config", "-c", help="The config file; paths in it are relative to it.")

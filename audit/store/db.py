@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     create_engine,
+    make_url,
     select,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -83,9 +85,12 @@ class Store:
 
     def __init__(self, url: str):
         try:
+            database = make_url(url).database
+            if make_url(url).get_backend_name() == "sqlite" and database not in (None, "", ":memory:"):
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(url)
             Base.metadata.create_all(self.engine)
-        except SQLAlchemyError as e:
+        except (SQLAlchemyError, OSError) as e:
             raise StoreError(f"cannot open the database {url}: {e}") from e
 
     def mark_status(self, period: str, deviations: list[Deviation]) -> list[Deviation]:

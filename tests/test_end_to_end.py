@@ -1,0 +1,183 @@
+"""The monthly audit on the bundled samples, through the CLI: exactly the injected deviations."""
+
+from __future__ import annotations
+
+import email
+import json
+import shutil
+import subprocess
+import sys
+from email import policy
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from audit.cli import app
+from audit.models import Deviation
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY = json.loads((ROOT / "sample_gen" / "answer_key.json").read_text(encoding="utf-8"))
+FIXTURES = ROOT / "tests" / "fixtures"
+CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+ROLE_OF_RULE = {"payment_term": "credit_control", "lead_time": "logistics_planner",
+                "delivery_instruction": "logistics_planner", "delivery_address": "customer_service"}
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def deviation_id(d: dict) -> str:
+    return Deviation(d["customer_id"], d["rule_id"], d["kind"], d["subject"], "", "",
+                     "").deviation_id
+
+
+def expected_owner_email(d: dict) -> str:
+    if d["rule_id"] == "agreed_prices":  # the customer's own account manager
+        masters = pd.read_csv(ROOT / "erp_sample" / "klanten.csv", sep=";", encoding="cp1252",
+                              dtype=str)
+        code = masters.set_index("Klantnr").at[d["customer_id"], "Accountmanager"]
+        return CONFIG["people"][code]["email"]
+    return CONFIG["owners"][ROLE_OF_RULE[d["rule_id"]]]["email"]
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    """One dry run of the samples for the whole module (it takes a few seconds)."""
+    tmp = tmp_path_factory.mktemp("e2e")
+    data = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    data.update(contracts_dir=str(ROOT / "contracts_sample"), rules_dir=str(ROOT / "rules"),
+                output_dir=str(tmp / "output"))
+    for source in data["erp"]["datasets"].values():
+        source["path"] = str(ROOT / source["path"])
+    config = tmp / "config.yaml"
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, output = run_cli("run", "--config", str(config), "--period", "2026-10", "--dry-run")
+    return code, output, tmp / "output" / "2026-10"
+
+
+def test_run_succeeds_and_summarises(sample_run):
+    code, output, _ = sample_run
+    assert code == 0, output
+    assert "customers audited: 10" in output
+    assert "contracts read: 14" in output
+
+
+def test_exactly_the_injected_deviations_with_evidence_amount_and_owner(sample_run):
+    _, _, out = sample_run
+    got = pd.read_csv(out / "deviations.csv", dtype=str, keep_default_na=False)
+    expected = {deviation_id(d): d for d in KEY["deviations"]}
+    assert sorted(got["deviation_id"]) == sorted(expected), "no more, no fewer"
+    for row in got.to_dict("records"):
+        d = expected[row["deviation_id"]]
+        where = f"{d['customer_id']} {d['rule_id']} {d['kind']} {d['subject']}"
+        assert sorted(filter(None, row["evidence"].split(";"))) == sorted(d["evidence"]), where
+        assert (row["impact_eur"] or None) == d["impact_eur"], where
+        assert row["owner_email"] == expected_owner_email(d), where
+        assert row["status"] == "new"
+        assert row["contract_file"].endswith(".pdf") and row["contract_article"], where
+        assert row["action"] and row["due_date"], where
+
+
+def test_customers_11_and_12_are_not_audited(sample_run):
+    _, _, out = sample_run
+    got = pd.read_csv(out / "deviations.csv", dtype=str)
+    terms = pd.read_csv(out / "terms.csv", dtype=str)
+    for customer in KEY["not_audited"]:
+        assert customer not in set(got["customer_id"])
+        assert customer not in set(terms["customer_id"])
+    assert set(terms["customer_id"]) == set(KEY["audited"])
+
+
+def test_terms_read_match_what_the_contracts_say(sample_run):
+    _, _, out = sample_run
+    terms = pd.read_csv(out / "terms.csv", dtype=str)
+    for customer in KEY["audited"]:
+        said = KEY["contracts"][customer]
+        mine = terms[(terms["customer_id"] == customer) & terms["valid_to"].isna()]
+        values = dict(zip(mine["parameter"], mine["value"], strict=True))
+        assert values["working_days"] == str(said["lead_time_days"]), customer
+        assert values["address"] == said["delivery_address"], customer
+        if said["call_ahead_minutes"]:
+            assert values["minutes"] == str(said["call_ahead_minutes"]), customer
+        days = next(a["payment_term_days"] for a in said["amendments"]
+                    if "payment_term_days" in a) if customer == "C1003" else said[
+            "payment_term_days"]
+        assert values["days"] == str(days), customer
+
+
+def test_bad_export_rows_are_reported_by_file_and_row(sample_run):
+    _, output, _ = sample_run
+    flat = " ".join(output.split())
+    for bad in KEY["bad_rows"]:
+        assert f"{bad['file']}, row {bad['row']}, column '{bad['column']}': '{bad['value']}'" in flat
+
+
+def test_dry_run_outbox_holds_one_valid_eml_per_owner(sample_run):
+    _, _, out = sample_run
+    got = pd.read_csv(out / "deviations.csv", dtype=str)
+    files = sorted((out / "outbox").glob("*.eml"))
+    assert len(files) == got["owner_email"].nunique()
+    recipients = set()
+    for path in files:
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        recipients.add(message["To"].addresses[0].addr_spec)
+        attachments = [p.get_filename() for p in message.iter_attachments()]
+        assert len(attachments) == 1 and attachments[0].endswith(".xlsx")
+    assert recipients == set(got["owner_email"])
+
+
+def test_outputs_are_written(sample_run):
+    _, _, out = sample_run
+    for name in ("deviations.csv", "deviations.xlsx", "terms.csv", "report.html"):
+        assert (out / name).stat().st_size > 0
+    assert (out.parent / "audit.db").exists()
+
+
+def test_emails_go_to_a_real_smtp_server_once(sample_config, smtp_server):
+    handler, port = smtp_server()
+    config = sample_config(smtp={"host": "127.0.0.1", "port": port, "from": "audit@example.nl"})
+    code, output = run_cli("run", "--config", str(config), "--period", "2026-10")
+    assert code == 0, output
+    owners = {m for d in KEY["deviations"] for m in [expected_owner_email(d)]}
+    assert sorted(r for m in handler.received for r in m.rcpt_tos) == sorted(owners)
+    code, output = run_cli("run", "--config", str(config), "--period", "2026-10")
+    assert code == 0, output
+    assert len(handler.received) == len(owners), "a re-run sends no duplicate email"
+    assert f"0 sent, 0 in outbox, {len(owners)} already sent" in output
+
+
+def test_bad_pdfs_are_reported_and_the_rest_of_the_audit_completes(sample_config, tmp_path):
+    contracts = tmp_path / "contracts"
+    shutil.copytree(ROOT / "contracts_sample", contracts)
+    for name in ("truncated.pdf", "encrypted.pdf", "scanned-no-text.pdf"):
+        shutil.copy(FIXTURES / name, contracts / name)
+    config = sample_config(contracts_dir=str(contracts))
+    code, output = run_cli("run", "--config", str(config), "--period", "2026-10", "--dry-run")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "truncated.pdf: the PDF is damaged or not a PDF" in flat
+    assert "encrypted.pdf: the PDF is password-protected" in flat
+    assert "scanned-no-text.pdf, page 1: page has no text layer" in flat
+    got = pd.read_csv(tmp_path / "output" / "2026-10" / "deviations.csv", dtype=str)
+    assert len(got) == len(KEY["deviations"])
+
+
+def test_invalid_config_exits_with_a_located_error(tmp_path):
+    config = tmp_path / "config.yaml"
+    config.write_text("company: {name: X}\nlanguage: fr\nerp: {datasets: {}}\nowners: {}\n")
+    code, output = run_cli("run", "--config", str(config), "--period", "2026-10")
+    assert code == 2
+    assert f"error: {config}:2, key 'language': Input should be 'nl' or 'en', got 'fr'" in output
+
+
+def test_installed_command_runs_in_a_subprocess(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "audit", "rules", "check", "--config",
+                             str(ROOT / "config.yaml")], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "5 rule files valid" in result.stdout or "rule files valid" in result.stdout
