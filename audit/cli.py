@@ -85,8 +85,8 @@ def _summary(run: AuditRun, out: Path) -> None:
     for owner, count in sorted(stats["by_owner"].items()):
         table.add_row(owner, str(count))
     console.print(table)
-    console.print(f"money at stake: forgone EUR {stats['impact_forgone']:,.2f}, "
-                  f"owed to customers EUR {stats['impact_owed']:,.2f}")
+    console.print(f"money at stake: EUR {stats['impact_forgone']:,.2f} forgone (undercharged), "
+                  f"EUR {-stats['impact_owed']:,.2f} owed to customers (overcharged)")
     emails = stats.get("emails", {})
     console.print(f"emails: {emails.get('sent', 0)} sent, {emails.get('outbox', 0)} in outbox, "
                   f"{emails.get('skipped', 0)} already sent")
