@@ -80,20 +80,21 @@ def smtp_server() -> Iterator[Callable[..., tuple[Collector, int]]]:
         controller.stop()
 
 
+def write_sample_config(folder: Path, **overrides: Any) -> Path:
+    """A config for the bundled samples whose outputs go to `folder`."""
+    data = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    data["contracts_dir"] = str(ROOT / "contracts_sample")
+    data["rules_dir"] = str(ROOT / "rules")
+    data["output_dir"] = str(folder / "output")
+    for source in data["erp"]["datasets"].values():
+        source["path"] = str(ROOT / source["path"])
+    data.update(overrides)
+    path = folder / "config.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def sample_config(tmp_path: Path) -> Callable[..., Path]:
     """Write a config for the bundled samples whose outputs go to tmp_path: make(**overrides)."""
-
-    def make(**overrides: Any) -> Path:
-        data = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
-        data["contracts_dir"] = str(ROOT / "contracts_sample")
-        data["rules_dir"] = str(ROOT / "rules")
-        data["output_dir"] = str(tmp_path / "output")
-        for source in data["erp"]["datasets"].values():
-            source["path"] = str(ROOT / source["path"])
-        data.update(overrides)
-        path = tmp_path / "config.yaml"
-        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        return path
-
-    return make
+    return lambda **overrides: write_sample_config(tmp_path, **overrides)

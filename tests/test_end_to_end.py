@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from audit.cli import app
 from audit.models import Deviation
+from tests.conftest import write_sample_config
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = json.loads((ROOT / "sample_gen" / "answer_key.json").read_text(encoding="utf-8"))
@@ -49,13 +50,7 @@ def expected_owner_email(d: dict) -> str:
 def sample_run(tmp_path_factory):
     """One dry run of the samples for the whole module (it takes a few seconds)."""
     tmp = tmp_path_factory.mktemp("e2e")
-    data = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
-    data.update(contracts_dir=str(ROOT / "contracts_sample"), rules_dir=str(ROOT / "rules"),
-                output_dir=str(tmp / "output"))
-    for source in data["erp"]["datasets"].values():
-        source["path"] = str(ROOT / source["path"])
-    config = tmp / "config.yaml"
-    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    config = write_sample_config(tmp)
     code, output = run_cli("run", "--config", str(config), "--period", "2026-10", "--dry-run")
     return code, output, tmp / "output" / "2026-10"
 

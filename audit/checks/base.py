@@ -93,6 +93,21 @@ class CheckContext:
         )
 
 
+def master_field(ctx: CheckContext, parameter: str, subject: str, default_field: str
+                 ) -> list[Deviation]:
+    """Registration of a number in the customer master: the field equals the agreed value."""
+    spec = ctx.rule.registered
+    field_name = spec.field if spec and spec.field else default_field
+    actual = ctx.customer.get(field_name)
+    out = []
+    for term in ctx.current_terms():
+        agreed = term.get(parameter)
+        if actual is None or pd.isna(actual) or int(actual) != agreed:
+            shown = "-" if actual is None or pd.isna(actual) else int(actual)
+            out.append(ctx.deviation("registration", term, subject, agreed, shown))
+    return out
+
+
 def valid_rows(term: Term, dates: pd.Series) -> pd.Series:
     """True for the rows whose date falls within the term's validity."""
     mask = pd.Series(True, index=dates.index)

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from audit.checks.base import CheckContext, distinct, latest, register, valid_rows
+from audit.checks.base import CheckContext, distinct, latest, master_field, register, valid_rows
 from audit.models import Deviation
 
 
 @register("lead_time", "registered")
 def registered(ctx: CheckContext) -> list[Deviation]:
     """The lead time in the customer master equals the agreed working days."""
-    field = ctx.rule.registered.field if ctx.rule.registered else "lead_time_days"
-    out = []
-    for term in ctx.current_terms():
-        actual = ctx.customer.get(field)
-        if pd.isna(actual) or int(actual) != term.get("working_days"):
-            shown = "-" if pd.isna(actual) else int(actual)
-            out.append(ctx.deviation("registration", term, "lead_time_days",
-                                     term.get("working_days"), shown))
-    return out
+    return master_field(ctx, "working_days", "lead_time_days", "lead_time_days")
 
 
 @register("lead_time", "executed")

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from audit.checks.base import CheckContext, distinct, latest, register, valid_rows
+from audit.checks.base import CheckContext, distinct, latest, master_field, register, valid_rows
 from audit.models import Deviation
 
 
 @register("payment_term", "registered")
 def registered(ctx: CheckContext) -> list[Deviation]:
     """The payment term in the customer master equals the agreed days."""
-    field = ctx.rule.registered.field if ctx.rule.registered else "payment_term_days"
-    out = []
-    for term in ctx.current_terms():
-        actual = ctx.customer.get(field)
-        if pd.isna(actual) or int(actual) != term.get("days"):
-            shown = "-" if pd.isna(actual) else int(actual)
-            out.append(ctx.deviation("registration", term, "payment_term_days",
-                                     term.get("days"), shown))
-    return out
+    return master_field(ctx, "days", "payment_term_days", "payment_term_days")
 
 
 @register("payment_term", "executed")
