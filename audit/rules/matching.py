@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -13,7 +12,7 @@ from audit.errors import Location, RuleError
 from audit.models import Clause, Term, TermValue
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
-from audit.rules.values import UNITS, read_value
+from audit.rules.values import UNITS, PriceTable, read_value
 
 PATTERN_CONFIDENCE = 0.9  # a token pattern (wording and a number) matched
 PHRASE_CONFIDENCE = 0.7  # only a key phrase matched
@@ -98,7 +97,7 @@ class TermReader:
     ) -> list[Term]:
         """Read the rule's values from the matching part; the term cites the whole clause."""
         values: list[TermValue] = []
-        table: dict[str, Decimal] | None = None
+        table: PriceTable | None = None
         for spec in rule.values:
             value = read_value(spec.type, part, lang)
             if value is None:
@@ -116,8 +115,8 @@ class TermReader:
         if table is None:
             return [Term(customer_id, rule.id, tuple(values), clause, confidence)]
         name = next(s.name for s in rule.values if s.type == "price_table")
-        return [
-            Term(customer_id, rule.id, (*values, TermValue(name, price, "EUR")), clause,
-                 confidence, subject=item)
+        return [  # each price cites its own table row or sentence
+            Term(customer_id, rule.id, (*values, TermValue(name, price, "EUR")),
+                 replace(clause, text=table.sources[item]), confidence, subject=item)
             for item, price in sorted(table.items())
         ]

@@ -91,21 +91,34 @@ def read_address(clause: Clause, lang: str) -> Address | None:
     return parse_address(clause.text)
 
 
-def read_price_table(clause: Clause, lang: str) -> dict[str, Decimal] | None:
+class PriceTable(dict[str, Decimal]):
+    """Item -> unit price, remembering the table row or sentence each price was read from."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: dict[str, str] = {}
+
+    def add(self, item: str, price: Decimal, source: str) -> None:
+        if item not in self:
+            self[item] = price
+            self.sources[item] = source
+
+
+def read_price_table(clause: Clause, lang: str) -> PriceTable | None:
     """Item -> unit price, from the clause's tables or from 'artikel A-100 ... € 12,50' text."""
-    prices: dict[str, Decimal] = {}
+    prices = PriceTable()
     for table in clause.tables:
         for row in table.rows:
             item = next((m.group(1) for c in row if (m := ITEM.fullmatch(c.strip()))), None)
             price = next((p for c in reversed(row) if (p := _cell_money(c, lang)) is not None),
                          None)
             if item and price is not None:
-                prices[item] = price
+                prices.add(item, price, " | ".join(row))
     for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", clause.text):
         items = ITEM.findall(sentence)
         amounts = find_money(sentence, lang)
         if len(items) == 1 and len(amounts) == 1:
-            prices.setdefault(items[0], amounts[0])
+            prices.add(items[0], amounts[0], sentence)
     return prices or None
 
 
