@@ -53,7 +53,7 @@ def assign(
             dev,
             owner=person.name if person else role,
             owner_email=(person.email or "") if person else "",
-            action=rule.action_text(config.language, dict(dev.params)),
+            action=rule.action_text(dev.kind, config.language, dict(dev.params)),
             due_date=calendar.add_one(period_end, days),
         ))
     return out, problems

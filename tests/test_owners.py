@@ -36,7 +36,7 @@ def test_roles_overrides_and_account_manager():
     assert [(d.owner, d.owner_email) for d in out] == [
         ("Credit", "credit@x.nl"), ("Sanne", "sanne@x.nl"), ("Pricing", "pricing@x.nl")]
     assert problems == []
-    assert out[0].action.startswith("Zet de betalingstermijn van Klant B.V. in de klantstam op 30")
+    assert out[0].action.startswith("Zet de betalingstermijn van Klant B.V. in de klantstam op 30 dagen")
 
 
 def test_due_date_counts_working_days_after_the_period():

@@ -100,7 +100,7 @@ class Rule(_Strict):
     executed: CheckSpec | None = None
     owner: str  # default owner role (config.owners), e.g. credit_control, account_manager
     severity: Literal["high", "medium", "low"] = "medium"
-    action: Texts
+    action: Texts | dict[Literal["registration", "execution"], Texts]  # one, or one per kind
     messages: dict[Literal["registration", "execution"], Texts] = Field(default_factory=dict)
     impact: str = ""  # how the money at stake is computed, in words
     min_confidence: float = Field(0.5, ge=0, le=1)
@@ -111,7 +111,8 @@ class Rule(_Strict):
             "expected", "actual", "customer", "customer_id", "count", "subject", "impact",
             "article", "file", "page", "evidence",
         }
-        texts = [self.action, *self.messages.values()]
+        actions = list(self.action.values()) if isinstance(self.action, dict) else [self.action]
+        texts = [*actions, *self.messages.values()]
         for text in texts:
             for lang_text in (text.nl, text.en):
                 unknown = set(TEMPLATE_FIELD.findall(lang_text)) - known
@@ -127,9 +128,10 @@ class Rule(_Strict):
         text = self.messages.get(kind)  # type: ignore[call-overload]
         return fill(text.get(lang), params) if text else ""
 
-    def action_text(self, lang: str, params: dict[str, Any]) -> str:
-        """The action for an owner, with the values filled in."""
-        return fill(self.action.get(lang), params)
+    def action_text(self, kind: str, lang: str, params: dict[str, Any]) -> str:
+        """The action for an owner for a deviation of `kind`, with the values filled in."""
+        action = self.action.get(kind) if isinstance(self.action, dict) else self.action  # type: ignore[call-overload]
+        return fill(action.get(lang), params) if action else ""
 
 
 def fill(template: str, params: dict[str, Any]) -> str:

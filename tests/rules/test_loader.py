@@ -48,7 +48,7 @@ def test_every_error_of_every_file_is_reported_with_its_location(tmp_path):
 
 
 def test_templates_may_only_name_known_values(tmp_path):
-    text = (RULES / "payment_term.yaml").read_text().replace("{days} dagen en", "{__class__} en")
+    text = (RULES / "payment_term.yaml").read_text().replace("op {days} dagen", "op {__class__}")
     (tmp_path / "payment_term.yaml").write_text(text)
     with pytest.raises(MultipleErrors, match=r"unknown field\(s\) \['__class__'\]"):
         load_rules(tmp_path)
