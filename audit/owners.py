@@ -13,6 +13,7 @@ from audit.rules.schema import Rule
 from audit.workdays import WorkCalendar
 
 ACCOUNT_MANAGER = "account_manager"
+CONTROLLER = "controller"
 
 
 def owner_role(config: AuditConfig, rule: Rule, customer_id: str) -> str:
@@ -27,6 +28,8 @@ def find_person(config: AuditConfig, role: str, customer: dict[str, Any]) -> Per
         code = customer.get("account_manager")
         if isinstance(code, str) and code in config.people:
             return config.people[code]
+    if role == CONTROLLER and role not in config.owners:
+        return config.controller
     return config.owners.get(role)
 
 

@@ -28,7 +28,9 @@ _UNIT_WORDS = "|".join(sorted((w for w in UNITS if len(w) > 1), key=len, reverse
 _TEN_WORDS = "|".join(sorted(TENS, key=len, reverse=True))
 # "dertig (30)", "thirty-five", "vijfenveertig", "30", "1.234,56", "1,234.56", "500,-"
 NUMBER = (
-    rf"(?:(?:{_UNIT_WORDS})(?:en|ën)(?:{_TEN_WORDS})|(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?"
+    rf"(?:(?:(?:{_UNIT_WORDS})(?:en|ën)(?:{_TEN_WORDS})|{_TEN_WORDS}|{_UNIT_WORDS})[- ]?"
+    rf"(?:duizend|thousand)"
+    rf"|(?:{_UNIT_WORDS})(?:en|ën)(?:{_TEN_WORDS})|(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?"
     rf"|{_UNIT_WORDS}|\d{{1,3}}(?:[.,\s]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?(?:,-)?)"
     r"(?:\s*\(\s*\d+(?:[.,]\d+)?\s*\))?"
 )
@@ -65,6 +67,10 @@ def number_value(text: str, lang: str = "nl") -> Decimal | None:
 
 
 def _word_value(text: str) -> Decimal | None:
+    for thousand in ("duizend", "thousand"):
+        if text.endswith(thousand) and text != thousand:
+            base = _word_value(text[: -len(thousand)].rstrip(" -"))
+            return base * 1000 if base is not None else None
     m = re.fullmatch(rf"({_UNIT_WORDS})(?:en|ën)({_TEN_WORDS})", text)
     if m:
         return Decimal(UNITS[m.group(1)]) + TENS[m.group(2)]

@@ -145,8 +145,7 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str],
     terms: list[Term] = []
     for doc in docs:
         if doc.customer_id in scope:
-            for clause in mark_replacements(split_clauses(doc)):  # once per document
-                terms += reader.read(clause, doc.customer_id)
+            terms += reader.read_document(mark_replacements(split_clauses(doc)), doc.customer_id)
     linked = {d.customer_id for d in docs}
     for cid in sorted(scope - linked):
         run.problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
@@ -165,14 +164,14 @@ def check_all(rules: dict[str, Rule], run: AuditRun, erp: ErpData, calendar: Wor
         progress("checks", i, len(run.customers))
         frames = {n: g.get(customer.customer_id, erp.frames[n].iloc[0:0])
                   for n, g in groups.items()}
+        mine = [t for t in run.terms if t.customer_id == customer.customer_id]
         for rule_id, fns in sides.items():
-            terms = [t for t in run.terms
-                     if t.customer_id == customer.customer_id and t.rule_id == rule_id]
+            terms = [t for t in mine if t.rule_id == rule_id]
             if not terms:
                 continue
             ctx = CheckContext(rules[rule_id], customer.customer_id, customer.name,
                                masters.get(customer.customer_id, {}), terms, frames, run.period,
-                               calendar, lang)
+                               calendar, lang, customer_terms=mine, everyone=erp.frames)
             for fn in fns:
                 deviations += _safe_check(fn, ctx, run)
     progress("checks", len(run.customers), len(run.customers))
@@ -193,12 +192,17 @@ def _runnable_sides(rules: dict[str, Rule], erp: ErpData,
                                ("executed", rule.executed, kind.executed)):
             if spec is None or fn is None:
                 continue
-            needed = {spec.dataset, "customers"} | ({"order_lines"} if rule_id == "lead_time"
-                                                    and side == "executed" else set())
+            needed = {spec.dataset, "customers", *spec.also}
             missing = sorted(n for n in needed if erp.get(n) is None)
             if missing:
                 run.problems.append(Problem("checks", f"{side} check of '{rule_id}' skipped: "
                                             f"dataset(s) {', '.join(missing)} not loaded",
+                                            severity="warning"))
+                continue
+            if spec.field and spec.field not in erp.frames[spec.dataset].columns:
+                run.problems.append(Problem("checks", f"{side} check of '{rule_id}' skipped: "
+                                            f"the {spec.dataset} export has no field "
+                                            f"'{spec.field}' (map it under erp: in config.yaml)",
                                             severity="warning"))
                 continue
             sides.setdefault(rule_id, []).append(fn)

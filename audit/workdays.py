@@ -33,6 +33,14 @@ class WorkCalendar:
         ends = np.busday_offset(begin, n, roll="backward", holidays=self._np)
         return pd.Series(ends.astype("datetime64[ns]"), index=start.index)
 
+    def count_after(self, start: pd.Series, end: pd.Series) -> pd.Series:
+        """Working days d with start < d <= end, per row (0 when end <= start)."""
+        one = np.timedelta64(1, "D")
+        a = start.to_numpy(dtype="datetime64[D]") + one
+        b = end.to_numpy(dtype="datetime64[D]") + one
+        counts = np.busday_count(a, np.maximum(a, b), holidays=self._np)
+        return pd.Series(counts, index=start.index)
+
     def add_one(self, start: date, working_days: int) -> date:
         """One date plus working days."""
         end = np.busday_offset(np.datetime64(start, "D"), working_days, roll="backward",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
@@ -51,6 +51,22 @@ class CheckContext:
     period: Period = field(repr=False)
     calendar: WorkCalendar = field(repr=False)
     lang: str = "nl"
+    customer_terms: list[Term] = field(default_factory=list, repr=False)  # all rules' terms
+    everyone: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # unfiltered
+
+    def terms_of(self, rule_id: str) -> list[Term]:
+        """This customer's terms of another rule (a penalty needs the lead time)."""
+        return [t for t in self.customer_terms if t.rule_id == rule_id]
+
+    def year_to_date(self, dates: pd.Series) -> pd.Series:
+        """True for dates from 1 January of the period's year up to its end."""
+        start = pd.Timestamp(self.period.end.year, 1, 1)
+        return (dates >= start) & (dates <= pd.Timestamp(self.period.end))
+
+    def param(self, name: str, default: Any) -> Any:
+        """A parameter of the rule's execution check (rules/<id>.yaml executed.params)."""
+        spec = self.rule.executed
+        return spec.params.get(name, default) if spec else default
 
     def frame(self, name: str) -> pd.DataFrame:
         """This customer's rows of a dataset (empty when the customer has none)."""
@@ -72,7 +88,7 @@ class CheckContext:
 
     def deviation(self, kind: str, term: Term, subject: str, expected: Any, actual: Any,
                   evidence: Iterable[str] = (), impact: Decimal | None = None,
-                  count: int | None = None) -> Deviation:
+                  count: int | None = None, **extra: Any) -> Deviation:
         """A deviation citing the term's clause, its description filled from the rule file."""
         evidence = tuple(sorted(set(evidence)))
         params = {v.parameter: v.value for v in term.values}
@@ -80,11 +96,12 @@ class CheckContext:
                       customer_id=self.customer_id, subject=term.subject or subject,
                       count=count if count is not None else len(evidence),
                       impact="" if impact is None else f"EUR {impact:.2f}",
-                      article=term.clause.article, file=term.clause.file, page=term.clause.page)
+                      article=term.clause.article, file=term.clause.file, page=term.clause.page,
+                      **extra)
         return Deviation(
             customer_id=self.customer_id, customer_name=self.customer_name,
             rule_id=self.rule.id, kind=kind, subject=subject,
-            description=self.rule.message(kind, self.lang, params),
+            description=self.rule.message(kind, self.lang, params, subject),
             expected=str(expected), actual=str(actual), evidence=evidence, impact_eur=impact,
             severity=self.rule.severity, contract_file=term.clause.file,
             contract_page=term.clause.page, contract_article=term.clause.article,
@@ -116,6 +133,11 @@ def valid_rows(term: Term, dates: pd.Series) -> pd.Series:
     if term.valid_to is not None:
         mask &= dates <= pd.Timestamp(term.valid_to)
     return mask
+
+
+def cents(amount: Decimal) -> Decimal:
+    """Money rounded to cents, half up (as an invoice rounds)."""
+    return Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def distinct(values: Iterable[Any]) -> str:

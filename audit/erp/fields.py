@@ -24,7 +24,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     "customers": tuple(_f(s) for s in (
         "customer_id:str", "name:str", "kvk_number:str?", "payment_term_days:int?",
         "delivery_address:str?", "delivery_instructions:str?", "lead_time_days:int?",
-        "account_manager:str?",
+        "account_manager:str?", "volume_commitment:decimal?", "contract_end_date:date?",
     )),
     "price_list": tuple(_f(s) for s in (
         "customer_id:str", "item_id:str", "unit_price:decimal", "valid_from:date?", "valid_to:date?",

@@ -56,14 +56,38 @@ class TermReader:
                                     ) from e
         return m
 
-    def read(self, clause: Clause, customer_id: str) -> list[Term]:
-        """The terms this clause states (none for boilerplate), one per subject.
+    def read_document(self, clauses: list[Clause], customer_id: str) -> list[Term]:
+        """Every term of one document: per clause, per article (rules with scope: article),
+        and, for clauses no rule recognised, the fallback rules (unmatched agreements)."""
+        by_scope: dict[str, set[str]] = {"clause": set(), "article": set(), "fallback": set()}
+        for rule in self.rules.values():
+            by_scope["fallback" if rule.fallback else rule.scope].add(rule.id)
+        terms: list[Term] = []
+        recognised: set[int] = set()
+        for i, clause in enumerate(clauses):
+            found, hits = self.read(clause, customer_id, by_scope["clause"])
+            terms += found
+            if hits:
+                recognised.add(i)
+        for members, article in _articles(clauses):
+            found, hits = self.read(article, customer_id, by_scope["article"])
+            terms += found
+            if hits:
+                recognised.update(members)
+        for i, clause in enumerate(clauses):
+            if i not in recognised:
+                terms += self.read(clause, customer_id, by_scope["fallback"])[0]
+        return terms
+
+    def read(self, clause: Clause, customer_id: str,
+             rule_ids: set[str] | None = None) -> tuple[list[Term], set[str]]:
+        """The terms this clause states (none for boilerplate), and the rules that recognised it.
 
         Each sentence is matched on its own, so that an exclusion or a number in one sentence
         does not spill into the next; the values are read from the sentences that matched.
         """
-        if clause.boilerplate or clause.article == "preamble":
-            return []
+        if clause.boilerplate or clause.article == "preamble" or rule_ids == set():
+            return [], set()
         lang = clause.doc.language
         nlp = get_nlp(lang)
         heading_hits = self._hits(nlp(clause.heading.lower()))[1] if clause.heading else set()
@@ -72,7 +96,8 @@ class TermReader:
             by_pattern, by_phrase = self._hits(nlp(sentence.lower()))
             if clause.tables:
                 by_phrase |= heading_hits
-            for rule_id in by_pattern | by_phrase:
+            wanted = set(self.rules) if rule_ids is None else rule_ids
+            for rule_id in (by_pattern | by_phrase) & wanted:
                 base = PATTERN_CONFIDENCE if rule_id in by_pattern else PHRASE_CONFIDENCE
                 best, sentences = found.get(rule_id, (0.0, []))
                 found[rule_id] = (max(best, base), [*sentences, sentence])
@@ -80,7 +105,7 @@ class TermReader:
         for rule_id, (base, sentences) in sorted(found.items()):
             part = replace(clause, text=" ".join(sentences))
             terms += self._terms(self.rules[rule_id], part, clause, customer_id, base, lang)
-        return terms
+        return terms, set(found)
 
     def _hits(self, doc: Doc) -> tuple[set[str], set[str]]:
         """Rules matched by a token pattern, and by a key phrase, minus excluded ones."""
@@ -98,18 +123,22 @@ class TermReader:
         """Read the rule's values from the matching part; the term cites the whole clause."""
         values: list[TermValue] = []
         table: PriceTable | None = None
+        groups: dict[str, bool] = {}
         for spec in rule.values:
             value = read_value(spec.type, part, lang)
+            if spec.one_of:
+                groups[spec.one_of] = groups.get(spec.one_of, False) or value is not None
             if value is None:
-                if spec.required:
+                if spec.required and not spec.one_of:
                     return []
-                confidence -= MISSING_OPTIONAL
+                if not spec.one_of:
+                    confidence -= MISSING_OPTIONAL
                 continue
             if spec.type == "price_table":
                 table = value
             else:
                 values.append(TermValue(spec.name, value, UNITS[spec.type]))
-        if confidence < rule.min_confidence:
+        if not all(groups.values()) or confidence < rule.min_confidence:
             return []
         confidence = round(confidence, 2)
         if table is None:
@@ -120,3 +149,17 @@ class TermReader:
                  replace(clause, text=table.sources[item]), confidence, subject=item)
             for item, price in sorted(table.items())
         ]
+
+
+def _articles(clauses: list[Clause]) -> list[tuple[list[int], Clause]]:
+    """Sub-clauses grouped by their article (4.1, 4.2 -> 4) as one clause each."""
+    groups: dict[str, list[int]] = {}
+    for i, clause in enumerate(clauses):
+        if not clause.boilerplate and clause.article != "preamble" and clause.article[:1].isdigit():
+            groups.setdefault(clause.article.split(".")[0], []).append(i)
+    articles = []
+    for number, members in groups.items():
+        first = clauses[members[0]]
+        text = " ".join(clauses[i].text for i in members)
+        articles.append((members, replace(first, article=number, text=text, tables=())))
+    return articles

@@ -7,17 +7,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-VALUE_TYPES = (
-    "days",
-    "working_days",
-    "minutes",
-    "time_window",
-    "money",
-    "percent",
-    "date",
-    "address",
-    "price_table",
-)
 TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 # spaCy token-pattern keys a rule may use; anything else is refused before spaCy sees it
 TOKEN_KEYS = {
@@ -74,15 +63,19 @@ class ValueSpec(_Strict):
     name: str
     type: Literal[
         "days", "working_days", "minutes", "time_window", "money", "percent", "date",
-        "address", "price_table",
+        "address", "price_table", "quantity", "period", "per_unit", "cap_percent", "tiers",
+        "notice", "renewal_months", "end_date", "day_month", "any_amount",
     ]
     required: bool = True
+    one_of: str | None = None  # values sharing a one_of name: at least one of them is needed
 
 
 class CheckSpec(_Strict):
     """One side of the check: which dataset and field, and parameters for the check."""
 
     dataset: Literal["customers", "price_list", "order_lines", "deliveries", "invoices"]
+    also: list[Literal["customers", "price_list", "order_lines", "deliveries", "invoices"]] = Field(
+        default_factory=list)  # other datasets the check reads
     field: str | None = None
     params: dict[str, str | int | float | bool | list[str]] = Field(default_factory=dict)
     description: str = ""
@@ -101,15 +94,27 @@ class Rule(_Strict):
     owner: str  # default owner role (config.owners), e.g. credit_control, account_manager
     severity: Literal["high", "medium", "low"] = "medium"
     action: Texts | dict[Literal["registration", "execution"], Texts]  # one, or one per kind
-    messages: dict[Literal["registration", "execution"], Texts] = Field(default_factory=dict)
+    # by kind, or kind:subject for one subject ('execution:expired')
+    messages: dict[str, Texts] = Field(default_factory=dict)
     impact: str = ""  # how the money at stake is computed, in words
     min_confidence: float = Field(0.5, ge=0, le=1)
+    scope: Literal["clause", "article"] = "clause"  # article: values may span its sub-clauses
+    fallback: bool = False  # only for clauses no other rule matched (unmatched agreements)
+
+    @field_validator("messages")
+    @classmethod
+    def _message_keys(cls, value: dict[str, Texts]) -> dict[str, Texts]:
+        for key in value:
+            if not re.fullmatch(r"(registration|execution)(:[\w-]+)?", key):
+                raise ValueError(f"unknown message key '{key}'; valid: registration, execution, "
+                                 "or registration:<subject>, execution:<subject>")
+        return value
 
     @model_validator(mode="after")
     def _templates_use_known_fields(self) -> Rule:
         known = {v.name for v in self.values} | {
             "expected", "actual", "customer", "customer_id", "count", "subject", "impact",
-            "article", "file", "page", "evidence",
+            "article", "file", "page", "evidence", "turnover", "forecast", "shortfall", "deadline",
         }
         actions = list(self.action.values()) if isinstance(self.action, dict) else [self.action]
         texts = [*actions, *self.messages.values()]
@@ -123,9 +128,9 @@ class Rule(_Strict):
                     )
         return self
 
-    def message(self, kind: str, lang: str, params: dict[str, Any]) -> str:
-        """The deviation description for `kind`, with the values filled in."""
-        text = self.messages.get(kind)  # type: ignore[call-overload]
+    def message(self, kind: str, lang: str, params: dict[str, Any], subject: str = "") -> str:
+        """The deviation description for `kind` (or kind:subject), with the values filled in."""
+        text = self.messages.get(f"{kind}:{subject}") or self.messages.get(kind)
         return fill(text.get(lang), params) if text else ""
 
     def action_text(self, kind: str, lang: str, params: dict[str, Any]) -> str:

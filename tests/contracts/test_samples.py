@@ -78,8 +78,7 @@ def terms_of(*names: str):
     terms = []
     for name in names:
         doc = read(name)
-        for clause in mark_replacements(split_clauses(doc)):
-            terms += reader.read(clause, doc.customer_id)
+        terms += reader.read_document(mark_replacements(split_clauses(doc)), doc.customer_id)
     return apply_validity(terms)
 
 

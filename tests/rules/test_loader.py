@@ -40,8 +40,9 @@ def test_every_error_of_every_file_is_reported_with_its_location(tmp_path):
         "lead_time.yaml:5, key 'recognise.en.patternz': unknown key "
         "(valid keys: exclude, patterns, phrases)",
         "lead_time.yaml:7, key 'values.0.type': Input should be 'days', 'working_days', "
-        "'minutes', 'time_window', 'money', 'percent', 'date', 'address' or 'price_table', "
-        "got 'workdays'",
+        "'minutes', 'time_window', 'money', 'percent', 'date', 'address', 'price_table', "
+        "'quantity', 'period', 'per_unit', 'cap_percent', 'tiers', 'notice', 'renewal_months', "
+        "'end_date', 'day_month' or 'any_amount', got 'workdays'",
         "lead_time.yaml:9, key 'severity': Input should be 'high', 'medium' or 'low', "
         "got 'urgent'",
     ]

@@ -21,7 +21,7 @@ def read(reader, text, lang="nl", heading="Betaling", boilerplate=False):
     c = Clause(doc=doc, article="5.1", heading=heading, text=text, page=3,
                boilerplate=boilerplate)
     return [(t.rule_id, t.subject, {v.parameter: v.value for v in t.values})
-            for t in reader.read(c, "C1")]
+            for t in reader.read(c, "C1")[0]]
 
 
 @pytest.mark.parametrize(("text", "lang", "rule", "param", "value"), [
