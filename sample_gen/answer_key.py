@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sample_gen.articles import special_clauses
 from sample_gen.customers import (
     AUDITED,
     BY_ID,
@@ -18,9 +19,12 @@ from sample_gen.customers import (
     agreed_price,
 )
 from sample_gen.erp_write import price_list_rows
+from sample_gen.extras import EXTRA_SEQ
 from sample_gen.injections import in_window
-from sample_gen.model import Order
+from sample_gen.key_special import special_devs, special_facts
+from sample_gen.model import Invoice, Order
 from sample_gen.phrases import ADDRESS, CALL_AHEAD, LEAD_TIME, PAYMENT, fill
+from sample_gen.special import DAYS_ELAPSED, DAYS_IN_YEAR, PERIOD_END, YEAR_START
 from sample_gen.workdays import working_days_between
 from sample_gen.world import LOOKBACK_END, LOOKBACK_START, PERIOD, CustomerSpec
 
@@ -144,6 +148,7 @@ def contract_facts(c: CustomerSpec, facts: dict[str, Any]) -> dict[str, Any]:
     }
     if c.call_phrase is not None:
         phrasings["call_ahead"] = fill(CALL_AHEAD[lang][c.call_phrase], lang, c.call_minutes)
+    phrasings.update(special_clauses(c))
     return {
         "name": c.name, "kvk": c.kvk, "language": lang, "contract_number": c.contract_number,
         "effective_date": c.start.isoformat(),
@@ -152,16 +157,22 @@ def contract_facts(c: CustomerSpec, facts: dict[str, Any]) -> dict[str, Any]:
         "lead_time_days": c.lead_days, "call_ahead_minutes": c.call_minutes,
         "delivery_address": c.address,
         "prices": {item: f"{p:.2f}" for item, p in c.prices.items()},
-        "articles": {k: facts["articles"][k] for k in ("payment", "lead", "call", "address")
-                     if k in facts["articles"]},
+        "articles": dict(facts["articles"]),
         "phrasings": phrasings, "general_terms_annex": c.general_terms,
         "amendments": facts.get("amendments", []),
+        **special_facts(c, facts),
     }
 
 
-def edge_cases(orders: list[Order]) -> dict[str, list[str]]:
+def edge_cases(orders: list[Order], notes: list[Invoice]) -> dict[str, list[str]]:
     """Delivery numbers of the scripted C1004 cases and other things worth a test."""
     out: dict[str, list[str]] = defaultdict(list)
+    for note in notes:
+        out[f"{note.cid}_rebate_credit_notes_matching_due"].append(note.number)
+    extra = {o.number for o in orders if o.seq >= EXTRA_SEQ}
+    out["extra_orders_numbered_after_all_others"] = sorted(extra)
+    out["C1008_catalogue_increase_within_cap"] = sorted(
+        o.number for o in orders if o.number in extra and o.cid == "C1008")
     for o in orders:
         for d in o.deliveries:
             if o.scripted:
@@ -174,20 +185,23 @@ def edge_cases(orders: list[Order]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in sorted(out.items())}
 
 
-def build_key(orders: list[Order], contract_info: dict[str, dict[str, Any]],
+def build_key(orders: list[Order], notes: list[Invoice], contract_info: dict[str, dict[str, Any]],
               bad_rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The whole answer key."""
     found = [d for c in CUSTOMERS for d in registration(c)]
     found += price_execution(orders) + delivery_execution(orders) + payment_execution(orders)
+    found += special_devs(orders, notes, contract_info)
     order = {cid: i for i, cid in enumerate(AUDITED + NOT_AUDITED)}
     found.sort(key=lambda d: (order[d["customer_id"]], d["rule_id"], d["kind"], d["subject"]))
     return {
         "period": PERIOD,
         "lookback": [LOOKBACK_START.isoformat(), LOOKBACK_END.isoformat()],
+        "year_to_date": [YEAR_START.isoformat(), PERIOD_END.isoformat()],
+        "pro_rata": [DAYS_ELAPSED, DAYS_IN_YEAR],
         "audited": list(AUDITED), "not_audited": list(NOT_AUDITED),
         "deviations": [d for d in found if d["customer_id"] in AUDITED],
         "not_audited_injections": [d for d in found if d["customer_id"] in NOT_AUDITED],
         "bad_rows": bad_rows,
         "contracts": {c.cid: contract_facts(c, contract_info[c.cid]) for c in CUSTOMERS},
-        "edge_cases": edge_cases(orders),
+        "edge_cases": edge_cases(orders, notes),
     }

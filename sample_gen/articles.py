@@ -8,16 +8,30 @@ from __future__ import annotations
 
 from sample_gen.phrases import (
     ADDRESS,
+    BIG_WORDS,
     CALL_AHEAD,
+    FREE_SHIPPING,
+    LATE_PENALTY,
     LEAD_TIME,
     LEAD_TIME_LEAD_IN,
+    NOTICE_WORDS,
     PAYMENT,
     PAYMENT_LEAD_IN,
+    PENALTY_UNIT,
+    PRICE_INDEXATION,
+    TERM_RENEWAL,
+    TERM_START,
+    VOLUME_COMMITMENT,
+    VOLUME_REBATE,
     fill,
     long_date,
     money,
+    percent,
+    thousands,
+    whole_money,
 )
-from sample_gen.world import CONTRACT_END, ITEMS, CustomerSpec
+from sample_gen.special import SPECIAL
+from sample_gen.world import ITEMS, CustomerSpec
 
 Clause = tuple[str, str]
 Article = tuple[str, list[Clause]]
@@ -111,23 +125,90 @@ GENERAL_TERMS_REF = (
 )
 
 
+def special_clauses(c: CustomerSpec) -> dict[str, str]:
+    """The texts of the further special-agreement clauses of `c`'s contract, by tag."""
+    lang, sp = c.language, SPECIAL[c.cid]
+    t = sp.term
+    notice = "" if t.notice is None else NOTICE_WORDS[(lang, t.renewal_phrase, t.notice[0])]
+    out = {
+        "contract_term": TERM_START[lang][t.start_phrase].format(
+            start=long_date(c.start, lang), end=long_date(t.end, lang)),
+        "contract_renewal": TERM_RENEWAL[lang][t.renewal_phrase].format(notice=notice),
+    }
+    if sp.commitment is not None:
+        cm = sp.commitment
+        qty = None if cm.quantity is None else thousands(cm.quantity, lang)
+        out["volume_commitment"] = VOLUME_COMMITMENT[lang][cm.phrase].format(
+            qty=qty, qty_word=BIG_WORDS.get(lang, {}).get(cm.quantity or 0, ""),
+            amount=None if cm.amount is None else whole_money(cm.amount, lang))
+    if sp.rebate is not None:
+        values = {}
+        for i, (threshold, pct) in enumerate(sp.rebate.tiers, 1):
+            values[f"t{i}"], values[f"p{i}"] = whole_money(threshold, lang), percent(pct, lang)
+        out["volume_rebate"] = VOLUME_REBATE[lang][sp.rebate.phrase].format(**values)
+    if sp.indexation is not None:
+        out["price_indexation"] = PRICE_INDEXATION[lang][0].format(p=percent(sp.indexation, lang))
+    if sp.penalty is not None:
+        pen = sp.penalty
+        out["late_delivery_penalty"] = LATE_PENALTY[lang][0].format(
+            p=percent(pen.percent, lang), unit=PENALTY_UNIT[lang][pen.per],
+            cap=percent(pen.cap, lang))
+    if sp.free_shipping is not None:
+        out["free_shipping"] = FREE_SHIPPING[lang][0].format(
+            amount=whole_money(sp.free_shipping, lang))
+    if sp.unmatched is not None:
+        out["unmatched_agreement"] = sp.unmatched[1]
+    return out
+
+
 def term_article(c: CustomerSpec) -> Article:
-    """Looptijd / Term."""
+    """Looptijd / Term: start and end; renewal and notice."""
+    texts = special_clauses(c)
+    return ("Term" if c.language == "en" else "Looptijd",
+            [("contract_term", texts["contract_term"]),
+             ("contract_renewal", texts["contract_renewal"])])
+
+
+def prices_article(c: CustomerSpec) -> Article:
+    """Prijzen / Prices, with the indexation clause where agreed."""
+    heading, clauses = BOILERPLATE[c.language]["prices"]
+    texts = special_clauses(c)
+    if "price_indexation" in texts:
+        clauses = [*clauses, ("price_indexation", texts["price_indexation"])]
+    return (heading, clauses)
+
+
+def volume_article(c: CustomerSpec) -> Article | None:
+    """Afname / Bonus (Volume / Rebate): commitment and rebate, where agreed."""
+    texts = special_clauses(c)
+    clauses = [(tag, texts[tag]) for tag in ("volume_commitment", "volume_rebate")
+               if tag in texts]
+    if not clauses:
+        return None
+    rebate = "volume_rebate" in texts
     if c.language == "en":
-        return ("Term", [
-            ("", f"This agreement takes effect on {long_date(c.start, 'en')} and remains in "
-                 f"force until and including {long_date(CONTRACT_END, 'en')}."),
-            ("", "Thereafter it is renewed tacitly for successive periods of one year, unless "
-                 "either party terminates it in writing no later than three months before the "
-                 "end of the term."),
-        ])
-    return ("Looptijd", [
-        ("", f"Deze overeenkomst gaat in op {long_date(c.start, 'nl')} en loopt tot en met "
-             f"{long_date(CONTRACT_END, 'nl')}."),
-        ("", "Daarna wordt de overeenkomst stilzwijgend verlengd met telkens één jaar, tenzij "
-             "een van de partijen uiterlijk drie maanden voor het einde van de looptijd "
-             "schriftelijk opzegt."),
-    ])
+        if rebate:
+            clauses.append(("", "Turnover means the amount invoiced excluding VAT and freight, "
+                                "less credit notes other than rebate credit notes."))
+        names = {(True, True): "Volume and rebate", (True, False): "Volume",
+                 (False, True): "Rebate"}
+    else:
+        if rebate:
+            clauses.append(("", "Onder jaaromzet wordt verstaan het gefactureerde bedrag "
+                                "exclusief btw en vrachtkosten, verminderd met creditnota's "
+                                "anders dan bonuscreditnota's."))
+        names = {(True, True): "Afname en bonus", (True, False): "Afname",
+                 (False, True): "Bonus"}
+    return (names[("volume_commitment" in texts, rebate)], clauses)
+
+
+def report_article(c: CustomerSpec) -> Article | None:
+    """Rapportage / Reporting: an agreement no rule covers, where made."""
+    sp = SPECIAL[c.cid]
+    if sp.unmatched is None or sp.unmatched[0] != "report":
+        return None
+    return ("Reporting" if c.language == "en" else "Rapportage",
+            [("unmatched_agreement", sp.unmatched[1])])
 
 
 def delivery_article(c: CustomerSpec) -> Article:
@@ -148,6 +229,13 @@ def delivery_article(c: CustomerSpec) -> Article:
     risk = {"nl": "Het risico van de zaken gaat over op Afnemer op het moment van aflevering.",
             "en": "Risk in the goods passes to the Customer upon delivery."}
     clauses.append(("", risk[lang]))
+    texts = special_clauses(c)
+    for tag in ("late_delivery_penalty", "free_shipping"):
+        if tag in texts:
+            clauses.append((tag, texts[tag]))
+    sp = SPECIAL[c.cid]
+    if sp.unmatched is not None and sp.unmatched[0] == "delivery":
+        clauses.append(("unmatched_agreement", sp.unmatched[1]))
     return ("Levering" if lang == "nl" else "Delivery", clauses)
 
 
@@ -173,13 +261,14 @@ def payment_article(c: CustomerSpec) -> Article:
 def contract_articles(c: CustomerSpec) -> list[Article]:
     """All articles of a base contract, in the order of its layout."""
     bp = BOILERPLATE[c.language]
-    head = [bp["subject"], term_article(c), bp["prices"]]
+    head = [bp["subject"], term_article(c), prices_article(c)]
     if c.layout == "payment_first":
         middle = [payment_article(c), delivery_article(c)]
     elif c.layout == "orders_article":
         middle = [bp["orders"], delivery_article(c), payment_article(c)]
     else:
         middle = [delivery_article(c), payment_article(c)]
+    middle += [a for a in (volume_article(c), report_article(c)) if a is not None]
     law_heading, law_clauses = bp["law"]
     if c.general_terms:
         law_clauses = [*law_clauses, ("", GENERAL_TERMS_REF)]

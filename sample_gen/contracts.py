@@ -3,6 +3,7 @@ amendments; returns what each document says, for the answer key."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -86,6 +87,12 @@ def title_page(pdf: ContractPDF, c: CustomerSpec, title: str, number_line: str,
     pdf.text_block(lab["agree"], bold=True)
 
 
+def keep_amounts_together(text: str) -> str:
+    """A no-break space after '€' and 'EUR', so that no line ends in a currency sign (the PDF
+    text still reads as a normal space)."""
+    return re.sub(r"(€|\bEUR) (?=\d)", "\\1\u00a0", text)
+
+
 def articles_block(pdf: ContractPDF, articles: list[Article], lang: str,
                    size: float = 10) -> None:
     """Numbered articles: 'Artikel 4 – Levering', then '4.1 ...' sub-clauses."""
@@ -97,6 +104,7 @@ def articles_block(pdf: ContractPDF, articles: list[Article], lang: str,
         pdf.text_block(f"{word} {a} – {heading}", size=size + 1, bold=True, gap=1)
         pdf.set_font(pdf.font_name, "", size)
         for k, (_, text) in enumerate(clauses, 1):
+            text = keep_amounts_together(text)
             lines = pdf.multi_cell(pdf.epw - 10, line_h, plain(text), dry_run=True,
                                    output="LINES")
             pdf.keep_space(len(lines) * line_h)

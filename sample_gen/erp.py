@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from sample_gen.deliveries import plan_deliveries
+from sample_gen.extras import add_extra_orders
 from sample_gen.injections import (
     credit_note_orders,
     inject_address,
@@ -40,4 +41,5 @@ def build_orders(seed: int) -> list[Order]:
     tag_amended_due_dates(orders)
     assign_numbers(orders)
     add_credit_notes(orders, rng, credit_note_orders(orders, rng))
+    add_extra_orders(orders)  # numbered after all of the above, which stays as it was
     return orders

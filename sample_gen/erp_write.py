@@ -15,7 +15,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from sample_gen.customers import CUSTOMERS
-from sample_gen.model import Order
+from sample_gen.model import Invoice, Order
+from sample_gen.special import INDEX_DATE, LIST_PRICE_CHANGES, LIST_SINCE, SPECIAL
 from sample_gen.world import ITEMS, round05
 
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
@@ -41,13 +42,30 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
+def registered_commitment(cid: str) -> str:
+    """klanten 'Afnameverplichting': pieces ('65000'), an amount ('900.000,00') or empty."""
+    cm = SPECIAL[cid].commitment
+    if cm is None:
+        return ""
+    if cm.registered is not None:
+        return cm.registered
+    return str(cm.quantity) if cm.quantity is not None else amount(cm.amount or Decimal("0"))
+
+
+def registered_end(cid: str) -> str:
+    """klanten 'Einddatum contract': the current contract end unless injected otherwise."""
+    term = SPECIAL[cid].term
+    return ddmmyyyy(term.current_end()) if term.registered_end is None else term.registered_end
+
+
 def klanten_rows() -> list[list[str]]:
     """Customer master: what the ERP has registered (including the injected errors)."""
     rows = []
     for c in CUSTOMERS:
         rows.append([c.cid, c.name, c.kvk, str(c.reg_payment_days or c.payment_days),
                      c.reg_address or c.address, c.reg_instruction,
-                     str(c.reg_lead_days or c.lead_days), c.account_manager])
+                     str(c.reg_lead_days or c.lead_days), c.account_manager,
+                     registered_commitment(c.cid), registered_end(c.cid)])
     return rows
 
 
@@ -80,14 +98,16 @@ def delivery_rows(orders: list[Order]) -> tuple[list[list[str]], list[BadRow]]:
     return rows, bad
 
 
-def invoice_rows(orders: list[Order]) -> list[list[str]]:
-    """facturen.csv rows: invoices and credit notes by date."""
-    docs = [(inv, o) for o in orders for inv in ([o.invoice] if o.invoice else [])
-            + o.credit_notes]
+def invoice_rows(orders: list[Order], notes: list[Invoice]) -> list[list[str]]:
+    """facturen.csv rows: invoices and credit notes by date; rebate credit notes (`notes`)
+    belong to no order."""
+    docs = [(inv, o.cid, o.number) for o in orders
+            for inv in ([o.invoice] if o.invoice else []) + o.credit_notes]
+    docs += [(note, note.cid, "") for note in notes]
     rows = []
-    for inv, o in sorted(docs, key=lambda t: (t[0].day, t[0].number)):
-        rows.append([inv.number, o.cid, ddmmyyyy(inv.day), ddmmyyyy(inv.due), amount(inv.amount),
-                     amount(inv.freight), inv.kind, o.number, inv.description])
+    for inv, cid, number in sorted(docs, key=lambda t: (t[0].day, t[0].number)):
+        rows.append([inv.number, cid, ddmmyyyy(inv.day), ddmmyyyy(inv.due), amount(inv.amount),
+                     amount(inv.freight), inv.kind, number, inv.description])
     return rows
 
 
@@ -110,13 +130,27 @@ def price_list_rows() -> list[tuple[str, str, Decimal, date, date | None]]:
     return sorted(rows, key=lambda r: (r[0], r[1], r[3]))
 
 
+def list_price_rows() -> list[tuple[str, str, Decimal, date, date | None]]:
+    """The general list prices (Klantnr '*'), after the customer rows; two rows for an item
+    whose list price changed on the indexation date."""
+    rows: list[tuple[str, str, Decimal, date, date | None]] = []
+    for item, (_, price) in ITEMS.items():
+        if item in LIST_PRICE_CHANGES:
+            rows.append(("*", item, price, LIST_SINCE,
+                         date.fromordinal(INDEX_DATE.toordinal() - 1)))
+            rows.append(("*", item, LIST_PRICE_CHANGES[item], INDEX_DATE, None))
+        else:
+            rows.append(("*", item, price, LIST_SINCE, None))
+    return rows
+
+
 def write_price_list(path: Path) -> None:
     """prijslijst.xlsx, sheet 'Prijslijst', header on row 1, real numbers and dates."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Prijslijst"
     ws.append(["Klantnr", "Artikelnr", "Prijs", "Geldig van", "Geldig tot"])
-    for cid, item, price, start, end in price_list_rows():
+    for cid, item, price, start, end in price_list_rows() + list_price_rows():
         ws.append([cid, item, float(price), start, end])
     for row in ws.iter_rows(min_row=2):
         row[2].number_format = "#,##0.00"
@@ -148,12 +182,13 @@ def normalize_xlsx(path: Path) -> None:
     path.write_bytes(buf.getvalue())
 
 
-def write_erp(orders: list[Order], out_dir: Path) -> list[BadRow]:
+def write_erp(orders: list[Order], notes: list[Invoice], out_dir: Path) -> list[BadRow]:
     """All five ERP exports; returns the bad rows written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     write_csv(out_dir / "klanten.csv",
               ["Klantnr", "Naam", "KvK-nummer", "Betalingstermijn", "Afleveradres",
-               "Afleverinstructie", "Levertijd (werkdagen)", "Accountmanager"], klanten_rows())
+               "Afleverinstructie", "Levertijd (werkdagen)", "Accountmanager",
+               "Afnameverplichting", "Einddatum contract"], klanten_rows())
     write_price_list(out_dir / "prijslijst.xlsx")
     lines, bad_lines = order_rows(orders)
     write_csv(out_dir / "orderregels.csv",
@@ -165,5 +200,5 @@ def write_erp(orders: list[Order], out_dir: Path) -> list[BadRow]:
                "Vooraf gebeld", "Opmerking"], deliveries)
     write_csv(out_dir / "facturen.csv",
               ["Factuurnr", "Klantnr", "Factuurdatum", "Vervaldatum", "Bedrag", "Vrachtkosten",
-               "Soort", "Ordernr", "Omschrijving"], invoice_rows(orders))
+               "Soort", "Ordernr", "Omschrijving"], invoice_rows(orders, notes))
     return bad_lines + bad_deliveries

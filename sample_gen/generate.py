@@ -20,6 +20,7 @@ from sample_gen.answer_key import build_key  # noqa: E402
 from sample_gen.contracts import write_contracts  # noqa: E402
 from sample_gen.erp import build_orders  # noqa: E402
 from sample_gen.erp_write import write_erp  # noqa: E402
+from sample_gen.extras import rebate_notes  # noqa: E402
 from sample_gen.world import SEED  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +30,9 @@ def generate(out_dir: Path) -> dict:
     """Write everything under `out_dir`; returns the answer key."""
     contract_info = write_contracts(out_dir / "contracts_sample")
     orders = build_orders(SEED)
-    bad_rows = write_erp(orders, out_dir / "erp_sample")
-    key = build_key(orders, contract_info, bad_rows)
+    notes = rebate_notes(orders)
+    bad_rows = write_erp(orders, notes, out_dir / "erp_sample")
+    key = build_key(orders, notes, contract_info, bad_rows)
     key_path = out_dir / "sample_gen" / "answer_key.json"
     key_path.parent.mkdir(parents=True, exist_ok=True)
     key_path.write_text(json.dumps(key, indent=2, ensure_ascii=False) + "\n", encoding="utf-8",

@@ -52,6 +52,7 @@ class Invoice:
     number: str = ""
     description: str = ""
     tag: str = ""  # 'due_date' when injected
+    cid: str = ""  # set on credit notes that belong to no order (rebate credit notes)
 
 
 @dataclass
