@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import traceback
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from audit.config import load_config
+from audit.config import AuditConfig, load_config
 from audit.errors import AuditError
 from audit.models import AuditRun
 
@@ -55,6 +57,7 @@ def run(
 
     try:
         cfg = load_config(config)
+        setup_logging(cfg, console_level=logging.WARNING)
         the_period = parse_period(period, cfg.lookback_months)
         with _progress() as bar:
             tasks: dict[str, int] = {}
@@ -67,7 +70,64 @@ def run(
             result = run_audit(cfg, the_period, RunOptions(dry_run, resend, progress))
     except AuditError as e:
         raise _fail(e, verbose) from None
+    except Exception as e:  # recorded as a failed run; the user gets one line, not a traceback
+        raise _fail(RuntimeError(f"the audit failed: {type(e).__name__}: {e} (run with "
+                                 "--verbose for the traceback)"), verbose) from None
     _summary(result, cfg.path(cfg.output_dir) / the_period.label)
+
+
+@app.command()
+def schedule(config: ConfigOption = Path("config.yaml"), verbose: VerboseOption = False) -> None:
+    """Run the monthly audit on its schedule, in the foreground (for systemd or a terminal)."""
+    from audit.schedule import next_run, run_forever, start_scheduler
+
+    try:
+        cfg = load_config(config)
+        setup_logging(cfg)
+        scheduler = start_scheduler(cfg, config.resolve())
+    except AuditError as e:
+        raise _fail(e, verbose) from None
+    console.print(f"scheduler started; next audit: {next_run(scheduler)}; Ctrl-C or SIGTERM stops")
+    run_forever(scheduler)
+
+
+@app.command()
+def runs(config: ConfigOption = Path("config.yaml"),
+         limit: Annotated[int, typer.Option(help="How many runs to show.")] = 20,
+         verbose: VerboseOption = False) -> None:
+    """List the recorded runs: period, start, duration, status, counts, error."""
+    from audit.store.db import Store
+
+    try:
+        rows = Store(load_config(config).db_url).runs(limit)
+    except AuditError as e:
+        raise _fail(e, verbose) from None
+    table = Table("run", "period", "started (UTC)", "seconds", "status", "deviations", "problems",
+                  "error")
+    for r in rows:
+        took = (r["finished_at"] - r["started_at"]).total_seconds() if r["finished_at"] else None
+        table.add_row(str(r["id"]), r["period"], f"{r['started_at']:%Y-%m-%d %H:%M:%S}",
+                      "" if took is None else f"{took:.1f}", r["status"],
+                      str(r["stats"].get("deviations", "")), str(r["problems"]),
+                      (r["error"] or "")[:80])
+    console.print(table)
+
+
+def setup_logging(cfg: AuditConfig, console_level: int = logging.INFO) -> None:
+    """Log to a rotating file in the output folder (audit.log), and to the console."""
+    folder = cfg.path(cfg.output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(folder / cfg.schedule.log_file, maxBytes=5_000_000,
+                                  backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    console_handler = logging.StreamHandler()
+    console_handler.setLevel(console_level)
+    root = logging.getLogger("audit")
+    root.setLevel(logging.INFO)
+    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+        root.addHandler(console_handler)
+    logging.getLogger("apscheduler").addHandler(handler)
 
 
 def _progress() -> Progress:

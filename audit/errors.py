@@ -87,6 +87,12 @@ class NotifyError(AuditError):
     exit_code = 4
 
 
+class InputError(AuditError):
+    """A configured export is missing, unreadable or older than the period: no emails go out."""
+
+    exit_code = 7
+
+
 class StoreError(AuditError):
     """The database could not be written or read."""
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import calendar as cal
+import hashlib
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from audit import owners
+from audit import __version__, owners
 from audit.checks import CHECKS, CheckContext
 from audit.config import AuditConfig
 from audit.contracts.amendments import mark_replacements
@@ -22,7 +24,8 @@ from audit.contracts.clauses import split_clauses
 from audit.contracts.linking import describe, link_customer
 from audit.contracts.reader import read_pdf
 from audit.erp.loader import load_erp
-from audit.errors import AuditError, ErpDataError, Location, Problem
+from audit.errors import AuditError, ErpDataError, InputError, Location, Problem
+from audit.lock import AuditLock
 from audit.models import AuditRun, ContractDoc, Customer, Deviation, ErpData, Period, Term
 from audit.notify.build import build_owner_emails
 from audit.notify.send import send_emails, write_outbox
@@ -36,6 +39,10 @@ from audit.store.db import Store
 from audit.workdays import WorkCalendar, calendar_for
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+LOCK_FILE = ".audit.lock"
+TRANSACTION_DATES = {"order_lines": "order_date", "deliveries": "delivery_date",
+                     "invoices": "invoice_date"}
+log = logging.getLogger("audit")
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -69,13 +76,34 @@ class RunOptions:
 
 
 def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = None) -> AuditRun:
-    """The monthly audit: scope, contracts, terms, checks, owners, store, reports, emails."""
+    """The monthly audit, one at a time (a lock), recorded in the database as it runs: a run
+    that fails is marked failed with its error and keeps no deviations."""
     options = options or RunOptions()
-    started, clock = datetime.now(UTC).replace(tzinfo=None), time.perf_counter()
+    store = Store(config.db_url)
+    with AuditLock(config.path(config.output_dir) / LOCK_FILE):
+        run_id = store.start_run(period.label, versions(config))
+        log.info("run %s for %s started", run_id, period.label)
+        try:
+            run = _audit(config, period, options, store)
+        except BaseException as e:
+            store.fail_run(run_id, f"{type(e).__name__}: {e}")
+            log.error("run %s for %s failed: %s", run_id, period.label, e)
+            raise
+        run.run_id = run_id
+        store.finish_run(run_id, run)
+        log.info("run %s for %s completed: %s deviations, %s problems", run_id, period.label,
+                 run.stats["deviations"], run.stats["problems"])
+    return run
+
+
+def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Store) -> AuditRun:
+    """The stages in order: scope, contracts, terms, checks, owners, status, outputs, emails."""
+    clock = time.perf_counter()
     run = AuditRun(period=period)
     rules = load_rules(config.path(config.rules_dir))
     erp = load_erp(config)
     run.problems += list(erp.problems)
+    check_inputs(config, erp, period, run.problems)
     run.customers = top_customers(erp, period, config.top_n)
     scope = {c.customer_id for c in run.customers}
     docs = read_contracts(config, erp, run, options.progress)
@@ -83,18 +111,60 @@ def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = 
     calendar = calendar_for(period.lookback_start, period.end, config.holidays.good_friday,
                             config.holidays.liberation_day)
     deviations = check_all(rules, run, erp, calendar, config.language, options.progress)
-    masters = _customer_rows(erp)
-    deviations, owner_problems = owners.assign(deviations, config, rules, masters, period.end,
-                                               calendar)
+    deviations, owner_problems = owners.assign(deviations, config, rules, _customer_rows(erp),
+                                               period.end, calendar)
     run.problems += owner_problems
-    store = Store(config.db_url)
     run.deviations = store.mark_status(period.label, deviations)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
-    run.run_id = store.save_run(run, started)
     out = config.path(config.output_dir) / period.label
     write_outputs(run, out, config.language, store.history())
     run.stats["emails"] = deliver(run, config, store, out, options)
     return run
+
+
+def check_inputs(config: AuditConfig, erp: ErpData, period: Period,
+                 problems: list[Problem]) -> None:
+    """Every configured export loaded and reaches into the period; else fail before emailing."""
+    missing = [name for name in config.erp.datasets if name not in erp.frames]
+    stale = []
+    for name, column in TRANSACTION_DATES.items():
+        frame = erp.get(name)
+        latest = frame[column].max() if frame is not None and len(frame) else None
+        if frame is not None and (latest is None or pd.isna(latest)
+                                  or latest < pd.Timestamp(period.start)):
+            shown = "no rows" if latest is None or pd.isna(latest) else f"latest {latest:%Y-%m-%d}"
+            stale.append(f"{name} ({shown})")
+    if missing or stale:
+        parts = ([f"missing or unreadable: {', '.join(missing)}"] if missing else []) + (
+            [f"older than the period {period.label}: {', '.join(stale)}"] if stale else [])
+        details = "; ".join(str(p) for p in problems if p.stage == "erp" and p.location
+                            and p.location.row is None)
+        raise InputError(f"the ERP exports are not fit for this period ({'; '.join(parts)})"
+                         + (f" [{details}]" if details else "")
+                         + "; no deviations were emailed")
+
+
+def versions(config: AuditConfig) -> dict[str, Any]:
+    """Hashes of the config, the rule files and the input files this run used."""
+    rules = sorted(config.path(config.rules_dir).glob("*.yaml"))
+    inputs = [config.path(s.path) for s in config.erp.datasets.values()]
+    folder = config.path(config.contracts_dir)
+    inputs += sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+    return {
+        "program": __version__,
+        "config": hashlib.sha256(config.model_dump_json().encode()).hexdigest()[:16],
+        "rules": _digest(rules),
+        "inputs": {p.name: _digest([p]) for p in inputs if p.is_file()},
+    }
+
+
+def _digest(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()[:16]
 
 
 def top_customers(erp: ErpData, period: Period, n: int) -> list[Customer]:

@@ -24,7 +24,10 @@ KEY = json.loads((ROOT / "sample_gen" / "answer_key.json").read_text(encoding="u
 FIXTURES = ROOT / "tests" / "fixtures"
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
 ROLE_OF_RULE = {"payment_term": "credit_control", "lead_time": "logistics_planner",
-                "delivery_instruction": "logistics_planner", "delivery_address": "customer_service"}
+                "delivery_instruction": "logistics_planner", "delivery_address": "customer_service",
+                "late_delivery_penalty": "logistics_planner", "volume_rebate": "pricing",
+                "free_shipping": "pricing", "price_indexation": "pricing"}
+ACCOUNT_MANAGER_RULES = {"agreed_prices", "volume_commitment", "contract_term"}
 
 
 def run_cli(*args: str) -> tuple[int, str]:
@@ -38,7 +41,9 @@ def deviation_id(d: dict) -> str:
 
 
 def expected_owner_email(d: dict) -> str:
-    if d["rule_id"] == "agreed_prices":  # the customer's own account manager
+    if d["rule_id"] == "unmatched_agreement":
+        return CONFIG["controller"]["email"]
+    if d["rule_id"] in ACCOUNT_MANAGER_RULES:  # the customer's own account manager
         masters = pd.read_csv(ROOT / "erp_sample" / "klanten.csv", sep=";", encoding="cp1252",
                               dtype=str)
         code = masters.set_index("Klantnr").at[d["customer_id"], "Accountmanager"]
@@ -103,6 +108,12 @@ def test_terms_read_match_what_the_contracts_say(sample_run):
                     if "payment_term_days" in a) if customer == "C1003" else said[
             "payment_term_days"]
         assert values["days"] == str(days), customer
+        term = said["contract_term"]
+        assert values["end_date"] == term["end_date"], customer
+        renewal = term["renewal_months"]
+        assert values.get("renewal_months") in ((str(renewal),) if renewal else (None, "0"))
+        if term["notice"]:
+            assert values["notice"] == f"{term['notice'][0]} {term['notice'][1]}", customer
 
 
 def test_bad_export_rows_are_reported_by_file_and_row(sample_run):

@@ -42,6 +42,8 @@ class RunRow(Base):
     status: Mapped[str] = mapped_column(String(20))
     stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     problems: Mapped[list[str]] = mapped_column(JSON, default=list)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    versions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # config, rules, inputs
 
 
 class DeviationRow(Base):
@@ -111,21 +113,57 @@ class Store:
         resolved = [_from_row(r, "resolved") for r in last_open if r.deviation_id not in found]
         return current + resolved
 
-    def save_run(self, run: AuditRun, started_at: datetime) -> int:
-        """Store the run and its deviations in one transaction; returns the run id."""
+    def start_run(self, period: str, versions: dict[str, Any]) -> int:
+        """Record a run as running (so a crash leaves a trace); returns its id."""
         try:
             with Session(self.engine) as s, s.begin():
-                row = RunRow(period=run.period.label, started_at=started_at,
-                             finished_at=datetime.now(UTC).replace(tzinfo=None),
-                             status="completed", stats=json.loads(json.dumps(run.stats,
-                                                                             default=str)),
-                             problems=[str(p) for p in run.problems])
+                row = RunRow(period=period, started_at=_now(), status="running",
+                             versions=versions, stats={}, problems=[])
                 s.add(row)
                 s.flush()
-                s.add_all(_to_row(row.id, d) for d in run.deviations)
                 return row.id
         except SQLAlchemyError as e:
+            raise StoreError(f"cannot record the run: {e}") from e
+
+    def finish_run(self, run_id: int, run: AuditRun) -> None:
+        """The run's deviations and its completed status, in one transaction."""
+        try:
+            with Session(self.engine) as s, s.begin():
+                row = s.get_one(RunRow, run_id)
+                row.status, row.finished_at = "completed", _now()
+                row.stats = json.loads(json.dumps(run.stats, default=str))
+                row.problems = [str(p) for p in run.problems]
+                s.add_all(_to_row(run_id, d) for d in run.deviations)
+        except SQLAlchemyError as e:
             raise StoreError(f"cannot save the run: {e}") from e
+
+    def fail_run(self, run_id: int, error: str, problems: list[str] | None = None) -> None:
+        """Mark a run failed with its error; it keeps no deviations."""
+        with Session(self.engine) as s, s.begin():
+            row = s.get_one(RunRow, run_id)
+            row.status, row.finished_at, row.error = "failed", _now(), error
+            row.problems = problems or []
+
+    def completed(self, period: str) -> bool:
+        """True when a run of this period completed before."""
+        with Session(self.engine) as s:
+            return s.scalar(select(RunRow.id).where(RunRow.period == period,
+                                                    RunRow.status == "completed")) is not None
+
+    def runs(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The latest runs, newest first, as plain dicts."""
+        with Session(self.engine) as s:
+            rows = s.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)).all()
+            return [{"id": r.id, "period": r.period, "started_at": r.started_at,
+                     "finished_at": r.finished_at, "status": r.status, "stats": r.stats,
+                     "problems": len(r.problems or []), "error": r.error,
+                     "versions": r.versions} for r in rows]
+
+    def deviation_count(self, run_id: int) -> int:
+        """How many deviation rows a run stored (a failed run stores none)."""
+        with Session(self.engine) as s:
+            return len(s.scalars(select(DeviationRow.id).where(
+                DeviationRow.run_id == run_id)).all())
 
     def was_sent(self, period: str, recipient: str, digest: str) -> bool:
         """True when this exact email already went out for the period."""
@@ -138,7 +176,7 @@ class Store:
         """Remember an email that went out, so a re-run does not send it again."""
         with Session(self.engine) as s, s.begin():
             s.add(SentEmailRow(period=period, recipient=recipient, digest=digest,
-                               sent_at=datetime.now(UTC).replace(tzinfo=None)))
+                               sent_at=_now()))
 
     def history(self) -> list[dict[str, Any]]:
         """Per completed run (latest per period): open deviations and money at stake."""
@@ -154,6 +192,11 @@ class Store:
                 impact = sum((x.impact_eur for x in rows if x.impact_eur is not None), Decimal(0))
                 out.append({"period": period, "deviations": len(rows), "impact": impact})
             return out
+
+
+def _now() -> datetime:
+    """UTC without offset: SQLite would otherwise store local time with the offset dropped."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _to_row(run_id: int, d: Deviation) -> DeviationRow:

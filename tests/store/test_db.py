@@ -1,6 +1,6 @@
 """The database: runs saved in a real SQLite file; new/recurring/resolved across periods."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 from audit.models import AuditRun, Deviation, Period
@@ -21,7 +21,7 @@ def period(label: str) -> Period:
 def save(store: Store, label: str, deviations: list[Deviation]) -> list[Deviation]:
     marked = store.mark_status(label, deviations)
     run = AuditRun(period=period(label), deviations=marked, stats={"x": Decimal("1.5")})
-    store.save_run(run, datetime.now(UTC).replace(tzinfo=None))
+    store.finish_run(store.start_run(label, {}), run)
     return marked
 
 

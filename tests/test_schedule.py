@@ -1,0 +1,171 @@
+"""The scheduled run with the real APScheduler: persistence, catch-up once, one at a time,
+failed runs recorded cleanly, stale exports stop the emails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from typer.testing import CliRunner
+
+from audit import schedule
+from audit.cli import app
+from audit.config import load_config
+from audit.lock import AuditLock
+from audit.schedule import JOB_ID, FirstWorkingDayTrigger, start_scheduler
+from audit.store.db import Store
+
+AMS = ZoneInfo("Europe/Amsterdam")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_first_working_day_skips_weekends_and_holidays():
+    trigger = FirstWorkingDayTrigger(6, 0)
+    assert trigger.fire_time(2027, 1) == datetime(2027, 1, 4, 6, 0, tzinfo=AMS)  # 1 Jan: holiday
+    assert trigger.fire_time(2026, 11) == datetime(2026, 11, 2, 6, 0, tzinfo=AMS)  # Sunday 1st
+    after = datetime(2026, 11, 2, 6, 0, 1, tzinfo=AMS)
+    assert trigger.get_next_fire_time(None, after) == datetime(2026, 12, 1, 6, 0, tzinfo=AMS)
+    assert schedule.period_due(trigger, after) == "2026-10"
+    assert schedule.period_due(trigger, datetime(2026, 11, 2, 5, 0, tzinfo=AMS)) == "2026-09"
+
+
+def wait_for(predicate, seconds: float = 90) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def jobs_in_db(url: str) -> list[tuple[str, float]]:
+    with sa.create_engine(url).connect() as c:
+        return list(c.execute(sa.text("select id, next_run_time from apscheduler_jobs")))
+
+
+def set_stored_next_run(url: str, when: datetime) -> None:
+    """Change the job's run time in the job store, with no scheduler running."""
+    store = SQLAlchemyJobStore(url=url)
+    store.start(BackgroundScheduler(), "default")
+    job = store.lookup_job(JOB_ID)
+    job._modify(next_run_time=when)
+    store.update_job(job)
+    store.shutdown()
+
+
+def test_job_persists_over_a_restart_and_a_missed_run_is_caught_up_once(sample_config,
+                                                                       monkeypatch):
+    monkeypatch.setattr(schedule, "now", lambda tz: datetime(2026, 11, 2, 9, 0, tzinfo=AMS))
+    path = sample_config()
+    config = load_config(path)
+    scheduler = start_scheduler(config, path)
+    first = scheduler.get_job(JOB_ID).next_run_time
+    scheduler.shutdown()
+    assert [job for job, _ in jobs_in_db(config.db_url)] == [JOB_ID]
+
+    scheduler = start_scheduler(config, path)  # a restart keeps the stored job as it was
+    assert scheduler.get_job(JOB_ID).next_run_time == first
+    scheduler.shutdown()
+    # the machine was off when the job was due: its stored run time lies in the past
+    set_stored_next_run(config.db_url, datetime.now(AMS) - timedelta(hours=2))
+
+    store = Store(config.db_url)
+    scheduler = start_scheduler(config, path)  # starts again: the missed run fires now
+    try:
+        assert wait_for(lambda: any(r["status"] == "completed" for r in store.runs()))
+    finally:
+        scheduler.shutdown(wait=True)
+    scheduler = start_scheduler(config, path)  # and not a second time
+    time.sleep(3)
+    scheduler.shutdown(wait=True)
+    assert [(r["period"], r["status"]) for r in store.runs()] == [("2026-10", "completed")]
+
+
+def test_scheduled_job_skips_a_period_already_audited(sample_config, monkeypatch):
+    monkeypatch.setattr(schedule, "now", lambda tz: datetime(2026, 11, 3, 9, 0, tzinfo=AMS))
+    path = sample_config()
+    assert schedule.scheduled_audit(str(path)) == "completed"
+    assert schedule.scheduled_audit(str(path)) == "skipped"
+
+
+def test_a_second_start_is_told_who_holds_the_lock(sample_config):
+    path = sample_config()
+    config = load_config(path)
+    with AuditLock(config.path(config.output_dir) / ".audit.lock"):
+        result = CliRunner().invoke(app, ["run", "--config", str(path), "--period", "2026-10"])
+    assert result.exit_code == 6
+    assert "another audit is running: audit by pid" in result.output
+    assert " since 20" in result.output
+
+
+def test_a_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
+    lock = tmp_path / ".audit.lock"
+    lock.write_text('{"pid": 999999999, "host": "%s", "since": "%s"}' % (
+        __import__("socket").gethostname(), datetime.now(AMS).isoformat()))
+    with AuditLock(lock):
+        assert '"pid": 999999999' not in lock.read_text()
+    assert not lock.exists()
+
+
+def test_two_concurrent_starts_run_one_audit(sample_config):
+    path = sample_config()
+    command = [sys.executable, "-m", "audit", "run", "--config", str(path), "--period",
+               "2026-10", "--dry-run"]
+    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    results = [(p.wait(timeout=180), p.communicate()[1]) for p in procs]
+    assert sorted(code for code, _ in results) == [0, 6], results
+    assert "another audit is running" in next(err for code, err in results if code == 6)
+    runs = Store(load_config(path).db_url).runs()
+    assert [r["status"] for r in runs] == ["completed"]
+
+
+def test_a_failing_run_is_recorded_and_leaves_no_deviations(sample_config, tmp_path):
+    path = sample_config()
+    runner = CliRunner()
+    assert runner.invoke(app, ["run", "--config", str(path), "--period", "2026-10",
+                               "--dry-run"]).exit_code == 0
+    (tmp_path / "output" / "2026-09").write_text("a file where the output folder should be")
+    result = runner.invoke(app, ["run", "--config", str(path), "--period", "2026-09",
+                                 "--dry-run"])
+    assert result.exit_code == 1
+    assert "error: the audit failed: FileExistsError" in result.output
+    store = Store(load_config(path).db_url)
+    failed, completed = store.runs()
+    assert (failed["status"], completed["status"]) == ("failed", "completed")
+    assert "FileExistsError" in failed["error"]
+    assert store.deviation_count(failed["id"]) == 0
+    assert store.deviation_count(completed["id"]) == 14
+    assert not (tmp_path / "output" / ".audit.lock").exists()
+
+
+def test_stale_exports_stop_the_emails(sample_config, smtp_server):
+    handler, port = smtp_server()
+    path = sample_config(smtp={"host": "127.0.0.1", "port": port, "from": "audit@example.nl"})
+    result = CliRunner().invoke(app, ["run", "--config", str(path), "--period", "2027-01"])
+    assert result.exit_code == 7
+    assert "older than the period 2027-01: order_lines (latest 2026-10-31)" in result.output
+    assert "no deviations were emailed" in result.output
+    assert handler.received == []
+    [failed] = Store(load_config(path).db_url).runs()
+    assert failed["status"] == "failed" and "InputError" in failed["error"]
+
+
+@pytest.mark.parametrize("missing", ["invoices"])
+def test_a_missing_export_fails_the_run_before_emailing(sample_config, missing, tmp_path):
+    path = sample_config()
+    text = path.read_text().replace("facturen.csv", "facturen-does-not-exist.csv")
+    path.write_text(text)
+    result = CliRunner().invoke(app, ["run", "--config", str(path), "--period", "2026-10",
+                                      "--dry-run"])
+    assert result.exit_code == 7
+    assert f"missing or unreadable: {missing}" in result.output
+    assert not (tmp_path / "output" / "2026-10" / "outbox").exists()
