@@ -176,6 +176,11 @@ def rules_check(config: ConfigOption = Path("config.yaml"), verbose: VerboseOpti
     console.print(f"{len(rules)} rule files valid")
 
 
+from audit import cli_tracking  # noqa: E402 - the deviation-tracking commands (ack, resolve...)
+
+cli_tracking.register(app)
+
+
 def main() -> None:
     """Entry point for python -m audit."""
     app()
