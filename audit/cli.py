@@ -77,6 +77,40 @@ def run(
 
 
 @app.command()
+def terms(
+    config: ConfigOption = Path("config.yaml"),
+    customer: Annotated[str | None, typer.Option(help="Only this customer id.")] = None,
+    below: Annotated[float, typer.Option(
+        help="Flag terms with a confidence below this for review.")] = 0.75,
+    verbose: VerboseOption = False,
+) -> None:
+    """List the agreements read from every linked contract, with source and confidence."""
+    from audit.pipeline import read_agreements
+
+    try:
+        found, problems = read_agreements(load_config(config))
+    except AuditError as e:
+        raise _fail(e, verbose) from None
+    found = [t for t in found if customer is None or t.customer_id == customer]
+    table = Table("customer", "rule", "value", "source", "conf.", "review",
+                  title="Agreements read from the contracts", title_justify="left")
+    for t in sorted(found, key=lambda t: (t.customer_id, t.rule_id, t.subject)):
+        values = "; ".join(f"{v.parameter}{f'[{t.subject}]' if t.subject else ''}={v.value}"
+                           for v in t.values)
+        where = f"{t.clause.file} p.{t.clause.page} art. {t.clause.article}"
+        flag = ("override" if t.override else "") or ("LOW" if t.confidence < below else "")
+        flag += " OCR" if t.source == "ocr" else ""
+        table.add_row(t.customer_id, t.rule_id, values, where, f"{t.confidence:.2f}",
+                      flag.strip())
+    console.print(table)
+    low = sum(1 for t in found if t.confidence < below and not t.override)
+    console.print(f"{len(found)} agreements; {low} below {below:.2f} to review — correct a "
+                  "misread one in terms_overrides.yaml (see the README)")
+    for problem in problems:
+        console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
+
+
+@app.command()
 def schedule(config: ConfigOption = Path("config.yaml"), verbose: VerboseOption = False) -> None:
     """Run the monthly audit on its schedule, in the foreground (for systemd or a terminal)."""
     from audit.schedule import next_run, run_forever, start_scheduler

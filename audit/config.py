@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -33,24 +34,50 @@ class Company(_Strict):
 
 
 class DatasetSource(_Strict):
-    """Where one ERP dataset comes from and how its columns map to our names."""
+    """Where one ERP dataset comes from and how its columns map to our names.
 
-    path: str
+    A file (`path`: one path, a glob such as `exports/orders-*.csv`, or a list of them, read
+    as one dataset) or an SQL `query` against the database at `url` (else `erp.url`).
+    """
+
+    path: str | list[str] | None = None
     format: Literal["csv", "xlsx"] | None = None  # default: from the file extension
     separator: str = ","
     decimal: str = "."
     thousands: str | None = None
-    date_format: str | None = None  # strftime format, e.g. "%d-%m-%Y"; None = ISO
-    encoding: str = "utf-8"
+    date_format: str | list[str] | None = None  # strftime format(s), e.g. "%d-%m-%Y"; ISO always
+    encoding: str = "utf-8"  # a file with a UTF-8 byte-order mark is read as UTF-8 whatever this says
     sheet: str | int | None = None
-    header_row: int = 1
+    header_row: int | None = Field(None, ge=1)  # None: the first row that holds the mapped names
     columns: dict[str, str] = Field(default_factory=dict)  # ERP column -> our field
     values: dict[str, dict[str, str | bool | int]] = Field(default_factory=dict)
+    query: str | None = None  # SQL; read instead of a file
+    url: str | None = None  # SQLAlchemy URL for `query`; ${VAR} is taken from the environment
+
+    @property
+    def paths(self) -> list[str]:
+        """`path` as a list (empty for an SQL source)."""
+        if self.path is None:
+            return []
+        return [self.path] if isinstance(self.path, str) else list(self.path)
+
+    @property
+    def date_formats(self) -> list[str]:
+        """`date_format` as a list (ISO dates and Excel serial numbers are always accepted)."""
+        if self.date_format is None:
+            return []
+        return [self.date_format] if isinstance(self.date_format, str) else list(self.date_format)
 
 
 class ErpConfig(_Strict):
-    """The ERP exports: one source per dataset; a dataset left out turns off its checks."""
+    """The ERP exports: one source per dataset; a dataset left out turns off its checks.
 
+    `profile` names a mapping profile (profiles/*.yaml, relative to the config file): its
+    column names, values and formats are the defaults every dataset here may override.
+    """
+
+    profile: str | None = None
+    url: str | None = None  # SQLAlchemy URL of the ERP's reporting database (for `query:`)
     datasets: dict[Literal["customers", "price_list", "order_lines", "deliveries", "invoices"],
                    DatasetSource]
 
@@ -78,6 +105,37 @@ class HolidayConfig(_Strict):
     liberation_day: bool = False
 
 
+class ScheduleConfig(_Strict):
+    """When the monthly audit runs: a crontab line, or the first working day at hour:minute."""
+
+    cron: str | None = None  # e.g. "0 6 1 * *"; default: first working day of the month
+    hour: int = Field(6, ge=0, le=23)
+    minute: int = Field(0, ge=0, le=59)
+    timezone: str = "Europe/Amsterdam"
+    misfire_grace_hours: float = Field(72, gt=0)  # how late a missed run may still be caught up
+    log_file: str = "audit.log"  # in output_dir; rotated at 5 MB, 5 kept
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as e:
+            raise ValueError(f"unknown time zone '{value}' (e.g. Europe/Amsterdam)") from e
+        return value
+
+
+class ReadingConfig(_Strict):
+    """How contracts are read: page and time limits per document, OCR, parallel workers."""
+
+    max_pages: int = Field(300, ge=1)
+    seconds_per_document: float = Field(120, gt=0)
+    workers: int = Field(0, ge=0)  # 0: one per CPU core
+    ocr: bool = True
+    index_file: str | None = None  # CSV 'file,customer_id' linking documents explicitly
+    overrides_file: str = "terms_overrides.yaml"  # the controller's corrections
+
+
 class AuditConfig(_Strict):
     """The whole configuration of an audit; paths are relative to the config file."""
 
@@ -99,6 +157,8 @@ class AuditConfig(_Strict):
     due_days: dict[str, int] = Field(default_factory=lambda: {"high": 5, "medium": 10, "low": 20})
     holidays: HolidayConfig = HolidayConfig()
     smtp: SmtpConfig | None = None
+    schedule: ScheduleConfig = ScheduleConfig()
+    reading: ReadingConfig = ReadingConfig()
 
     @field_validator("due_days")
     @classmethod

@@ -31,6 +31,7 @@ class Page:
     number: int  # 1-based
     text: str
     tables: tuple[Table, ...] = ()
+    ocr_confidence: float | None = None  # set when the page was read by OCR (0-100)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Clause:
     tables: tuple[Table, ...] = ()
     replaces: tuple[str, ...] = ()  # articles of the base contract an amendment clause replaces
     boilerplate: bool = False  # general terms, force majeure, liability...: not an agreement
+    ocr: bool = False  # read from a scanned page: its terms get a lower confidence
 
     @property
     def file(self) -> str:
@@ -107,6 +109,12 @@ class Term:
     subject: str = ""  # what the agreement is about when a rule yields several (an item id)
     valid_from: date | None = None
     valid_to: date | None = None  # inclusive; None = open-ended
+    override: str = ""  # 'override by <who>: <why>' when the controller corrected it
+
+    @property
+    def source(self) -> str:
+        """Where the value comes from: contract text, OCR, or the controller's override."""
+        return "override" if self.override else ("ocr" if self.clause.ocr else "text")
 
     def get(self, parameter: str, default: Any = None) -> Any:
         for v in self.values:
@@ -147,7 +155,13 @@ class Deviation:
     owner_email: str = ""
     action: str = ""
     due_date: date | None = None
-    status: str = "new"  # new | recurring | resolved
+    status: str = "new"  # new | recurring | resolved | reopened
+    # Tracking across runs, filled by the store (store/tracking.py):
+    first_seen: str = ""  # the period it was first found in ("2026-08")
+    months_open: int = 0  # months open in a row, this period included
+    escalated: bool = False  # open past its due date: the owner's email is copied upwards
+    owner_state: str = ""  # acknowledged | resolved | suppressed | still_found | expired | ''
+    owner_note: str = ""  # the owner's response: who, when, why (and until when)
 
     @property
     def deviation_id(self) -> str:

@@ -8,7 +8,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,10 +20,11 @@ from audit import __version__, owners
 from audit.checks import CHECKS, CheckContext
 from audit.config import AuditConfig
 from audit.contracts.amendments import mark_replacements
+from audit.contracts.batch import BatchLimits, read_many
 from audit.contracts.clauses import split_clauses
-from audit.contracts.linking import describe, link_customer
-from audit.contracts.reader import read_pdf
-from audit.erp.loader import load_erp
+from audit.contracts.linking import describe, link_customer, read_index
+from audit.contracts.reader import ReadLimits
+from audit.erp.loader import load_dataset, load_erp
 from audit.errors import AuditError, ErpDataError, InputError, Location, Problem
 from audit.lock import AuditLock
 from audit.models import AuditRun, ContractDoc, Customer, Deviation, ErpData, Period, Term
@@ -33,6 +34,7 @@ from audit.report.html import write_report_html
 from audit.report.tables import write_deviations_csv, write_deviations_xlsx, write_terms_csv
 from audit.rules.loader import load_rules
 from audit.rules.matching import TermReader
+from audit.rules.overrides import Override, apply_overrides, load_overrides
 from audit.rules.schema import Rule
 from audit.rules.validity import apply_validity
 from audit.store.db import Store
@@ -43,6 +45,7 @@ LOCK_FILE = ".audit.lock"
 TRANSACTION_DATES = {"order_lines": "order_date", "deliveries": "delivery_date",
                      "invoices": "invoice_date"}
 log = logging.getLogger("audit")
+OCR_FACTOR = 0.8  # terms read from a scanned page are less certain
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -106,8 +109,10 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     check_inputs(config, erp, period, run.problems)
     run.customers = top_customers(erp, period, config.top_n)
     scope = {c.customer_id for c in run.customers}
-    docs = read_contracts(config, erp, run, options.progress)
-    run.terms = read_terms(docs, rules, scope, run)
+    docs = read_contracts(config, erp.get("customers"), run.problems, options.progress)
+    overrides_path = config.path(config.reading.overrides_file)
+    run.terms = read_terms(docs, rules, scope, load_overrides(overrides_path, rules),
+                           overrides_path, run.problems)
     calendar = calendar_for(period.lookback_start, period.end, config.holidays.good_friday,
                             config.holidays.liberation_day)
     deviations = check_all(rules, run, erp, calendar, config.language, options.progress)
@@ -185,42 +190,69 @@ def top_customers(erp: ErpData, period: Period, n: int) -> list[Customer]:
             for rank, (cid, rev) in enumerate(ranked, 1)]
 
 
-def read_contracts(config: AuditConfig, erp: ErpData, run: AuditRun,
-                   progress: Progress) -> list[ContractDoc]:
-    """Read, describe and link every PDF in the contracts folder."""
+def read_contracts(config: AuditConfig, customers: pd.DataFrame | None,
+                   problems: list[Problem], progress: Progress) -> list[ContractDoc]:
+    """Read (in parallel, each under a time limit), describe and link every contract PDF."""
     folder = config.path(config.contracts_dir)
     if not folder.is_dir():
         raise AuditError(f"contracts folder not found: {folder} (set contracts_dir)")
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".pdf")
+    reading = config.reading
+    index = read_index(config.path(reading.index_file)) if reading.index_file else None
+    limits = BatchLimits(ReadLimits(reading.max_pages, reading.ocr),
+                         reading.seconds_per_document, reading.workers)
+    progress("contracts", 0, len(paths))
+    results = read_many(paths, limits, lambda done, total: progress("contracts", done, total))
     docs = []
-    for i, path in enumerate(paths, 1):
-        progress("contracts", i - 1, len(paths))
-        doc, problems = read_pdf(path)
-        run.problems += problems
+    for path in paths:
+        doc, found = results[path]
+        problems += found
         if doc is None:
             continue
-        doc = describe(doc, config.company.kvk_number)
-        doc, problem = link_customer(doc, erp.get("customers"))
-        if problem:
-            run.problems.append(problem)
+        doc, problem = link_customer(describe(doc, config.company.kvk_number), customers, index)
+        problems += [problem] if problem else []
         docs.append(doc)
-    progress("contracts", len(paths), len(paths))
     return docs
 
 
-def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str],
-               run: AuditRun) -> list[Term]:
-    """The agreements of the customers in scope, with their validity from amendments."""
+def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] | None,
+               overrides: list[Override], overrides_path: Path,
+               problems: list[Problem]) -> list[Term]:
+    """The agreements of the customers in scope (None: all linked), valid from their document's
+    date until a later one replaces them, with the controller's corrections applied."""
     reader = TermReader(rules)
     terms: list[Term] = []
     for doc in docs:
-        if doc.customer_id in scope:
+        if doc.customer_id is not None and (scope is None or doc.customer_id in scope):
             terms += reader.read_document(mark_replacements(split_clauses(doc)), doc.customer_id)
     linked = {d.customer_id for d in docs}
-    for cid in sorted(scope - linked):
-        run.problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
-                                    "was linked to it; its agreements are not audited"))
-    return apply_validity(terms)
+    for cid in sorted((scope or set()) - linked):
+        problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
+                                "was linked to it; its agreements are not audited"))
+    terms = [replace(t, confidence=round(t.confidence * OCR_FACTOR, 2)) if t.clause.ocr else t
+             for t in apply_validity(terms)]
+    terms = apply_overrides(terms, overrides, rules, overrides_path)
+    return [t for t in terms if scope is None or t.customer_id in scope]
+
+
+def read_agreements(config: AuditConfig, progress: Progress = _no_progress
+                    ) -> tuple[list[Term], list[Problem]]:
+    """What every linked contract says (for review), without checking anything."""
+    problems: list[Problem] = []
+    rules = load_rules(config.path(config.rules_dir))
+    customers = None
+    source = config.erp.datasets.get("customers")
+    if source is not None:
+        try:
+            customers, found = load_dataset("customers", source, config.path(source.path))
+            problems += found
+        except ErpDataError as e:
+            problems.append(Problem("erp", e.message, e.location))
+    docs = read_contracts(config, customers, problems, progress)
+    overrides_path = config.path(config.reading.overrides_file)
+    terms = read_terms(docs, rules, None, load_overrides(overrides_path, rules), overrides_path,
+                       problems)
+    return terms, problems
 
 
 def check_all(rules: dict[str, Rule], run: AuditRun, erp: ErpData, calendar: WorkCalendar,

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.contracts.reader import detect_language, read_pdf
+from audit.contracts import ocr
+from audit.contracts.reader import ReadLimits, detect_language, read_pdf
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "pdf-robustness"
@@ -16,15 +17,45 @@ SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "pdf-robustne
     ("not-a-pdf.pdf", ["not-a-pdf.pdf: the PDF is damaged or not a PDF (PDFSyntaxError: No /Root "
                        "object! - Is this really a PDF?)"]),
     ("scanned-no-text.pdf", [
-        "scanned-no-text.pdf, page 1: page has no text layer (a scanned image?); OCR is not "
-        "available, the page was not read",
+        "scanned-no-text.pdf, page 1: page has no text layer (a scanned image?) and cannot be "
+        "read: OCR is switched off",
         "scanned-no-text.pdf: no readable text in the document (scanned without OCR, or empty); "
         "no agreements were read from it"]),
 ])
 def test_unreadable_pdf_is_a_located_problem(name, messages):
-    doc, problems = read_pdf(FIXTURES / name)
+    doc, problems = read_pdf(FIXTURES / name, ReadLimits(ocr=False))
     assert doc is None
     assert [str(p) for p in problems] == messages
+
+
+NO_OCR = ocr.available()
+
+
+@pytest.mark.skipif(NO_OCR is not None, reason=f"OCR cannot run here: {NO_OCR}")
+def test_scanned_page_is_read_by_ocr_and_marked():
+    doc, problems = read_pdf(FIXTURES / "scanned-contract.pdf")
+    assert doc.pages[0].ocr_confidence > 80
+    assert "5.1 Betaling geschiedt binnen dertig (30) dagen na factuurdatum." in doc.pages[0].text
+    assert [str(p) for p in problems] == [
+        f"scanned-contract.pdf, page 1: page read by OCR (confidence "
+        f"{doc.pages[0].ocr_confidence:.0f}); its agreements are marked as OCR-sourced, with "
+        "lower confidence"]
+
+
+@pytest.mark.skipif(NO_OCR is not None, reason=f"OCR cannot run here: {NO_OCR}")
+def test_unreadable_scan_is_reported_not_guessed():
+    doc, problems = read_pdf(FIXTURES / "scanned-noise.pdf")
+    assert doc is None
+    assert str(problems[0]).startswith("scanned-noise.pdf, page 1: page has no text layer and "
+                                       "OCR could not read it reliably (confidence ")
+
+
+def test_page_limit_is_reported(tmp_path):
+    doc, problems = read_pdf(FIXTURES / "table-over-page-break.pdf", ReadLimits(max_pages=1))
+    assert len(doc.pages) == 1
+    assert [str(p) for p in problems] == [
+        "table-over-page-break.pdf: the document has 2 pages; only the first 1 were read "
+        "(max_pages)"]
 
 
 def test_language_detection():

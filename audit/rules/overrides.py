@@ -1,0 +1,131 @@
+"""The controller's corrections (terms_overrides.yaml): fix, pin or drop a term; they persist."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from audit.errors import AuditError, Location, MultipleErrors, RuleError
+from audit.models import Clause, ContractDoc, Term, TermValue
+from audit.parse import parse_address
+from audit.rules.schema import Rule
+from audit.rules.values import UNITS
+from audit.yamlfile import load_yaml, validate
+
+OVERRIDE_CONFIDENCE = 1.0
+
+
+class Override(BaseModel):
+    """One correction: set `parameter` of the customer's term to `value` (or drop the term)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    customer_id: str
+    rule_id: str
+    subject: str = ""  # the item for agreed_prices
+    parameter: str | None = None
+    value: Any = None
+    remove: bool = False  # the clause is not an agreement: drop the term
+    valid_from: date | None = None
+    by: str
+    reason: str
+
+
+class OverrideFile(BaseModel):
+    """terms_overrides.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    overrides: list[Override] = Field(default_factory=list)
+
+
+def load_overrides(path: Path, rules: dict[str, Rule]) -> list[Override]:
+    """Read and validate the corrections file; a missing file means no corrections."""
+    if not path.exists():
+        return []
+    data = load_yaml(path, RuleError)
+    parsed, errors = validate(OverrideFile, data or {}, path, RuleError)
+    if parsed is not None:
+        errors += _check_against_rules(parsed.overrides, rules, path)
+    if errors:
+        raise MultipleErrors(errors, RuleError)
+    assert parsed is not None
+    return parsed.overrides
+
+
+def _check_against_rules(overrides: list[Override], rules: dict[str, Rule],
+                         path: Path) -> list[AuditError]:
+    errors: list[AuditError] = []
+    for i, o in enumerate(overrides):
+        where = Location(str(path), key=f"overrides.{i}")
+        rule = rules.get(o.rule_id)
+        if rule is None:
+            errors.append(RuleError(f"unknown rule_id '{o.rule_id}'; valid: "
+                                    f"{', '.join(sorted(rules))}", where))
+        elif not o.remove and o.parameter not in {v.name for v in rule.values}:
+            errors.append(RuleError(f"rule {o.rule_id} has no value '{o.parameter}'; valid: "
+                                    f"{', '.join(v.name for v in rule.values)}", where))
+        elif not o.remove:
+            try:
+                coerce(rule, o.parameter or "", o.value)
+            except ValueError as e:
+                errors.append(RuleError(str(e), where))
+    return errors
+
+
+def coerce(rule: Rule, parameter: str, value: Any) -> Any:
+    """The override's value in the type the rule reads for that parameter."""
+    kind = next(v.type for v in rule.values if v.name == parameter)
+    try:
+        if kind in {"days", "working_days", "minutes", "renewal_months"}:
+            return int(value)
+        if kind in {"money", "percent", "cap_percent", "quantity", "price_table"}:
+            return Decimal(str(value))
+        if kind in {"date", "end_date"}:
+            return value if isinstance(value, date) else date.fromisoformat(str(value))
+        if kind == "address":
+            address = parse_address(str(value))
+            if address is None:
+                raise ValueError
+            return address
+    except (ValueError, TypeError, InvalidOperation) as e:
+        raise ValueError(f"'{value}' is not a valid {kind} for {rule.id}.{parameter}") from e
+    return value
+
+
+def apply_overrides(terms: list[Term], overrides: list[Override], rules: dict[str, Rule],
+                    path: Path) -> list[Term]:
+    """Terms with the corrections applied; a correction without a term pins a new one."""
+    out = list(terms)
+    for o in overrides:
+        same = [i for i, t in enumerate(out) if (t.customer_id, t.rule_id, t.subject)
+                == (o.customer_id, o.rule_id, o.subject)]
+        note = f"override by {o.by}: {o.reason}"
+        if o.remove:
+            out = [t for i, t in enumerate(out) if i not in same]
+            continue
+        value = TermValue(o.parameter or "", coerce(rules[o.rule_id], o.parameter or "",
+                                                   o.value), _unit(rules[o.rule_id], o))
+        for i in same:
+            values = tuple(value if v.parameter == o.parameter else v for v in out[i].values)
+            if all(v.parameter != o.parameter for v in values):
+                values += (value,)
+            out[i] = replace(out[i], values=values, confidence=OVERRIDE_CONFIDENCE, override=note)
+        if not same:
+            out.append(_pinned(o, value, note, path))
+    return out
+
+
+def _unit(rule: Rule, o: Override) -> str:
+    return UNITS[next(v.type for v in rule.values if v.name == o.parameter)]
+
+
+def _pinned(o: Override, value: TermValue, note: str, path: Path) -> Term:
+    doc = ContractDoc(path=path, sha256="", pages=(), customer_id=o.customer_id,
+                      effective_date=o.valid_from)
+    clause = Clause(doc=doc, article="override", heading="", text=note, page=0)
+    return Term(o.customer_id, o.rule_id, (value,), clause, OVERRIDE_CONFIDENCE,
+                subject=o.subject, valid_from=o.valid_from, override=note)
