@@ -59,6 +59,9 @@ def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
         if isinstance(node, _LinedDict) and part in node:
             line = node.lines.get(part, line)
             node = node[part]
+        elif isinstance(node, _LinedDict) and node.lines:  # a missing key: where its map starts
+            line = min(node.lines.values())
+            break
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
         else:
@@ -67,21 +70,26 @@ def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
 
 
 def validate(
-    model: type[M], data: Any, path: Path, error: type[AuditError], **context: Any
+    model: type[M], data: Any, path: Path, error: type[AuditError], root: Any = None,
+    prefix: tuple[Any, ...] = (),
 ) -> tuple[M | None, list[AuditError]]:
-    """Validate YAML data into a model; return every error, each with its file and line."""
+    """Validate YAML data into a model; return every error, each with its file and line.
+
+    `data` may be a part of a file (`root`) found at `prefix`, e.g. one item of a list.
+    """
     try:
-        return model.model_validate(data, context=context or None), []
+        return model.model_validate(data), []
     except ValidationError as e:
         errors: list[AuditError] = []
         for err in e.errors():
-            loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+            loc = prefix + tuple(p for p in err["loc"] if not _is_union_tag(p))
             key = ".".join(str(p) for p in loc) or "(top)"
             message = _message(err)
             if err["type"] == "extra_forbidden":
-                valid = _fields_at(model, loc[:-1])
+                valid = _fields_at(model, loc[len(prefix):-1])
                 message += f" (valid keys: {', '.join(valid)})" if valid else ""
-            errors.append(error(message, Location(str(path), line=line_of(data, loc), key=key)))
+            line = line_of(data if root is None else root, loc)
+            errors.append(error(message, Location(str(path), line=line, key=key)))
         return None, errors
 
 

@@ -15,7 +15,7 @@ from audit.models import Clause, ContractDoc, Term, TermValue
 from audit.parse import parse_address
 from audit.rules.schema import Rule
 from audit.rules.values import UNITS
-from audit.yamlfile import load_yaml, validate
+from audit.yamlfile import line_of, load_yaml, validate
 
 OVERRIDE_CONFIDENCE = 1.0
 
@@ -46,34 +46,41 @@ def load_overrides(path: Path, rules: dict[str, Rule]) -> list[Override]:
     """Read and validate the corrections file; a missing file means no corrections."""
     if not path.exists():
         return []
-    data = load_yaml(path, RuleError)
-    parsed, errors = validate(OverrideFile, data or {}, path, RuleError)
-    if parsed is not None:
-        errors += _check_against_rules(parsed.overrides, rules, path)
+    data = load_yaml(path, RuleError) or {}
+    parsed, errors = validate(OverrideFile, {**data, "overrides": []}, path, RuleError,
+                              root=data)
+    overrides: list[Override] = []
+    for i, item in enumerate(data.get("overrides") or []):  # each item on its own: all errors
+        one, item_errors = validate(Override, item, path, RuleError, root=data,
+                                    prefix=("overrides", i))
+        errors += item_errors
+        if one is not None:
+            where = Location(str(path), line=line_of(data, ("overrides", i, "rule_id")),
+                             key=f"overrides.{i}")
+            errors += _check_against_rules(one, rules, where)
+            overrides.append(one)
     if errors:
         raise MultipleErrors(errors, RuleError)
-    assert parsed is not None
-    return parsed.overrides
+    return overrides
 
 
-def _check_against_rules(overrides: list[Override], rules: dict[str, Rule],
-                         path: Path) -> list[AuditError]:
-    errors: list[AuditError] = []
-    for i, o in enumerate(overrides):
-        where = Location(str(path), key=f"overrides.{i}")
-        rule = rules.get(o.rule_id)
-        if rule is None:
-            errors.append(RuleError(f"unknown rule_id '{o.rule_id}'; valid: "
-                                    f"{', '.join(sorted(rules))}", where))
-        elif not o.remove and o.parameter not in {v.name for v in rule.values}:
-            errors.append(RuleError(f"rule {o.rule_id} has no value '{o.parameter}'; valid: "
-                                    f"{', '.join(v.name for v in rule.values)}", where))
-        elif not o.remove:
-            try:
-                coerce(rule, o.parameter or "", o.value)
-            except ValueError as e:
-                errors.append(RuleError(str(e), where))
-    return errors
+def _check_against_rules(o: Override, rules: dict[str, Rule], where: Location
+                         ) -> list[AuditError]:
+    """The rule and parameter exist, and the value has the parameter's type."""
+    rule = rules.get(o.rule_id)
+    if rule is None:
+        return [RuleError(f"unknown rule_id '{o.rule_id}'; valid: {', '.join(sorted(rules))}",
+                          where)]
+    if o.remove:
+        return []
+    if o.parameter not in {v.name for v in rule.values}:
+        return [RuleError(f"rule {o.rule_id} has no value '{o.parameter}'; valid: "
+                          f"{', '.join(v.name for v in rule.values)}", where)]
+    try:
+        coerce(rule, o.parameter or "", o.value)
+    except ValueError as e:
+        return [RuleError(str(e), where)]
+    return []
 
 
 def coerce(rule: Rule, parameter: str, value: Any) -> Any:

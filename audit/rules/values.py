@@ -141,7 +141,8 @@ PERIOD = re.compile(
     re.I,
 )
 PER_UNIT = re.compile(
-    r"(?:per|for\s+each|for\s+every|voor\s+elke|voor\s+iedere)\s+(?P<u>werkdag|working\s+day|business\s+day|kalenderdag|dag|day|week)", re.I)
+    r"(?:per|for\s+each|for\s+every|voor\s+elke|voor\s+iedere)\s+"
+    r"(?P<u>werkdag|working\s+day|business\s+day|kalenderdag|dag|day|week)", re.I)
 CAP = re.compile(
     rf"(?:maximum|maximaal|max\.?|ten\s+hoogste|capped\s+at|up\s+to|not\s+more\s+than|"
     rf"no\s+more\s+than)\s+(?:van\s+|of\s+)?{_N}\s*(?:%|procent|percent)",
