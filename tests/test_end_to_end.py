@@ -13,8 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from rich.console import Console
 from typer.testing import CliRunner
 
+from audit import cli
 from audit.cli import app
 from audit.models import Deviation
 from tests.conftest import write_sample_config
@@ -187,3 +189,21 @@ def test_installed_command_runs_in_a_subprocess(tmp_path):
                             check=False)
     assert result.returncode == 0, result.stderr
     assert "5 rule files valid" in result.stdout or "rule files valid" in result.stdout
+
+
+def test_terms_command_lists_agreements_with_source_and_flags(sample_config, tmp_path,
+                                                             monkeypatch):
+    monkeypatch.setattr(cli, "console", Console(width=250))
+    (tmp_path / "terms_overrides.yaml").write_text(
+        "overrides:\n"
+        "  - {customer_id: C1004, rule_id: lead_time, parameter: working_days, value: 4,\n"
+        "     by: controller, reason: side letter of 3 March}\n")
+    config = sample_config(reading={"overrides_file": str(tmp_path / "terms_overrides.yaml")})
+    result = CliRunner().invoke(app, ["terms", "--config", str(config), "--customer", "C1004"])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if "C1004" in line]
+    lead = next(line for line in rows if "lead_time" in line)
+    assert "working_days=4" in lead and "override" in lead and "1.00" in lead
+    payment = next(line for line in rows if "payment_term" in line)
+    assert "days=60" in payment and "framework_agreement_northwind_trading.pdf p.2 art. 5.1" in payment
+    assert all("C1001" not in line for line in result.output.splitlines())

@@ -81,6 +81,6 @@ def _stop_overdue(running: dict[Connection, tuple[Path, mp.Process, float]],
             del running[conn]
             stopped[path] = (None, [Problem(
                 "contracts", f"reading took longer than {seconds:.0f} s and was stopped; the "
-                "document was skipped (raise contracts.seconds_per_document)",
+                "document was skipped (raise reading.seconds_per_document)",
                 Location(path.name))])
     return stopped

@@ -1,0 +1,79 @@
+"""Linking documents to customers (KvK, fuzzy name/address, index file) and batch reading."""
+
+import shutil
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from audit.contracts import batch
+from audit.contracts.batch import BatchLimits, read_many
+from audit.contracts.linking import link_customer, read_index
+from audit.models import ContractDoc, Page
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SAMPLES = Path(__file__).resolve().parents[2] / "contracts_sample"
+CUSTOMERS = pd.DataFrame([
+    {"customer_id": "C1", "name": "Hoogvliet Foods B.V.", "kvk_number": "11111111",
+     "delivery_address": "Havenstraat 88, 3161 GM Rhoon"},
+    {"customer_id": "C2", "name": "Hoogland Transport B.V.", "kvk_number": "22222222",
+     "delivery_address": "Kade 1, 1011 AA Amsterdam"},
+])
+
+
+def doc(text: str, kvks: tuple[str, ...] = (), name: str = "c.pdf") -> ContractDoc:
+    return ContractDoc(path=Path(name), sha256="", pages=(Page(1, text),), kvk_numbers=kvks)
+
+
+def test_kvk_wins():
+    linked, problem = link_customer(doc("Hoogvliet Foods", ("22222222",)), CUSTOMERS)
+    assert (linked.customer_id, problem) == ("C2", None)
+
+
+def test_fuzzy_name_with_other_spelling_and_address():
+    text = "Overeenkomst tussen Van Dijk en HOOGVLIET FOODS BV, Havenstraat 88, 3161GM Rhoon"
+    linked, problem = link_customer(doc(text), CUSTOMERS)
+    assert (linked.customer_id, problem) == ("C1", None)
+
+
+def test_unknown_party_is_a_problem_and_the_index_file_links_it(tmp_path):
+    unknown = doc("Overeenkomst met Bakkerij De Korenschoof", name="korenschoof.pdf")
+    linked, problem = link_customer(unknown, CUSTOMERS)
+    assert linked.customer_id is None
+    assert "korenschoof.pdf, page 1: cannot link the document to a customer" in str(problem)
+    index = tmp_path / "index.csv"
+    index.write_text("file,customer_id\nkorenschoof.pdf,C2\n")
+    linked, problem = link_customer(unknown, CUSTOMERS, read_index(index))
+    assert (linked.customer_id, problem) == ("C2", None)
+
+
+def test_batch_reads_every_document_and_reports_the_bad_ones(tmp_path):
+    for name in ("raamovereenkomst_hoogvliet_foods.pdf", "wijziging_1_hoogvliet_foods_2026-03.pdf"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    shutil.copy(FIXTURES / "truncated.pdf", tmp_path / "truncated.pdf")
+    paths = sorted(tmp_path.glob("*.pdf"))
+    results = read_many(paths, BatchLimits(workers=2))
+    assert list(results) == paths
+    assert [results[p][0] is not None for p in paths] == [True, False, True]
+    assert "damaged" in str(results[tmp_path / "truncated.pdf"][1][0])
+
+
+def _slow(path, limits):
+    time.sleep(30)
+
+
+def test_a_document_over_its_time_limit_is_stopped_and_the_rest_go_on(tmp_path, monkeypatch):
+    fast = tmp_path / "fast.pdf"
+    shutil.copy(FIXTURES / "hyphenated.pdf", fast)
+    slow = tmp_path / "slow.pdf"
+    shutil.copy(FIXTURES / "hyphenated.pdf", slow)
+    real = batch.read_pdf
+    monkeypatch.setattr(batch, "read_pdf",
+                        lambda path, limits: _slow(path, limits) if path == slow else real(path, limits))
+    started = time.monotonic()
+    results = read_many([slow, fast], BatchLimits(seconds=2, workers=2))
+    assert time.monotonic() - started < 10
+    assert results[fast][0] is not None
+    assert str(results[slow][1][0]) == ("slow.pdf: reading took longer than 2 s and was stopped; "
+                                        "the document was skipped (raise "
+                                        "reading.seconds_per_document)")
