@@ -15,7 +15,8 @@ MIN_COLUMN_LINES = 3  # each column needs this many lines before a page counts a
 
 def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[str], list[Table]]:
     """Text lines in reading order, with a marker line where each table stands."""
-    found = page.find_tables()
+    # ruled tables only: find_tables costs most of the page's time, skip pages without lines
+    found = page.find_tables() if (page.lines or page.rects) else []
     boxes = [t.bbox for t in found]
     text_page = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes)) if boxes else page
     lines = _ordered_lines(text_page)

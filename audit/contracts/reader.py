@@ -82,6 +82,7 @@ def _extract(path: Path, limits: ReadLimits) -> tuple[list[RawPage], list[Proble
                     lines, confidence, problem = _ocr(page, path.name, n, limits)
                     problems += [problem] if problem else []
                 raw.append((lines, tables, confidence))
+                page.close()  # frees the page's cached layout: memory stays flat on long PDFs
             return raw, problems
     except ContractReadError:
         raise
