@@ -158,6 +158,7 @@ class AuditConfig(_Strict):
     holidays: HolidayConfig = HolidayConfig()
     smtp: SmtpConfig | None = None
     schedule: ScheduleConfig = ScheduleConfig()
+    escalation: Person | None = None  # also copied (with the controller) on overdue deviations
     reading: ReadingConfig = ReadingConfig()
 
     @field_validator("due_days")

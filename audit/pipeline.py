@@ -24,12 +24,12 @@ from audit.contracts.batch import BatchLimits, read_many
 from audit.contracts.clauses import split_clauses
 from audit.contracts.linking import describe, link_customer, read_index
 from audit.contracts.reader import ReadLimits
-from audit.erp.loader import load_dataset, load_erp
+from audit.erp.loader import export_files, load_dataset, load_erp
 from audit.errors import AuditError, ErpDataError, InputError, Location, Problem
 from audit.lock import AuditLock
 from audit.models import AuditRun, ContractDoc, Customer, Deviation, ErpData, Period, Term
-from audit.notify.build import build_owner_emails
-from audit.notify.send import send_emails, write_outbox
+from audit.notify.build import build_owner_emails, mark_dry_run
+from audit.notify.send import clear_outbox, send_emails, write_outbox
 from audit.report.html import write_report_html
 from audit.report.tables import write_deviations_csv, write_deviations_xlsx, write_terms_csv
 from audit.rules.loader import load_rules
@@ -119,7 +119,7 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     deviations, owner_problems = owners.assign(deviations, config, rules, _customer_rows(erp),
                                                period.end, calendar)
     run.problems += owner_problems
-    run.deviations = store.mark_status(period.label, deviations)
+    run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
     out = config.path(config.output_dir) / period.label
     write_outputs(run, out, config.language, store.history())
@@ -152,7 +152,7 @@ def check_inputs(config: AuditConfig, erp: ErpData, period: Period,
 def versions(config: AuditConfig) -> dict[str, Any]:
     """Hashes of the config, the rule files and the input files this run used."""
     rules = sorted(config.path(config.rules_dir).glob("*.yaml"))
-    inputs = [config.path(s.path) for s in config.erp.datasets.values()]
+    inputs = export_files(config)
     folder = config.path(config.contracts_dir)
     inputs += sorted(folder.glob("*.pdf")) if folder.is_dir() else []
     return {
@@ -357,12 +357,18 @@ def write_outputs(run: AuditRun, out: Path, lang: str, history: list[dict[str, A
 
 def deliver(run: AuditRun, config: AuditConfig, store: Store, out: Path,
             options: RunOptions) -> dict[str, int]:
-    """Email each owner their open deviations: SMTP, or the outbox on a dry run / no SMTP."""
-    open_devs = [d for d in run.deviations if d.status != "resolved"]
+    """Email each owner their digest over SMTP (an email with an overdue deviation copied to
+    the controller and the escalation address); to outbox/ on a dry run, without SMTP, or for
+    the emails the mail server did not take (`contract-audit send` delivers those later)."""
     sender = config.smtp.sender if config.smtp else f"audit@{_domain(config)}"
-    emails = build_owner_emails(replace_deviations(run, open_devs), sender, config.language)
+    copies = [p.email for p in (config.controller, config.escalation) if p and p.email]
+    emails = build_owner_emails(run, sender, config.language, copy_to=copies)
+    outbox = out / "outbox"
+    clear_outbox(outbox)  # this run's emails replace what an earlier run of the period left
     if options.dry_run or config.smtp is None:
-        write_outbox(emails, out / "outbox")
+        if options.dry_run:
+            mark_dry_run(emails)
+        write_outbox(emails, outbox)
         return {"outbox": len(emails), "sent": 0, "skipped": 0}
     todo = [e for e in emails if options.resend
             or not store.was_sent(run.period.label, e.email, e.digest)]
@@ -373,7 +379,12 @@ def deliver(run: AuditRun, config: AuditConfig, store: Store, out: Path,
         if e.email not in failed:
             store.record_sent(run.period.label, e.email, e.digest)
     if failed:
-        write_outbox([e for e in todo if e.email in failed], out / "outbox")
+        write_outbox([e for e in todo if e.email in failed], outbox)
+        run.problems.append(Problem(
+            "notify", f"{len(failed)} email(s) could not be sent and wait in the outbox; "
+            f"deliver them with `contract-audit send --period {run.period.label}` once the "
+            "mail server is back", Location(str(outbox))))
+        write_report_html(run, out / "report.html", config.language, store.history())
     return {"outbox": len(failed), "sent": len(todo) - len(failed),
             "skipped": len(emails) - len(todo)}
 

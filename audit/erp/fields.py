@@ -36,6 +36,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     "deliveries": tuple(_f(s) for s in (
         "delivery_id:str", "order_id:str", "customer_id:str", "delivery_date:date",
         "quantity:decimal?", "delivery_address:str?", "call_ahead_done:bool?", "notes:str?",
+        "line_no:int?",
     )),
     "invoices": tuple(_f(s) for s in (
         "invoice_id:str", "customer_id:str", "invoice_date:date", "due_date:date?",
@@ -44,3 +45,39 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     )),
 }
 KINDS = {"invoice", "credit_note"}
+
+# The fields that identify a row: a second row with the same values is a duplicate, reported and
+# left out. A `?` field is part of the key only when the export has it; when a key field without
+# `?` is missing, only rows equal in every field count as duplicates.
+KEYS: dict[str, tuple[str, ...]] = {
+    "customers": ("customer_id",),
+    "price_list": ("customer_id", "item_id", "valid_from?"),
+    "order_lines": ("order_id", "line_no"),
+    "deliveries": ("delivery_id", "line_no?"),
+    "invoices": ("invoice_id", "kind"),
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field whose value must exist in another dataset; rows that fail are kept and reported."""
+
+    dataset: str
+    field: str
+    target: str
+    target_field: str
+    consequence: str  # what the unresolved reference means for the checks
+
+
+REFERENCES = (
+    Reference("deliveries", "order_id", "order_lines", "order_id",
+              "the delivery is kept, but its lead time cannot be checked"),
+    Reference("invoices", "order_id", "order_lines", "order_id",
+              "the invoice is kept"),
+    Reference("order_lines", "customer_id", "customers", "customer_id",
+              "the row is kept; the customer's master data is unknown"),
+    Reference("deliveries", "customer_id", "customers", "customer_id",
+              "the row is kept; the customer's master data is unknown"),
+    Reference("invoices", "customer_id", "customers", "customer_id",
+              "the row is kept; the customer's master data is unknown"),
+)

@@ -2,176 +2,152 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import glob
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from audit.config import DATASETS, AuditConfig, DatasetSource
-from audit.erp.fields import KINDS, SCHEMAS, Field
+from audit.erp.convert import Number, convert
+from audit.erp.fields import SCHEMAS, Field
+from audit.erp.profiles import resolve_sources
+from audit.erp.sources import SEPARATORS, Raw, read_files, read_query
+from audit.erp.validate import MAX_ROW_PROBLEMS, duplicates, references, value_problems
 from audit.errors import ErpDataError, Location, Problem
 from audit.models import ErpData
 
-MAX_ROW_PROBLEMS = 20  # per file and column; the rest are counted in one summary problem
-TRUE = {"1", "true", "yes", "y", "ja", "j", "waar", "x"}
-FALSE = {"0", "false", "no", "n", "nee", "onwaar", ""}
-DECIMAL = r"-?\d+(?:\.\d+)?"
+__all__ = ["MAX_ROW_PROBLEMS", "export_files", "load_dataset", "load_erp"]
 
 
 def load_erp(config: AuditConfig) -> ErpData:
     """Load every configured dataset; a missing or unreadable one is a Problem, not a crash."""
     frames: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
+    sources = resolve_sources(config.erp, config.base_dir)
     for name in DATASETS:
-        source = config.erp.datasets.get(name)  # type: ignore[call-overload]
+        source = sources.get(name)
         if source is None:
             problems.append(Problem("erp", f"dataset '{name}' is not configured; the checks "
                                     "that need it are skipped", severity="warning"))
             continue
         try:
-            frame, row_problems = load_dataset(name, source, config.path(source.path))
+            paths = [config.path(p) for p in source.paths]
+            frame, row_problems = load_dataset(name, source, paths, url=config.erp.url)
         except ErpDataError as e:
             problems.append(Problem("erp", f"{e.message}; the checks that need '{name}' are "
                                     "skipped", e.location))
             continue
         frames[name] = frame
         problems.extend(row_problems)
+    problems += references(frames, {n: f.attrs.get("erp_columns", {}) for n, f in frames.items()})
     return ErpData(frames=frames, problems=tuple(problems))
 
 
-def load_dataset(name: str, source: DatasetSource, path: Path) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read one export, map its columns, convert and validate every field."""
-    raw = _read(source, path)
-    mapping = {erp: ours for erp, ours in source.columns.items() if erp in raw.columns}
-    raw = raw.rename(columns=mapping)
-    erp_name = {ours: erp for erp, ours in source.columns.items()}
+def export_files(config: AuditConfig) -> list[Path]:
+    """Every file the configured datasets read (globs expanded; none for an SQL query)."""
+    files: list[Path] = []
+    for source in config.erp.datasets.values():
+        for pattern in source.paths:
+            path = config.path(pattern)
+            files += sorted(Path(p) for p in glob.glob(str(path))) if glob.has_magic(
+                str(path)) else [path]
+    return files
+
+
+def load_dataset(name: str, source: DatasetSource, path: Path | Sequence[Path] | None = None,
+                 *, url: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read one dataset (file(s), glob or SQL query), map its columns, convert and validate."""
     schema = SCHEMAS[name]
-    _require_columns(schema, raw, path, erp_name)
-    rows = pd.Series(range(len(raw)), index=raw.index) + source.header_row + 1
-    frame = pd.DataFrame(index=raw.index)
-    bad = pd.Series(False, index=raw.index)
+    erp_name = _erp_names(source)
+    if source.query:
+        raw = read_query(source.query, source.url or url, f"{name} (SQL)", source.decimal)
+    else:
+        paths = [path] if isinstance(path, Path) else list(path or [])
+        if not paths:
+            raise ErpDataError(f"dataset '{name}' has no path and no query", Location(name))
+        raw = read_files(paths, source, set(source.columns) | {f.name for f in schema})
+    columns = _mapped_columns(raw, source, schema, erp_name)
+    data, bad, problems = _convert_all(raw, columns, source, schema)
+    frame = _frame(data, ~bad if bad.any() else None)
+    dup, dup_problems = duplicates(name, frame, columns)
+    if dup.any():
+        frame = frame[~dup].reset_index(drop=True)
+    frame.attrs["erp_columns"] = columns
+    return frame, raw.problems + problems + dup_problems
+
+
+def _frame(data: dict[str, object], keep: np.ndarray | None) -> pd.DataFrame:
+    """The converted columns as a DataFrame, without the rows not kept (filtered in arrow)."""
+    mask = pa.array(keep) if keep is not None else None
+    columns = {}
+    for name, values in data.items():
+        if isinstance(values, pa.Array):
+            columns[name] = (values if mask is None else pc.filter(values, mask)).to_pandas()
+        else:
+            columns[name] = values if keep is None else values[keep]  # type: ignore[index]
+    return pd.DataFrame(columns, copy=False)
+
+
+def _erp_names(source: DatasetSource) -> dict[str, str]:
+    """Our field -> the ERP's column name (the first one mapped to it)."""
+    names: dict[str, str] = {}
+    for erp, ours in source.columns.items():
+        names.setdefault(ours, erp)
+    return names
+
+
+def _mapped_columns(raw: Raw, source: DatasetSource, schema: tuple[Field, ...],
+                    erp_name: dict[str, str]) -> dict[str, str]:
+    """Our field -> the export's column holding it; an error when a required one is missing."""
+    header = {c.strip().casefold(): c for c in raw.table.column_names}
+    found: dict[str, str] = {}
+    for erp, ours in [*source.columns.items(), *((f.name, f.name) for f in schema)]:
+        column = header.get(erp.strip().casefold())
+        if column is not None and ours not in found:
+            found[ours] = column
+    missing = [f for f in schema if f.required and f.name not in found]
+    if missing:
+        raise _missing_columns(raw, source, missing, erp_name)
+    return found
+
+
+def _missing_columns(raw: Raw, source: DatasetSource, missing: list[Field],
+                     erp_name: dict[str, str]) -> ErpDataError:
+    names = ", ".join(f"'{erp_name.get(f.name, f.name)}' ({f.name})" for f in missing)
+    columns = raw.table.column_names
+    found = ", ".join(f"'{c}'" for c in columns[:12]) or "no columns"
+    hint = ""
+    if len(columns) <= 1 and not source.query:
+        seps = [s for s in SEPARATORS if s != source.separator and s in "".join(columns)]
+        looks = f"; it looks '{seps[0]}'-separated" if seps else ""
+        hint = f" ({len(columns)} column{looks}) — is the separator right?"
+    return ErpDataError(f"required column(s) missing: {names}; the file has {found}{hint}",
+                        Location(raw.files[0], row=None if source.query else 1))
+
+
+def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
+                 schema: tuple[Field, ...]) -> tuple[dict[str, object], np.ndarray, list[Problem]]:
+    """Every mapped field converted; the rows with an invalid value, and their problems."""
+    number = Number(source.decimal, source.thousands)
+    data: dict[str, object] = {}
+    bad = np.zeros(raw.table.num_rows, dtype=bool)
     problems: list[Problem] = []
     for field in schema:
-        if field.name not in raw.columns:
+        if field.name not in columns:
             continue
-        text = _text(raw[field.name], source.values.get(field.name))
-        values, invalid = _convert(field, text, source)
-        shown = erp_name.get(field.name, field.name)
-        problems += _row_problems(path, rows[invalid], text[invalid], shown, field)
-        frame[field.name] = values
-        bad |= invalid
-    frame["source_row"] = rows
-    return frame[~bad].reset_index(drop=True), problems
-
-
-def _read(source: DatasetSource, path: Path) -> pd.DataFrame:
-    where = Location(path.name)
-    if not path.exists():
-        raise ErpDataError(f"export file not found: {path}", where)
-    kind = source.format or ("xlsx" if path.suffix.lower() in {".xlsx", ".xlsm"} else "csv")
-    try:
-        if kind == "xlsx":
-            frame = pd.read_excel(path, sheet_name=source.sheet or 0,
-                                  header=source.header_row - 1, dtype=object)
-            return frame.map(_excel_text)
-        return pd.read_csv(path, sep=source.separator, dtype=str, keep_default_na=False,
-                           encoding=source.encoding, skiprows=source.header_row - 1)
-    except UnicodeDecodeError as e:
-        other = "cp1252" if source.encoding.lower().replace("-", "") == "utf8" else "utf-8"
-        raise ErpDataError(f"the file is not {source.encoding} text (byte {e.start}); "
-                           f"try encoding: {other}", where) from e
-    except (ValueError, OSError, pd.errors.ParserError) as e:
-        raise ErpDataError(f"cannot read the export: {e}", where) from e
-
-
-def _excel_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp) or hasattr(value, "isoformat"):
-        return value.isoformat()[:10]  # type: ignore[union-attr]
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _require_columns(schema: tuple[Field, ...], raw: pd.DataFrame, path: Path,
-                     erp_name: dict[str, str]) -> None:
-    missing = [f for f in schema if f.required and f.name not in raw.columns]
-    if not missing:
-        return
-    names = ", ".join(f"'{erp_name.get(f.name, f.name)}' ({f.name})" for f in missing)
-    found = ", ".join(f"'{c}'" for c in raw.columns[:12])
-    hint = " — is the separator right?" if len(raw.columns) == 1 else ""
-    raise ErpDataError(f"required column(s) missing: {names}; the file has {found}{hint}",
-                       Location(path.name, row=1))
-
-
-def _text(column: pd.Series, mapping: dict[str, str | bool | int] | None) -> pd.Series:
-    text = column.fillna("").astype(str).str.strip()
-    if mapping:
-        text = text.map(lambda v: str(mapping.get(v, v)))
-    return text
-
-
-def _convert(field: Field, text: pd.Series, source: DatasetSource) -> tuple[pd.Series, pd.Series]:
-    """(values, invalid rows) for one column; an empty value is invalid only when required."""
-    empty = text == ""
-    if field.type == "str":
-        values = text.where(~empty, None) if not field.required else text
-        return values, empty & field.required
-    if field.type == "int":
-        numbers = pd.to_numeric(text.where(~empty, None), errors="coerce")
-        invalid = (numbers.isna() & ~empty) | (numbers.notna() & (numbers % 1 != 0))
-        return numbers.where(~invalid).astype("Int64"), invalid | (empty & field.required)
-    if field.type == "decimal":
-        return _decimals(text, empty, field, source)
-    if field.type == "date":
-        values = _dates(text, source)
-        return values, (values.isna() & ~empty) | (empty & field.required)
-    if field.type == "bool":
-        low = text.str.lower()
-        values = low.map(lambda v: True if v in TRUE else (False if v in FALSE else None))
-        return values, values.isna() & ~empty
-    values = text.where(text.isin(KINDS), None)  # kind
-    return values, values.isna()
-
-
-def _decimals(text: pd.Series, empty: pd.Series, field: Field,
-              source: DatasetSource) -> tuple[pd.Series, pd.Series]:
-    plain = text.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
-    plain = plain.str.replace("€", "", regex=False)
-    xlsx = (source.format or "") == "xlsx" or source.path.lower().endswith((".xlsx", ".xlsm"))
-    if not xlsx:
-        if source.thousands:
-            plain = plain.str.replace(source.thousands, "", regex=False)
-        if source.decimal != ".":
-            plain = plain.str.replace(source.decimal, ".", regex=False)
-    ok = plain.str.fullmatch(DECIMAL)
-    values = pd.Series([Decimal(v) if good else None for v, good in zip(plain, ok, strict=True)],
-                       index=text.index, dtype=object)
-    return values, (~ok & ~empty) | (empty & field.required)
-
-
-def _dates(text: pd.Series, source: DatasetSource) -> pd.Series:
-    iso = text.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
-    result = pd.to_datetime(text.where(iso), format="%Y-%m-%d", errors="coerce")
-    if source.date_format:
-        other = pd.to_datetime(text.where(~iso), format=source.date_format, errors="coerce")
-        result = result.fillna(other)
-    return result.dt.normalize()
-
-
-def _row_problems(path: Path, rows: pd.Series, values: pd.Series, column: str,
-                  field: Field) -> list[Problem]:
-    problems = []
-    expected = {"int": "a whole number", "decimal": "a number", "date": "a date",
-                "bool": "yes/no (map it under values:)", "kind": "invoice or credit_note "
-                "(map the ERP's values under values:)", "str": "a value"}[field.type]
-    for row, value in list(zip(rows, values, strict=True))[:MAX_ROW_PROBLEMS]:
-        shown = f"'{value}' is not {expected}" if value else f"empty; {field.name} is required"
-        problems.append(Problem("erp", f"{shown}; the row is left out of the checks",
-                                Location(path.name, row=int(row), column=column)))
-    if len(rows) > MAX_ROW_PROBLEMS:
-        problems.append(Problem("erp", f"{len(rows) - MAX_ROW_PROBLEMS} more rows with a bad "
-                                f"'{column}' left out of the checks", Location(path.name)))
-    return problems
+        mapping = {k: str(v).lower() if isinstance(v, bool) else str(v)
+                   for k, v in source.values.get(field.name, {}).items()}
+        result = convert(field, raw.table[columns[field.name]], number, source.date_formats,
+                         mapping)
+        data[field.name] = result.values
+        if result.invalid.any():
+            problems += value_problems(field, result.invalid, result.shown, raw.rows,
+                                       raw.file_of, columns[field.name])
+            bad |= result.invalid
+    data["source_row"] = raw.rows
+    data["source_file"] = pd.Categorical.from_codes(raw.file_codes, raw.files)
+    return data, bad, problems

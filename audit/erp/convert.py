@@ -1,0 +1,203 @@
+"""Text columns -> typed values, vectorised: each distinct text is parsed once, then spread.
+
+A year of order lines holds a million prices but a few thousand distinct ones, and a few hundred
+distinct dates; so every typed column is dictionary-encoded, its distinct texts are validated
+and converted (with pyarrow compute and pandas), and the results are taken back by index.
+Money stays exact: `decimal.Decimal` objects, one per distinct text, shared by the rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from audit.erp.fields import KINDS, Field
+
+TRUE = {"1", "true", "yes", "y", "ja", "j", "waar", "x", "t", "wahr"}
+FALSE = {"0", "false", "no", "n", "nee", "onwaar", "f"}
+ISO = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$"
+SERIAL = r"^\d{5}([.,]0+)?$"  # an Excel serial date (1927..2173)
+EXCEL_EPOCH = np.datetime64("1899-12-30", "s")
+CURRENCY = r"^(€|EUR)\s*|\s*(€|EUR)$"
+
+
+@dataclass(frozen=True)
+class Number:
+    """How numbers are written in a source: decimal character and thousands separator."""
+
+    decimal: str = "."
+    thousands: str | None = None
+
+    @property
+    def pattern(self) -> str:
+        d = re.escape(self.decimal)
+        groups = rf"|\d{{1,3}}(?:{re.escape(self.thousands)}\d{{3}})+" if self.thousands else ""
+        return rf"^[-+]?(?:\d+{groups})(?:{d}\d+)?$"
+
+
+@dataclass
+class Converted:
+    """One column converted: values (aligned with the rows), invalid rows, the texts shown."""
+
+    values: pa.Array | pd.api.extensions.ExtensionArray | np.ndarray
+    invalid: np.ndarray
+    text: pa.Array  # per distinct text: the trimmed original (for messages)
+    codes: np.ndarray  # per row: index into `text`
+
+    def shown(self, row: int) -> str:
+        """The text of one row as the export has it (trimmed)."""
+        return str(self.text[int(self.codes[row])].as_py())
+
+
+def convert(field: Field, column: pa.ChunkedArray | pa.Array, number: Number,
+            date_formats: list[str], mapping: dict[str, str] | None) -> Converted:
+    """Validate and convert one text column to the field's type."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if field.type == "str" and not mapping:
+        return _strings(column, field)
+    encoded = pc.dictionary_encode(column)
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    texts = pc.utf8_trim_whitespace(encoded.dictionary)
+    mapped = texts
+    if mapping:
+        mapped = pa.array(_map_values(texts.to_numpy(zero_copy_only=False), mapping), pa.string())
+    if field.type == "str":
+        return _strings(pc.take(mapped, encoded.indices), field)
+    empty = pc.equal(mapped, "").to_numpy(zero_copy_only=False)
+    values, bad = _CONVERTERS[field.type](mapped, empty, number, date_formats)
+    invalid = (bad & ~empty) | (empty & field.required)
+    return Converted(_spread(field.type, values, empty | bad, codes), invalid[codes], texts, codes)
+
+
+def _map_values(texts: np.ndarray, mapping: dict[str, str] | None) -> np.ndarray:
+    """The `values:` mapping of the config (exact text first, then case-insensitive)."""
+    if not mapping:
+        return texts
+    folded = {k.casefold(): v for k, v in mapping.items()}
+    return np.array([mapping.get(t, folded.get(t.casefold(), t)) for t in texts], dtype=object)
+
+
+def _strings(column: pa.Array, field: Field) -> Converted:
+    """Text stays text (pandas' arrow-backed str), trimmed; empty is missing."""
+    if _maybe_padded(column):
+        column = pc.utf8_trim_whitespace(column)
+    empty = pc.equal(column, "")
+    has_empty = pc.any(empty).as_py()
+    if has_empty:
+        column = pc.if_else(empty, pa.scalar(None, pa.string()), column)
+    invalid = (empty.to_numpy(zero_copy_only=False) if has_empty and field.required
+               else np.zeros(len(column), dtype=bool))
+    return Converted(column, invalid, pa.array([""]),
+                     np.zeros(len(column), dtype=np.int64))
+
+
+def _maybe_padded(column: pa.Array) -> bool:
+    """Cheap test: does any value start or end with a space or tab?"""
+    for char in (" ", "\t"):
+        if pc.any(pc.or_(pc.starts_with(column, char), pc.ends_with(column, char))).as_py():
+            return True
+    return False
+
+
+def numbers(texts: pa.Array, empty: np.ndarray, number: Number,
+            _formats: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct texts -> Decimal objects (None where not a number), and which are not."""
+    ok = _matches(texts, number.pattern)
+    if not (ok | empty).all():  # a second chance for '€ 12,50', 'EUR 12,50' and SAP's '12,50-'
+        fixed = pc.replace_substring_regex(texts, CURRENCY, "")
+        fixed = pc.replace_substring_regex(fixed, r"^(.*\d)-$", r"-\1")
+        again = _matches(fixed, number.pattern) & ~ok
+        if again.any():
+            texts = pc.if_else(pa.array(again), fixed, texts)
+            ok |= again
+    plain = texts.filter(pa.array(ok))
+    if number.thousands:
+        plain = pc.replace_substring(plain, number.thousands, "")
+    if number.decimal != ".":
+        plain = pc.replace_substring(plain, number.decimal, ".")
+    values = np.full(len(texts), None, dtype=object)
+    values[ok] = list(map(Decimal, plain.to_pylist()))
+    return values, ~ok
+
+
+def _matches(texts: pa.Array, pattern: str) -> np.ndarray:
+    return pc.fill_null(pc.match_substring_regex(texts, pattern), False).to_numpy(
+        zero_copy_only=False)
+
+
+def integers(texts: pa.Array, empty: np.ndarray, number: Number,
+             _formats: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct texts -> whole numbers (12, 12,0 and 1.200 are; 12,5 is not)."""
+    values, bad = numbers(texts, empty, number)
+    whole = np.array([v is not None and v == v.to_integral_value() for v in values], dtype=bool)
+    out = np.zeros(len(values), dtype=np.int64)
+    out[whole] = [int(v) for v in values[whole]]
+    return out, ~whole
+
+
+def dates(texts: pa.Array, empty: np.ndarray, _number: Number,
+          formats: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct texts -> dates: ISO, the configured formats, Excel serial numbers."""
+    result = pd.Series(pd.NaT, index=range(len(texts)), dtype="datetime64[s]")
+    series = pd.Series(texts.to_numpy(zero_copy_only=False), dtype=object)
+    iso = _matches(texts, ISO)
+    result[iso] = _parse(series[iso].str[:10], "%Y-%m-%d")
+    for fmt in formats or []:
+        todo = result.isna().to_numpy() & ~empty
+        result[todo] = _parse(series[todo], fmt)
+    serial = result.isna().to_numpy() & _matches(texts, SERIAL)
+    if serial.any():
+        days = series[serial].str.split(r"[.,]", regex=True).str[0].astype(np.int64)
+        result[serial] = EXCEL_EPOCH + days.to_numpy().astype("timedelta64[D]")
+    values = result.dt.normalize().to_numpy(dtype="datetime64[s]")
+    return values, np.isnat(values)
+
+
+def _parse(texts: pd.Series, fmt: str) -> np.ndarray:
+    if texts.empty:
+        return np.array([], dtype="datetime64[s]")
+    parsed = pd.to_datetime(texts, format=fmt, errors="coerce")
+    return parsed.to_numpy(dtype="datetime64[s]")
+
+
+def booleans(texts: pa.Array, empty: np.ndarray, _number: Number,
+             _formats: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct texts -> True/False (J/N, Ja/Nee, Y/N, 1/0, ...); empty is not recorded."""
+    low = [str(t).casefold() for t in texts.to_pylist()]
+    values = np.array([True if t in TRUE else False if t in FALSE else None for t in low],
+                      dtype=object)
+    return values, np.array([v is None for v in values], dtype=bool)
+
+
+def kinds(texts: pa.Array, empty: np.ndarray, _number: Number,
+          _formats: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct texts -> invoice / credit_note (after the `values:` mapping)."""
+    values = np.array(texts.to_pylist(), dtype=object)
+    ok = np.array([t in KINDS for t in values], dtype=bool)
+    return np.where(ok, values, None), ~ok
+
+
+_CONVERTERS = {"decimal": numbers, "int": integers, "date": dates, "bool": booleans,
+               "kind": kinds}
+
+
+def _spread(kind: str, values: np.ndarray, missing: np.ndarray,
+            codes: np.ndarray) -> pd.Series | np.ndarray:
+    """Per-distinct values -> per-row column of the dtype the checks expect."""
+    if kind == "int":
+        return pd.arrays.IntegerArray(values[codes], missing[codes])
+    if kind == "date":
+        return values[codes]
+    if kind == "kind":
+        return pc.take(pa.array(values, pa.string()), pa.array(codes))
+    if kind == "bool":
+        row_values = values[codes]
+        return row_values.astype(bool) if not missing[codes].any() else row_values
+    return values[codes]  # decimal: object array of shared Decimal objects

@@ -1,0 +1,256 @@
+"""Read an export as it comes — CSV, XLSX or an SQL query — into text columns with file and row."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import glob
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from audit.config import DatasetSource
+from audit.erp.text import frame_to_table, render_cell
+from audit.errors import ErpDataError, Location, Problem
+
+BOM = codecs.BOM_UTF8
+HEADER_SEARCH = 20  # rows searched for the header when header_row is not set
+SEPARATORS = (";", ",", "\t", "|")
+
+
+@dataclass
+class Raw:
+    """An export as read: every column as text, with the file and spreadsheet row of each record."""
+
+    table: pa.Table
+    rows: np.ndarray
+    file_codes: np.ndarray
+    files: list[str]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def file_of(self) -> np.ndarray:
+        """The file name of each record."""
+        return np.asarray(self.files, dtype=object)[self.file_codes]
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Paths with globs expanded (sorted), each file once; a glob matching nothing is an error."""
+    found: list[Path] = []
+    for path in paths:
+        if glob.has_magic(str(path)):
+            matches = sorted(Path(p) for p in glob.glob(str(path)))
+            if not matches:
+                raise ErpDataError(f"no export file matches '{path}'", Location(path.name))
+        else:
+            matches = [path]
+        found += [m for m in matches if m.resolve() not in {f.resolve() for f in found}]
+    return found
+
+
+def read_files(paths: Sequence[Path], source: DatasetSource, names: set[str]) -> Raw:
+    """Read one or more export files (one dataset, e.g. one file per month) as one."""
+    parts = [read_file(path, source, names) for path in expand(paths)]
+    if len(parts) == 1:
+        return parts[0]
+    table = pa.concat_tables([p.table for p in parts], promote_options="default")
+    table = pa.table({c: table[c].fill_null("") for c in table.column_names})
+    codes = np.concatenate([p.file_codes + i for i, p in enumerate(parts)])
+    return Raw(table, np.concatenate([p.rows for p in parts]), codes,
+               [p.files[0] for p in parts], [q for p in parts for q in p.problems])
+
+
+def read_file(path: Path, source: DatasetSource, names: set[str]) -> Raw:
+    """One CSV or XLSX file; `names` are the column names to look for to find the header."""
+    if not path.exists():
+        raise ErpDataError(f"export file not found: {path}", Location(path.name))
+    kind = source.format or ("xlsx" if path.suffix.lower() in {".xlsx", ".xlsm"} else "csv")
+    if kind == "xlsx":
+        return read_xlsx(path, source, names)
+    return read_csv(path, source, names)
+
+
+def find_header(rows: list[list[str]], names: set[str]) -> int:
+    """The index of the first row holding the most of the expected column names (else 0)."""
+    wanted = {n.strip().casefold() for n in names}
+    scores = [len(wanted & {str(c).strip().casefold() for c in row}) for row in rows]
+    best = max(scores, default=0)
+    return scores.index(best) if best else 0
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
+    """A CSV export through pyarrow: all columns as text, bad records reported and skipped."""
+    where = Location(path.name)
+    with path.open("rb") as f:
+        head = f.read(1 << 16)
+    encoding = "utf-8" if head.startswith(BOM) else _encoding(source.encoding, where)
+    if len(source.separator) != 1:
+        raise ErpDataError(f"separator must be one character, got '{source.separator}'", where)
+    lines = head.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()[:HEADER_SEARCH]
+    parsed = [next(csv.reader([line], delimiter=source.separator), []) for line in lines]
+    skip = source.header_row - 1 if source.header_row else find_header(parsed, names)
+    header = [c.strip() for c in parsed[skip]] if skip < len(parsed) else []
+    header = _unique_names(header)
+    if not header:
+        return Raw(pa.table({}), np.zeros(0, int), np.zeros(0, np.int32), [path.name])
+    table, bad = _parse(path, source, encoding, skip, header)
+    rows = np.arange(table.num_rows, dtype=np.int64) + skip + 2
+    for line in sorted(n for n, _ in bad if n is not None):
+        rows[rows >= line] += 1
+    table, rows = _drop_blank(table, rows)
+    problems = [_bad_record(path.name, number, text, len(header), source.separator)
+                for number, text in bad]
+    return Raw(table, rows, np.zeros(len(rows), np.int32), [path.name], problems)
+
+
+def _encoding(name: str, where: Location) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError as e:
+        raise ErpDataError(f"unknown encoding '{name}' (try utf-8 or cp1252)", where) from e
+
+
+def _unique_names(header: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in header:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}.{seen[name] - 1}")
+    return out
+
+
+def _parse(path: Path, source: DatasetSource, encoding: str, skip: int,
+           header: list[str]) -> tuple[pa.Table, list[tuple[int | None, str]]]:
+    """The records after the header; records with the wrong number of fields set aside."""
+    for threads in (True, False):  # line numbers of bad records are known only single-threaded
+        bad: list[tuple[int | None, str]] = []
+
+        def handler(row: pacsv.InvalidRow, bad: list = bad) -> str:
+            bad.append((row.number, row.text))
+            return "skip"
+
+        read = pacsv.ReadOptions(encoding=encoding, skip_rows=skip + 1, column_names=header,
+                                 use_threads=threads, block_size=1 << 22)
+        parse = pacsv.ParseOptions(delimiter=source.separator, invalid_row_handler=handler,
+                                   ignore_empty_lines=False, newlines_in_values=not threads)
+        convert = pacsv.ConvertOptions(column_types={c: pa.string() for c in header},
+                                       strings_can_be_null=False, quoted_strings_can_be_null=False)
+        try:
+            table = pacsv.read_csv(path, read, parse, convert)
+        except (pa.ArrowInvalid, UnicodeDecodeError) as e:
+            raise _read_error(path, source, encoding, e) from e
+        if not bad or not threads:
+            return table, bad
+    raise AssertionError("unreachable")
+
+
+def _read_error(path: Path, source: DatasetSource, encoding: str, error: Exception) -> ErpDataError:
+    """A decoding error located by byte and row, with the encoding to try; else pyarrow's text."""
+    where = Location(path.name)
+    data = path.read_bytes()
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as e:
+        row = data.count(b"\n", 0, e.start) + 1
+        other = "cp1252" if encoding.replace("_", "-") in {"utf-8", "utf8"} else "utf-8"
+        return ErpDataError(f"the file is not {source.encoding} text (byte {e.start}, row {row}); "
+                            f"try encoding: {other}", where)
+    return ErpDataError(f"cannot read the export: {error}", where)
+
+
+def _drop_blank(table: pa.Table, rows: np.ndarray) -> tuple[pa.Table, np.ndarray]:
+    """Blank lines are no records (their row numbers are kept for the rows after them)."""
+    if table.num_columns == 0 or table.num_rows == 0:
+        return table, rows
+    lengths = sum(np.asarray(pc.binary_length(table[c])) for c in table.column_names)
+    keep = lengths > 0
+    if keep.all():
+        return table, rows
+    return table.filter(pa.array(keep)), rows[keep]
+
+
+def _bad_record(file: str, number: int | None, text: str, expected: int, sep: str) -> Problem:
+    fields = len(next(csv.reader([text], delimiter=sep), []))
+    hint = f" (a '{sep}' inside a value that is not quoted?)" if fields > expected else ""
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    return Problem("erp", f"{fields} fields where the header has {expected}{hint}: '{shown}'; the "
+                   "row is left out of the checks", Location(file, row=number))
+
+
+# --- XLSX and SQL ----------------------------------------------------------------------------
+
+
+def read_xlsx(path: Path, source: DatasetSource, names: set[str]) -> Raw:
+    """One sheet of a workbook; the header found (or at header_row), numbers and dates native."""
+    from openpyxl import load_workbook
+
+    where = Location(path.name)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises zipfile, KeyError and its own errors
+        raise ErpDataError(f"cannot read the workbook: {type(e).__name__}: {e}", where) from e
+    try:
+        sheet = _sheet(book, source.sheet, where)
+        cells = [list(r) for r in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    texts = [[render_cell(v, source.decimal) for v in r] for r in cells[:HEADER_SEARCH]]
+    skip = source.header_row - 1 if source.header_row else find_header(texts, names)
+    if skip >= len(cells):
+        return Raw(pa.table({}), np.zeros(0, int), np.zeros(0, np.int32), [path.name])
+    header = _unique_names([render_cell(v, ".").strip() for v in cells[skip]])
+    body = [r + [None] * (len(header) - len(r)) for r in cells[skip + 1:]]
+    columns = {h: [render_cell(r[i], source.decimal) for r in body] for i, h in enumerate(header)
+               if h}
+    table = pa.table({h: pa.array(v, pa.string()) for h, v in columns.items()})
+    rows = np.arange(len(body), dtype=np.int64) + skip + 2
+    table, rows = _drop_blank(table, rows)
+    return Raw(table, rows, np.zeros(len(rows), np.int32), [path.name])
+
+
+def _sheet(book: object, sheet: str | int | None, where: Location) -> object:
+    names = book.sheetnames  # type: ignore[attr-defined]
+    if sheet is None:
+        return book.worksheets[0]  # type: ignore[attr-defined]
+    if isinstance(sheet, int) and 0 <= sheet < len(names):
+        return book.worksheets[sheet]  # type: ignore[attr-defined]
+    if sheet in names:
+        return book[sheet]  # type: ignore[index]
+    listed = ", ".join(f"'{n}'" for n in names)
+    raise ErpDataError(f"sheet {sheet!r} not found; the workbook has {listed}", where)
+
+
+def read_query(query: str, url: str | None, label: str, decimal: str) -> Raw:
+    """The result of an SQL query through SQLAlchemy; rows numbered from 1 in result order."""
+    import pandas as pd
+    import sqlalchemy as sa
+
+    where = Location(label)
+    if not url:
+        raise ErpDataError("an SQL query needs a database: set url (or erp.url)", where)
+    try:
+        engine = sa.create_engine(os.path.expandvars(url))
+    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as e:
+        raise ErpDataError(f"cannot use the database URL (is its driver installed?): {e}",
+                           where) from e
+    try:
+        with engine.connect() as conn:
+            frame = pd.read_sql_query(sa.text(query), conn)
+    except (sa.exc.SQLAlchemyError, pd.errors.DatabaseError) as e:
+        cause = e.__cause__ if isinstance(e, pd.errors.DatabaseError) and e.__cause__ else e
+        text = str(getattr(cause, "orig", None) or cause).splitlines()[0]
+        raise ErpDataError(f"the query failed: {text}", where) from e
+    finally:
+        engine.dispose()
+    table = frame_to_table(frame, decimal)
+    return Raw(table, np.arange(1, table.num_rows + 1, dtype=np.int64),
+               np.zeros(table.num_rows, np.int32), [label])

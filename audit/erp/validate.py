@@ -1,0 +1,233 @@
+"""Problems found in loaded rows: bad values, duplicates, references that do not resolve.
+
+Every problem names the file, the row (spreadsheet-style: the header is row 1) and the column as
+the ERP calls it, and shows the value. At most MAX_ROW_PROBLEMS are listed per file and column;
+the rest are counted in one more problem, so a wrong setting cannot flood the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from audit.erp.fields import KEYS, REFERENCES, SCHEMAS, Field, Reference
+from audit.errors import Location, Problem
+
+MAX_ROW_PROBLEMS = 20
+LEFT_OUT = "the row is left out of the checks"
+EXPECTED = {"int": "a whole number", "decimal": "a number", "date": "a date",
+            "bool": "yes/no (map it under values:)",
+            "kind": "invoice or credit_note (map the ERP's values under values:)", "str": "a value"}
+LABELS = {"customers": "customer master", "price_list": "price list", "order_lines": "order lines",
+          "deliveries": "deliveries", "invoices": "invoices"}
+
+
+def per_file(rows: np.ndarray, files: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
+    """(file, positions) of the flagged positions, file by file in the order read."""
+    order = dict.fromkeys(files[rows])
+    for file in order:
+        yield file, rows[files[rows] == file]
+
+
+def capped(file: str, positions: np.ndarray, make: Callable[[int], Problem], rest: str,
+           severity: str = "error") -> list[Problem]:
+    """One problem per position up to the cap, then one (`rest`, with {more}) for the others."""
+    problems = [make(int(p)) for p in positions[:MAX_ROW_PROBLEMS]]
+    more = len(positions) - MAX_ROW_PROBLEMS
+    if more > 0:
+        problems.append(Problem("erp", rest.format(more=more), Location(file), severity))
+    return problems
+
+
+def value_problems(field: Field, invalid: np.ndarray, shown: Callable[[int], str],
+                   rows: np.ndarray, files: np.ndarray, column: str) -> list[Problem]:
+    """'12O' is not a number; empty; customer_id is required — per bad row."""
+    problems: list[Problem] = []
+    for file, positions in per_file(np.flatnonzero(invalid), files):
+        def make(i: int, file: str = file) -> Problem:
+            value = shown(i)
+            text = (f"'{value}' is not {EXPECTED[field.type]}" if value
+                    else f"empty; {field.name} is required")
+            return Problem("erp", f"{text}; {LEFT_OUT}",
+                           Location(file, row=int(rows[i]), column=column))
+        problems += capped(file, positions, make,
+                           f"{{more}} more rows with a bad '{column}' left out of the checks")
+    return problems
+
+
+def key_fields(name: str, present: set[str]) -> list[str] | None:
+    """The key of a dataset as far as the export has it; None when a required part is missing."""
+    fields = []
+    for spec in KEYS[name]:
+        field, optional = spec.rstrip("?"), spec.endswith("?")
+        if field in present:
+            fields.append(field)
+        elif not optional:
+            return None
+    return fields
+
+
+def duplicates(name: str, frame: pd.DataFrame, erp_name: dict[str, str]
+               ) -> tuple[np.ndarray, list[Problem]]:
+    """Rows whose key (else every field) repeats an earlier row: reported and left out."""
+    fields = [f.name for f in SCHEMAS[name] if f.name in frame.columns]
+    key = key_fields(name, set(fields)) or fields
+    dup, first = find_duplicates(frame, key)
+    if not dup.any():
+        return dup, []
+    rows, files = frame["source_row"].to_numpy(), frame["source_file"].to_numpy(dtype=object)
+    column = erp_name.get(key[0], key[0])
+    problems: list[Problem] = []
+    for file, positions in per_file(np.flatnonzero(dup), files):
+        def make(i: int, file: str = file) -> Problem:
+            j = first[i]
+            there = f"row {rows[j]}" if files[j] == file else f"{files[j]} row {rows[j]}"
+            same = frame.iloc[i][fields].equals(frame.iloc[j][fields])
+            what = ("the same row as " + there if same else
+                    f"duplicate {_describe(frame, i, key, erp_name)}, first on {there} "
+                    "with other values")
+            return Problem("erp", f"{what}; {LEFT_OUT}",
+                           Location(file, row=int(rows[i]), column=column))
+        problems += capped(file, positions, make, f"{{more}} more duplicate rows (by "
+                           f"'{column}') left out of the checks")
+    return dup, problems
+
+
+def find_duplicates(frame: pd.DataFrame, key: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(is a repeat of an earlier row, position of that first row) by the key fields.
+
+    Exports are usually sorted by their key: then repeats are neighbours, found without hashing.
+    """
+    arrays = [pa.array(frame[f]) for f in key]
+    n = len(frame)
+    if n < 2:
+        return np.zeros(n, dtype=bool), np.arange(n)
+    same, ordered = _neighbours(arrays)
+    if ordered:
+        dup = np.concatenate([[False], same])
+        first = np.maximum.accumulate(np.where(dup, 0, np.arange(n)))
+        return dup, first
+    codes = _row_codes(frame, key)
+    dup = pd.Series(codes).duplicated().to_numpy()
+    uniq, first_at = np.unique(codes, return_index=True)
+    return dup, first_at[np.searchsorted(uniq, codes)]
+
+
+def _neighbours(arrays: list[pa.Array]) -> tuple[np.ndarray, bool]:
+    """(row equals the row before, rows are in key order) for rows 1..n-1."""
+    same = None
+    before = None  # row sorts strictly before the previous one
+    for arr in reversed(arrays):
+        cur, prev = arr[1:], arr[:-1]
+        equal = pc.or_kleene(pc.fill_null(pc.equal(cur, prev), False),
+                             pc.and_(pc.is_null(cur), pc.is_null(prev)))
+        less = pc.fill_null(pc.less(cur, prev), False)
+        before = less if before is None else pc.or_(less, pc.and_(equal, before))
+        same = equal if same is None else pc.and_(equal, same)
+    ordered = not pc.any(before).as_py()
+    return same.to_numpy(zero_copy_only=False), ordered
+
+
+def _row_codes(frame: pd.DataFrame, fields: list[str]) -> np.ndarray:
+    """One int64 per row, equal exactly when the rows are equal in `fields`."""
+    codes = np.zeros(len(frame), dtype=np.int64)
+    for f in fields:
+        col_codes, uniques = pd.factorize(frame[f], use_na_sentinel=False)
+        codes = pd.factorize(codes * (len(uniques) + 1) + col_codes)[0].astype(np.int64)
+    return codes
+
+
+def _describe(frame: pd.DataFrame, i: int, key: list[str], erp_name: dict[str, str]) -> str:
+    parts = []
+    for f in key:
+        value = frame.iloc[i][f]
+        shown = "" if pd.isna(value) else (value.date() if isinstance(value, pd.Timestamp)
+                                            else value)
+        parts.append(f"{erp_name.get(f, f)} '{shown}'")
+    return " ".join(parts)
+
+
+def references(frames: dict[str, pd.DataFrame], erp_names: dict[str, dict[str, str]]
+               ) -> list[Problem]:
+    """Rows pointing at an order or customer the other export does not have: kept, reported."""
+    problems: list[Problem] = []
+    for ref in REFERENCES:
+        frame, target = frames.get(ref.dataset), frames.get(ref.target)
+        if frame is None or target is None or ref.field not in frame.columns:
+            continue
+        missing = ~isin(frame[ref.field], target[ref.target_field])
+        problems += _reference_problems(ref, frame, missing, erp_names.get(ref.dataset, {}))
+    return problems + _delivery_customers(frames, erp_names.get("deliveries", {}))
+
+
+def isin(values: pd.Series, allowed: pd.Series) -> np.ndarray:
+    """values.isin(allowed), missing values counting as in; hashed by pyarrow (fast on text)."""
+    wanted = _arrow(values)
+    found = pc.is_in(wanted, value_set=pc.unique(_arrow(allowed)))
+    return pc.fill_null(pc.or_(found, pc.is_null(wanted)), True).to_numpy(zero_copy_only=False)
+
+
+def _reference_problems(ref: Reference, frame: pd.DataFrame, missing: np.ndarray,
+                        erp_name: dict[str, str]) -> list[Problem]:
+    if not missing.any():
+        return []
+    column = erp_name.get(ref.field, ref.field)
+    rows, files = frame["source_row"].to_numpy(), frame["source_file"].to_numpy(dtype=object)
+    values = frame[ref.field]
+    what = ref.field.removesuffix("_id")
+    problems: list[Problem] = []
+    for file, positions in per_file(np.flatnonzero(missing), files):
+        def make(i: int, file: str = file) -> Problem:
+            return Problem("erp", f"{what} '{values.iat[i]}' is not in the {LABELS[ref.target]}; "
+                           f"{ref.consequence}", Location(file, row=int(rows[i]), column=column),
+                           severity="warning")
+        problems += capped(file, positions, make, f"{{more}} more rows whose {what} is not in "
+                           f"the {LABELS[ref.target]} (kept)", "warning")
+    return problems
+
+
+def _arrow(values: pd.Series) -> pa.Array:
+    """A text column as arrow text (zero-copy for pandas' arrow-backed str)."""
+    array = pa.array(values)
+    return array if pa.types.is_large_string(array.type) or pa.types.is_string(array.type) else (
+        pa.array(values.astype("str")))
+
+
+def _positions(values: pd.Series, uniques: pa.Array) -> np.ndarray:
+    """Index of each value in `uniques` (-1 where absent)."""
+    found = pc.index_in(_arrow(values), value_set=uniques)
+    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False)
+
+
+def _delivery_customers(frames: dict[str, pd.DataFrame], erp_name: dict[str, str]
+                        ) -> list[Problem]:
+    """A delivery for another customer than its order's: kept, reported (vectorised lookup)."""
+    deliveries, lines = frames.get("deliveries"), frames.get("order_lines")
+    if deliveries is None or lines is None:
+        return []
+    orders = pc.unique(_arrow(lines["order_id"]))
+    customers = pc.unique(_arrow(lines["customer_id"]))
+    owner = np.full(len(orders), -1, dtype=np.int64)
+    owner[_positions(lines["order_id"], orders)] = _positions(lines["customer_id"], customers)
+    order_at = _positions(deliveries["order_id"], orders)
+    other = (order_at >= 0) & (owner[order_at] != _positions(deliveries["customer_id"], customers))
+    if not other.any():
+        return []
+    owner = lines.drop_duplicates("order_id").set_index("order_id")["customer_id"]
+    column = erp_name.get("customer_id", "customer_id")
+    rows = deliveries["source_row"].to_numpy()
+    files = deliveries["source_file"].to_numpy(dtype=object)
+    problems: list[Problem] = []
+    for file, positions in per_file(np.flatnonzero(other), files):
+        def make(i: int, file: str = file) -> Problem:
+            return Problem("erp", f"the delivery is for customer '{deliveries['customer_id'].iat[i]}'"
+                           f" but its order '{deliveries['order_id'].iat[i]}' is for "
+                           f"'{owner.get(deliveries['order_id'].iat[i])}'; the row is kept",
+                           Location(file, row=int(rows[i]), column=column), severity="warning")
+        problems += capped(file, positions, make, "{more} more deliveries for another customer "
+                           "than their order's (kept)", "warning")
+    return problems
