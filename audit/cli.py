@@ -57,7 +57,7 @@ def run(
 
     try:
         cfg = load_config(config)
-        setup_logging(cfg, console_level=logging.WARNING)
+        setup_logging(cfg)
         the_period = parse_period(period, cfg.lookback_months)
         with _progress() as bar:
             tasks: dict[str, int] = {}
@@ -117,7 +117,7 @@ def schedule(config: ConfigOption = Path("config.yaml"), verbose: VerboseOption 
 
     try:
         cfg = load_config(config)
-        setup_logging(cfg)
+        setup_logging(cfg, console=True)
         scheduler = start_scheduler(cfg, config.resolve())
     except AuditError as e:
         raise _fail(e, verbose) from None
@@ -147,21 +147,26 @@ def runs(config: ConfigOption = Path("config.yaml"),
     console.print(table)
 
 
-def setup_logging(cfg: AuditConfig, console_level: int = logging.INFO) -> None:
-    """Log to a rotating file in the output folder (audit.log), and to the console."""
+def setup_logging(cfg: AuditConfig, console: bool = False) -> None:
+    """Log to a rotating file in the output folder (audit.log), and to the console when asked
+    (the scheduler; an ad-hoc run shows progress and a summary instead)."""
     folder = cfg.path(cfg.output_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / cfg.schedule.log_file, maxBytes=5_000_000,
-                                  backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    console_handler = logging.StreamHandler()
-    console_handler.setLevel(console_level)
-    root = logging.getLogger("audit")
-    root.setLevel(logging.INFO)
-    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
-        root.addHandler(console_handler)
-    logging.getLogger("apscheduler").addHandler(handler)
+    handlers: list[logging.Handler] = [RotatingFileHandler(
+        folder / cfg.schedule.log_file, maxBytes=5_000_000, backupCount=5, encoding="utf-8")]
+    if console:
+        handlers.append(logging.StreamHandler())
+    for name in ("audit", "apscheduler"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        for old in [h for h in logger.handlers if getattr(h, "audit_handler", False)]:
+            logger.removeHandler(old)
+            old.close()
+        for handler in handlers:
+            handler.setFormatter(logging.Formatter(
+                "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            handler.audit_handler = True  # type: ignore[attr-defined]
+            logger.addHandler(handler)
 
 
 def _progress() -> Progress:

@@ -100,6 +100,43 @@ LABELS: dict[str, dict[str, str]] = {
             "Klopt er iets niet? Neem contact op met de operations controller."
         ),
         "attachment_prefix": "afwijkingen",
+        # tracking
+        "reopened": "heropend",
+        "state_acknowledged": "Bevestigd door de eigenaar",
+        "state_resolved": "Als opgelost gemeld (wacht op de volgende audit)",
+        "state_suppressed": "Onderdrukt",
+        "state_still_found": "Als opgelost gemeld, maar nog steeds gevonden",
+        "state_expired": "Onderdrukking verlopen",
+        "escalated": "Geëscaleerd",
+        "escalated_note": "uiterste datum {due} verstreken; in kopie naar de controller",
+        "open_since": "Open sinds {since} ({n} mnd.)",
+        "first_seen": "Eerst gezien",
+        "months_open": "Maanden open",
+        "deviations_new": "Nieuwe afwijkingen",
+        "deviations_escalated": "Geëscaleerd",
+        "deviations_suppressed": "Onderdrukt",
+        "section_new": "Nieuw",
+        "section_open": "Nog open",
+        "section_resolved": "Opgelost sinds de vorige audit",
+        "email_subject_changes": " ({new} nieuw, {resolved} opgelost)",
+        "email_summary": (
+            "De contractaudit over {period}: {open} openstaande afwijking(en) waarvoor u eigenaar "
+            "bent, waarvan {new} nieuw; {resolved} opgelost sinds de vorige audit. Hieronder eerst "
+            "de nieuwe, dan de nog openstaande (met hun ouderdom) en wat is opgelost; per afwijking "
+            "wat is afgesproken, wat het ERP laat zien en welke actie nodig is. De bijlage bevat "
+            "uw openstaande afwijkingen als Excel-bestand."
+        ),
+        "email_escalation": (
+            "{n} afwijking(en) staan open na hun uiterste datum: deze e-mail gaat in kopie naar "
+            "{cc}."
+        ),
+        "email_suppressed": "{n} onderdrukte afwijking(en) worden niet getoond.",
+        "money_resolved": "Opgelost bedrag",
+        "trend_deviations_owner": "Openstaande afwijkingen per eigenaar",
+        "trend_deviations_rule": "Openstaande afwijkingen per soort afspraak",
+        "trend_money_owner": "Bedrag op het spel per eigenaar (gederfd + terug aan klanten)",
+        "trend_money_rule": "Bedrag op het spel per soort afspraak (gederfd + terug aan klanten)",
+        "at_stake": "Op het spel",
     },
     "en": {
         "registration": "registration",
@@ -188,6 +225,41 @@ LABELS: dict[str, dict[str, str]] = {
             "Something wrong? Contact the operations controller."
         ),
         "attachment_prefix": "deviations",
+        "reopened": "reopened",
+        "state_acknowledged": "Acknowledged by the owner",
+        "state_resolved": "Reported resolved (awaiting the next audit)",
+        "state_suppressed": "Suppressed",
+        "state_still_found": "Reported resolved, but still found",
+        "state_expired": "Suppression expired",
+        "escalated": "Escalated",
+        "escalated_note": "due date {due} passed; copied to the controller",
+        "open_since": "Open since {since} ({n} mo.)",
+        "first_seen": "First seen",
+        "months_open": "Months open",
+        "deviations_new": "New deviations",
+        "deviations_escalated": "Escalated",
+        "deviations_suppressed": "Suppressed",
+        "section_new": "New",
+        "section_open": "Still open",
+        "section_resolved": "Resolved since the last audit",
+        "email_subject_changes": " ({new} new, {resolved} resolved)",
+        "email_summary": (
+            "The contract audit for {period}: {open} open deviation(s) you own, {new} of them "
+            "new; {resolved} resolved since the last audit. Below: the new ones first, then "
+            "those still open (with their age), then what was resolved; for each, what was "
+            "agreed, what the ERP shows and the action to take. The attachment holds your open "
+            "deviations as an Excel file."
+        ),
+        "email_escalation": (
+            "{n} deviation(s) are open past their due date: this email is copied to {cc}."
+        ),
+        "email_suppressed": "{n} suppressed deviation(s) are not shown.",
+        "money_resolved": "Money resolved",
+        "trend_deviations_owner": "Open deviations per owner",
+        "trend_deviations_rule": "Open deviations per kind of agreement",
+        "trend_money_owner": "Money at stake per owner (forgone + owed to customers)",
+        "trend_money_rule": "Money at stake per kind of agreement (forgone + owed to customers)",
+        "at_stake": "At stake",
     },
 }
 
@@ -199,6 +271,7 @@ VALUE_KEYS = frozenset(
         "new",
         "recurring",
         "resolved",
+        "reopened",
         "high",
         "medium",
         "low",

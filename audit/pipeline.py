@@ -122,8 +122,9 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
     out = config.path(config.output_dir) / period.label
-    write_outputs(run, out, config.language, store.history())
+    out.mkdir(parents=True, exist_ok=True)
     run.stats["emails"] = deliver(run, config, store, out, options)
+    write_outputs(run, out, config.language, store.history())  # after: it reports the emails
     return run
 
 
@@ -329,7 +330,8 @@ def _customer_rows(erp: ErpData) -> dict[str, dict[str, Any]]:
 
 
 def _stats(run: AuditRun, docs: list[ContractDoc], seconds: float) -> dict[str, Any]:
-    open_devs = [d for d in run.deviations if d.status != "resolved"]
+    open_devs = [d for d in run.deviations
+                 if d.status != "resolved" and d.owner_state != "suppressed"]
     impact = [d.impact_eur for d in open_devs if d.impact_eur is not None]
     return {
         "customers": len(run.customers),
@@ -384,16 +386,8 @@ def deliver(run: AuditRun, config: AuditConfig, store: Store, out: Path,
             "notify", f"{len(failed)} email(s) could not be sent and wait in the outbox; "
             f"deliver them with `contract-audit send --period {run.period.label}` once the "
             "mail server is back", Location(str(outbox))))
-        write_report_html(run, out / "report.html", config.language, store.history())
     return {"outbox": len(failed), "sent": len(todo) - len(failed),
             "skipped": len(emails) - len(todo)}
-
-
-def replace_deviations(run: AuditRun, deviations: list[Deviation]) -> AuditRun:
-    """A shallow copy of the run holding only the given deviations."""
-    return AuditRun(period=run.period, customers=run.customers, terms=run.terms,
-                    deviations=deviations, problems=run.problems, stats=run.stats,
-                    run_id=run.run_id)
 
 
 def _domain(config: AuditConfig) -> str:

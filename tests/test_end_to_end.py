@@ -162,7 +162,7 @@ def test_emails_go_to_a_real_smtp_server_once(sample_config, smtp_server):
 def test_bad_pdfs_are_reported_and_the_rest_of_the_audit_completes(sample_config, tmp_path):
     contracts = tmp_path / "contracts"
     shutil.copytree(ROOT / "contracts_sample", contracts)
-    for name in ("truncated.pdf", "encrypted.pdf", "scanned-no-text.pdf"):
+    for name in ("truncated.pdf", "encrypted.pdf", "scanned-noise.pdf"):
         shutil.copy(FIXTURES / name, contracts / name)
     config = sample_config(contracts_dir=str(contracts))
     code, output = run_cli("run", "--config", str(config), "--period", "2026-10", "--dry-run")
@@ -170,7 +170,7 @@ def test_bad_pdfs_are_reported_and_the_rest_of_the_audit_completes(sample_config
     flat = " ".join(output.split())
     assert "truncated.pdf: the PDF is damaged or not a PDF" in flat
     assert "encrypted.pdf: the PDF is password-protected" in flat
-    assert "scanned-no-text.pdf, page 1: page has no text layer" in flat
+    assert "scanned-noise.pdf, page 1: page has no text layer" in flat
     got = pd.read_csv(tmp_path / "output" / "2026-10" / "deviations.csv", dtype=str)
     assert len(got) == len(KEY["deviations"])
 

@@ -1,4 +1,4 @@
-"""Build one email per owner: their deviations as text + HTML, with an xlsx attachment."""
+"""Build one digest email per owner: new, still open (with age), resolved; xlsx of open items."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from email.message import EmailMessage, Message
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from pathlib import Path
@@ -18,27 +19,54 @@ import jinja2
 
 from audit.i18n import format_date, format_eur, format_evidence, label, label_value
 from audit.models import AuditRun, Deviation
-from audit.report.summary import is_open, severity_order, totals
+from audit.report.summary import age_text, is_open, severity_order, totals
 from audit.report.tables import write_deviations_xlsx
 
 TEMPLATES = Path(__file__).parent / "templates"
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 DIGEST_HEADER = "X-Audit-Digest"
+PERIOD_HEADER = "X-Audit-Period"
+DRY_RUN_HEADER = "X-Audit-Dry-Run"  # written by `run --dry-run`: `send` leaves it alone
 
 
 @dataclass(frozen=True)
 class OwnerEmail:
-    """One owner's email, ready to send or to write to the outbox."""
+    """One owner's digest, ready to send or to write to the outbox."""
 
     owner: str
     email: str
     subject: str
     message: EmailMessage
-    deviation_ids: tuple[str, ...]
+    deviation_ids: tuple[str, ...]  # the open ones, as attached
+    cc: tuple[str, ...] = ()  # the controller and the escalation address, when escalated
+    resolved_ids: tuple[str, ...] = ()
 
     @property
     def digest(self) -> str:
         return read_digest(self.message)
+
+    @property
+    def recipients(self) -> list[str]:
+        """Every envelope recipient: the owner, then the copies."""
+        return [self.email, *self.cc]
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One owner's deviations of a run, in the order the email shows them."""
+
+    new: list[Deviation]  # new and reopened
+    still_open: list[Deviation]  # recurring
+    resolved: list[Deviation]
+    suppressed: int
+
+    @property
+    def open(self) -> list[Deviation]:
+        return self.new + self.still_open
+
+    @property
+    def shown(self) -> list[Deviation]:
+        return self.open + self.resolved
 
 
 def read_digest(message: Message) -> str:
@@ -49,6 +77,17 @@ def read_digest(message: Message) -> str:
     return str(message.get(DIGEST_HEADER, "")).strip()
 
 
+def mark_dry_run(emails: Sequence[OwnerEmail]) -> None:
+    """Mark emails of a dry run, so that `contract-audit send` never delivers them."""
+    for email in emails:
+        email.message[DRY_RUN_HEADER] = "yes"
+
+
+def is_dry_run(message: Message) -> bool:
+    """Whether a message was written by a dry run."""
+    return str(message.get(DRY_RUN_HEADER, "")).strip() == "yes"
+
+
 def owner_slug(name: str) -> str:
     """A file-name-safe ascii slug: 'Crédit control' -> 'credit-control'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -56,9 +95,10 @@ def owner_slug(name: str) -> str:
 
 
 def email_digest(period: str, email: str, deviations: Sequence[Deviation]) -> str:
-    """sha256 of period, address and sorted ids + descriptions: same email, same digest."""
+    """sha256 of period, address and sorted ids + statuses + descriptions: same email, same
+    digest (whatever the order, the time, or the owners' notes)."""
     lines = [period, email.strip().lower()]
-    lines += sorted(f"{d.deviation_id}\t{d.description}" for d in deviations)
+    lines += sorted(f"{d.deviation_id}\t{d.status}\t{d.description}" for d in deviations)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
@@ -74,14 +114,24 @@ def _template_env() -> jinja2.Environment:
     )
 
 
-def _group_by_address(deviations: Sequence[Deviation]) -> dict[str, list[Deviation]]:
-    """Open deviations per owner email address; those without an address are skipped."""
+def digests_by_address(deviations: Sequence[Deviation]) -> dict[str, Digest]:
+    """Per owner email address: new, still open and resolved deviations (most severe, most
+    money first); suppressed ones are only counted; those without an address are skipped."""
     groups: dict[str, list[Deviation]] = {}
     for d in deviations:
-        address = d.owner_email.strip()
-        if address and is_open(d):
-            groups.setdefault(address.lower(), []).append(d)
-    return {key: sorted(groups[key], key=severity_order) for key in sorted(groups)}
+        if d.owner_email.strip():
+            groups.setdefault(d.owner_email.strip().lower(), []).append(d)
+    out = {}
+    for key in sorted(groups):
+        mine = sorted(groups[key], key=severity_order)
+        digest = Digest(new=[d for d in mine if is_open(d) and d.status in ("new", "reopened")],
+                        still_open=[d for d in mine if is_open(d) and d.status == "recurring"],
+                        resolved=[d for d in mine if d.status == "resolved"],
+                        suppressed=sum(1 for d in mine if d.status != "resolved"
+                                       and not is_open(d)))
+        if digest.shown:
+            out[key] = digest
+    return out
 
 
 def _owner_name(deviations: Sequence[Deviation]) -> str:
@@ -89,9 +139,14 @@ def _owner_name(deviations: Sequence[Deviation]) -> str:
     return ", ".join(names) or deviations[0].owner_email.strip()
 
 
-def _subject(period: str, count: int, owner: str, lang: str) -> str:
+def _subject(period: str, digest: Digest, owner: str, lang: str) -> str:
+    count = len(digest.open)
     key = "email_subject_one" if count == 1 else "email_subject"
-    return label(lang, key).format(period=period, n=count, owner=owner)
+    subject = label(lang, key).format(period=period, n=count, owner=owner)
+    if digest.new or digest.resolved:
+        subject += label(lang, "email_subject_changes").format(new=len(digest.new),
+                                                               resolved=len(digest.resolved))
+    return subject
 
 
 def _bodies(context: dict[str, Any]) -> tuple[str, str]:
@@ -101,21 +156,24 @@ def _bodies(context: dict[str, Any]) -> tuple[str, str]:
     return text, html
 
 
-def _context(owner: str, period: str, deviations: list[Deviation], lang: str) -> dict[str, Any]:
-    total = totals(deviations)
+def _context(owner: str, period: str, digest: Digest, cc: Sequence[str],
+             lang: str) -> dict[str, Any]:
+    total = totals(digest.open)
+    resolved = sum((abs(d.impact_eur) for d in digest.resolved if d.impact_eur is not None),
+                   start=Decimal(0))
     return {
-        "lang": lang,
-        "owner": owner,
-        "period": period,
-        "count": total.count,
-        "forgone": total.forgone,
-        "owed": total.owed,
-        "deviations": deviations,
+        "lang": lang, "owner": owner, "period": period, "count": total.count,
+        "forgone": total.forgone, "owed": total.owed, "resolved_money": resolved,
+        "sections": [("section_new", digest.new), ("section_open", digest.still_open)],
+        "resolved": digest.resolved, "new_count": len(digest.new),
+        "escalated": sum(1 for d in digest.open if d.escalated), "cc": ", ".join(cc),
+        "suppressed": digest.suppressed,
         "t": lambda key: label(lang, key),
         "v": lambda value: label_value(lang, value),
         "eur": lambda amount: format_eur(amount, lang),
         "day": lambda value: format_date(value, lang),
         "evidence": lambda items: format_evidence(items, lang),
+        "age": lambda d: age_text(d, period, lang),
     }
 
 
@@ -125,39 +183,43 @@ def _xlsx_bytes(deviations: Sequence[Deviation], lang: str) -> bytes:
     return buffer.getvalue()
 
 
-def _message(
-    sender: str, owner: str, address: str, subject: str, digest: str, now: datetime
-) -> EmailMessage:
+def _message(sender: str, owner: str, address: str, subject: str, digest: str, period: str,
+             now: datetime, cc: Sequence[str]) -> EmailMessage:
     message = EmailMessage()
     domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
     message["From"] = sender
     message["To"] = formataddr((owner, address))
+    if cc:
+        message["Cc"] = ", ".join(cc)
     message["Subject"] = subject
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(idstring="contract-audit", domain=domain)
+    message[PERIOD_HEADER] = period
     message[DIGEST_HEADER] = digest
     return message
 
 
-def _owner_email(
-    run: AuditRun, sender: str, lang: str, deviations: list[Deviation], now: datetime
-) -> tuple[OwnerEmail, str, bytes]:
+def _owner_email(run: AuditRun, sender: str, lang: str, digest: Digest, now: datetime,
+                 copy_to: Sequence[str]) -> tuple[OwnerEmail, str, bytes]:
     """One owner's email, its attachment's file name and the attachment itself."""
-    period, address = run.period.label, deviations[0].owner_email.strip()
-    owner = _owner_name(deviations)
-    subject = _subject(period, len(deviations), owner, lang)
-    digest = email_digest(period, address, deviations)
-    message = _message(sender, owner, address, subject, digest, now)
-    text, html = _bodies(_context(owner, period, deviations, lang))
+    period, address = run.period.label, digest.shown[0].owner_email.strip()
+    owner = _owner_name(digest.shown)
+    cc = [a for a in dict.fromkeys(copy_to) if a and a.lower() != address.lower()]
+    cc = cc if any(d.escalated for d in digest.open) else []
+    message = _message(sender, owner, address, _subject(period, digest, owner, lang),
+                       email_digest(period, address, digest.shown), period, now, cc)
+    text, html = _bodies(_context(owner, period, digest, cc, lang))
     message.set_content(text)
     message.add_alternative(html, subtype="html")
     filename = f"{label(lang, 'attachment_prefix')}_{period}_{owner_slug(owner)}.xlsx"
-    attachment = _xlsx_bytes(deviations, lang)
+    attachment = _xlsx_bytes(digest.open, lang)
     message.add_attachment(
         attachment, maintype=XLSX_TYPE[0], subtype=XLSX_TYPE[1], filename=filename
     )
-    ids = tuple(d.deviation_id for d in deviations)
-    return OwnerEmail(owner, address, subject, message, ids), filename, attachment
+    email = OwnerEmail(owner, address, str(message["Subject"]), message,
+                       tuple(d.deviation_id for d in digest.open), tuple(cc),
+                       tuple(d.deviation_id for d in digest.resolved))
+    return email, filename, attachment
 
 
 def build_owner_emails(
@@ -166,16 +228,18 @@ def build_owner_emails(
     lang: str,
     attachments_dir: Path | None = None,
     now: datetime | None = None,
+    copy_to: Sequence[str] = (),
 ) -> list[OwnerEmail]:
-    """One email per owner address with open deviations (most severe, most money first).
+    """One digest per owner address with new, open or resolved deviations.
 
     Deviations without an owner email are skipped: the pipeline reports those as problems.
-    With `attachments_dir`, each attachment is also written there.
+    An email holding an escalated deviation is copied to `copy_to` (the controller, the
+    escalation address). With `attachments_dir`, each attachment is also written there.
     """
     now = now or datetime.now(UTC)
     emails = []
-    for deviations in _group_by_address(run.deviations).values():
-        email, filename, attachment = _owner_email(run, sender, lang, deviations, now)
+    for digest in digests_by_address(run.deviations).values():
+        email, filename, attachment = _owner_email(run, sender, lang, digest, now, copy_to)
         if attachments_dir is not None:
             attachments_dir.mkdir(parents=True, exist_ok=True)
             (attachments_dir / filename).write_bytes(attachment)

@@ -76,7 +76,7 @@ def _send_one(
     """Send one email: (recipients the server refused, the error if the connection is lost)."""
     try:
         refused = client.send_message(
-            email.message, from_addr=envelope_from, to_addrs=[email.email]
+            email.message, from_addr=envelope_from, to_addrs=email.recipients
         )
     except smtplib.SMTPServerDisconnected as e:
         return [], e
@@ -108,6 +108,14 @@ def send_emails(emails: Sequence[OwnerEmail], smtp: SmtpConfig) -> list[Problem]
     finally:
         _close(client)
     return problems
+
+
+def clear_outbox(folder: Path | str) -> int:
+    """Remove the .eml files a run left in `folder` (a new run's emails replace them)."""
+    paths = sorted(Path(folder).glob("*.eml"))
+    for path in paths:
+        path.unlink()
+    return len(paths)
 
 
 def write_outbox(emails: Sequence[OwnerEmail], folder: Path | str) -> list[Path]:

@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from audit.errors import Location, Problem
 from audit.i18n import format_date, format_eur, format_evidence, label, label_value
 from audit.models import AuditRun
-from audit.report.summary import is_open, severity_order, totals, totals_by
+from audit.report.charts import rank, stacked_bars
+from audit.report.summary import age_text, is_open, severity_order, totals, totals_by
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -82,32 +84,86 @@ def _as_decimal(value: Any) -> Decimal | None:
         return None
 
 
-def trend_rows(run: AuditRun, history: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Earlier runs (period, deviations, impact) plus this run when history lacks it."""
+def _groups(entry: Any) -> dict[str, dict[str, Any]]:
+    """{'Credit control': {'deviations': 2, 'at_stake': 10}} -> per name, one figure."""
+    return dict(entry) if isinstance(entry, dict) else {}
+
+
+def _current_trend(run: AuditRun, lang: str) -> dict[str, Any]:
+    """This run's trend row, as the store's history gives it for earlier runs."""
+    now = totals(run.deviations)
+    no_owner = label(lang, "no_owner")
+
+    def grouped(key: Any) -> dict[str, dict[str, Any]]:
+        return {t.key: {"deviations": t.count, "at_stake": t.forgone - t.owed}
+                for t in totals_by(run.deviations, key)}
+
+    return {"period": run.period.label, "deviations": now.count, "impact": now.net,
+            "forgone": now.forgone, "owed": now.owed,
+            "by_owner": grouped(lambda d: d.owner or no_owner),
+            "by_rule": grouped(lambda d: d.rule_id)}
+
+
+def trend_rows(run: AuditRun, history: Sequence[dict[str, Any]],
+               lang: str = "en") -> list[dict[str, Any]]:
+    """Earlier runs (period, open deviations, money, per owner and rule) plus this run."""
     rows = [
         {
             "period": str(h.get("period", "")),
             "deviations": h.get("deviations", ""),
             "impact": _as_decimal(h.get("impact")),
+            "forgone": _as_decimal(h.get("forgone")),
+            "owed": _as_decimal(h.get("owed")),
+            "by_owner": _groups(h.get("by_owner")),
+            "by_rule": _groups(h.get("by_rule")),
         }
         for h in history
+        if str(h.get("period", "")) != run.period.label
     ]
-    if run.period.label not in {r["period"] for r in rows}:
-        now = totals(run.deviations)
-        rows.append({"period": run.period.label, "deviations": now.count, "impact": now.net})
+    rows.append(_current_trend(run, lang))
     return sorted(rows, key=lambda r: r["period"])
+
+
+def _series(rows: Sequence[dict[str, Any]], group: str, figure: str) -> dict[str, list[float]]:
+    """Per owner (or rule) one value per period, 0 where it had none."""
+    names = sorted({name for r in rows for name in r[group]})
+    return {name: [float(r[group].get(name, {}).get(figure, 0) or 0) for r in rows]
+            for name in names}
+
+
+def trend_charts(rows: Sequence[dict[str, Any]], lang: str) -> list[tuple[str, Markup]]:
+    """Four stacked bar charts: open deviations and money at stake, per owner and per rule."""
+    periods = [r["period"] for r in rows]
+    other = "overig" if lang == "nl" else "other"
+    charts = []
+    for group, count_key, money_key in (("by_owner", "trend_deviations_owner", "trend_money_owner"),
+                                        ("by_rule", "trend_deviations_rule", "trend_money_rule")):
+        counts = _series(rows, group, "deviations")
+        order = rank(counts)  # the same colour for an owner (or rule) in both charts
+        for key, series, money in ((count_key, counts, False),
+                                   (money_key, _series(rows, group, "at_stake"), True)):
+            chart = stacked_bars(label(lang, key), periods, series, money, lang, other, order)
+            charts.append((label(lang, key), chart))
+    return charts
 
 
 def _headline(run: AuditRun, lang: str) -> list[tuple[str, str]]:
     overall = totals(run.deviations)
-    resolved = sum(1 for d in run.deviations if not is_open(d))
     contracts = run.stats.get("contracts")
+
+    def count(test: Any) -> str:
+        return str(sum(1 for d in run.deviations if test(d)))
+
     return [
         (label(lang, "customers_audited"), str(len(run.customers))),
         *([(label(lang, "contracts_read"), str(contracts))] if contracts is not None else []),
         (label(lang, "agreements_read"), str(len(run.terms))),
         (label(lang, "deviations_open"), str(overall.count)),
-        (label(lang, "deviations_resolved"), str(resolved)),
+        (label(lang, "deviations_new"), count(lambda d: d.status in ("new", "reopened"))),
+        (label(lang, "deviations_resolved"), count(lambda d: d.status == "resolved")),
+        (label(lang, "deviations_escalated"), count(lambda d: is_open(d) and d.escalated)),
+        (label(lang, "deviations_suppressed"),
+         count(lambda d: d.status != "resolved" and d.owner_state == "suppressed")),
         (label(lang, "money_forgone"), format_eur(overall.forgone, lang)),
         (label(lang, "money_owed"), format_eur(overall.owed, lang)),
     ]
@@ -133,6 +189,7 @@ def report_context(
 ) -> dict[str, Any]:
     """Everything the report template shows, computed once, formatted per language."""
     period = run.period
+    trend = trend_rows(run, history, lang) if history else None
     return {
         "lang": lang,
         "title": label(lang, "report_title").format(period=period.label),
@@ -146,12 +203,14 @@ def report_context(
         "customers": sorted(run.customers, key=lambda c: (c.rank, c.customer_id)),
         "deviations": sorted(run.deviations, key=severity_order),
         "problems": problem_rows(run.problems, lang),
-        "trend": trend_rows(run, history) if history else None,
+        "trend": trend,
+        "charts": trend_charts(trend, lang) if trend else [],
         "t": lambda key: label(lang, key),
         "v": lambda value: label_value(lang, value),
         "eur": lambda amount: format_eur(amount, lang),
         "day": lambda value: format_date(value, lang),
         "evidence": lambda items: format_evidence(items, lang),
+        "age": lambda d: age_text(d, period.label, lang),
     }
 
 

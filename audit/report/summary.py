@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from audit.i18n import label
 from audit.models import Deviation
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -27,8 +28,8 @@ class Totals:
 
 
 def is_open(deviation: Deviation) -> bool:
-    """A deviation still needs action (new or recurring, not resolved)."""
-    return deviation.status != "resolved"
+    """A deviation still needs action: not resolved, not suppressed by its owner."""
+    return deviation.status != "resolved" and deviation.owner_state != "suppressed"
 
 
 def totals(deviations: Iterable[Deviation], key: str = "") -> Totals:
@@ -59,3 +60,20 @@ def severity_order(deviation: Deviation) -> tuple[int, Decimal, str]:
     """Sort key: severity (high first), then money at stake (largest either way), then id."""
     money = abs(deviation.impact_eur) if deviation.impact_eur is not None else Decimal(-1)
     return (SEVERITY_ORDER.get(deviation.severity, 9), -money, deviation.deviation_id)
+
+
+def _shift(period: str, months: int) -> str:
+    year, month = (int(x) for x in period.split("-"))
+    year, index = divmod(year * 12 + month - 1 + months, 12)
+    return f"{year:04d}-{index + 1:02d}"
+
+
+def age_text(deviation: Deviation, period: str, lang: str) -> str:
+    """'Open since 2026-08 (3 mo.)' for a recurring deviation, 'First seen 2026-06' for a
+    reopened one, '' for a new or resolved one."""
+    if deviation.status == "recurring" and deviation.months_open:
+        since = _shift(period, 1 - deviation.months_open)
+        return label(lang, "open_since").format(since=since, n=deviation.months_open)
+    if deviation.status == "reopened" and deviation.first_seen:
+        return f"{label(lang, 'first_seen')} {deviation.first_seen}"
+    return ""

@@ -34,6 +34,11 @@ DEVIATION_COLUMNS: tuple[str, ...] = (
     "contract_file",
     "contract_page",
     "contract_article",
+    "first_seen",
+    "months_open",
+    "escalated",
+    "owner_state",
+    "owner_note",
 )
 
 TERM_COLUMNS: tuple[str, ...] = (
@@ -72,6 +77,11 @@ def _deviation_row(d: Deviation) -> dict[str, Any]:
         "contract_file": d.contract_file,
         "contract_page": d.contract_page,
         "contract_article": d.contract_article,
+        "first_seen": d.first_seen,
+        "months_open": d.months_open,
+        "escalated": d.escalated,
+        "owner_state": d.owner_state,
+        "owner_note": d.owner_note,
     }
 
 
@@ -89,6 +99,7 @@ def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["impact_eur"] = [plain_decimal(v) for v in frame["impact_eur"]]
     out["due_date"] = [v.isoformat() if isinstance(v, date) else "" for v in frame["due_date"]]
+    out["escalated"] = ["true" if v else "false" for v in frame["escalated"]]
     return out
 
 

@@ -1,85 +1,26 @@
-"""The audit database (SQLAlchemy): runs, their deviations, and the emails sent."""
+"""The audit database (SQLAlchemy, schema by Alembic): runs, deviations, trail, emails sent."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime
-from decimal import Decimal
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Date,
-    DateTime,
-    ForeignKey,
-    Integer,
-    Numeric,
-    String,
-    Text,
-    create_engine,
-    make_url,
-    select,
-)
+from alembic.util import CommandError
+from sqlalchemy import create_engine, func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Session
 
-from audit.errors import StoreError
+from audit.errors import AuditError, StoreError
 from audit.models import AuditRun, Deviation
+from audit.store import migrate, trail
+from audit.store.history import period_history
+from audit.store.tables import DeviationRow, RunRow, SentEmailRow
+from audit.store.tracking import Response, Seen, open_since, owner_state, period_end, track
 
-
-class Base(DeclarativeBase):
-    """Declarative base of the audit tables."""
-
-
-class RunRow(Base):
-    __tablename__ = "runs"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    period: Mapped[str] = mapped_column(String(7), index=True)
-    started_at: Mapped[datetime] = mapped_column(DateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    status: Mapped[str] = mapped_column(String(20))
-    stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    problems: Mapped[list[str]] = mapped_column(JSON, default=list)
-    error: Mapped[str | None] = mapped_column(Text, nullable=True)
-    versions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # config, rules, inputs
-
-
-class DeviationRow(Base):
-    __tablename__ = "deviations"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"), index=True)
-    deviation_id: Mapped[str] = mapped_column(String(20), index=True)
-    customer_id: Mapped[str] = mapped_column(String(50))
-    customer_name: Mapped[str] = mapped_column(String(200))
-    rule_id: Mapped[str] = mapped_column(String(50))
-    kind: Mapped[str] = mapped_column(String(20))
-    subject: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str] = mapped_column(Text)
-    expected: Mapped[str] = mapped_column(Text)
-    actual: Mapped[str] = mapped_column(Text)
-    evidence: Mapped[str] = mapped_column(Text)
-    impact_eur: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), nullable=True)
-    severity: Mapped[str] = mapped_column(String(10))
-    owner: Mapped[str] = mapped_column(String(200))
-    owner_email: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(Text)
-    due_date: Mapped[Any] = mapped_column(Date, nullable=True)
-    status: Mapped[str] = mapped_column(String(20))
-    contract_file: Mapped[str] = mapped_column(String(300))
-    contract_page: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    contract_article: Mapped[str] = mapped_column(String(50))
-    contract_text: Mapped[str] = mapped_column(Text)
-
-
-class SentEmailRow(Base):
-    __tablename__ = "emails_sent"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    period: Mapped[str] = mapped_column(String(7), index=True)
-    recipient: Mapped[str] = mapped_column(String(200))
-    digest: Mapped[str] = mapped_column(String(64), index=True)
-    sent_at: Mapped[datetime] = mapped_column(DateTime)
+RESPONSES = ("acknowledged", "marked_resolved", "suppressed")
 
 
 class Store:
@@ -91,33 +32,36 @@ class Store:
             if make_url(url).get_backend_name() == "sqlite" and database not in (None, "", ":memory:"):
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(url)
-            Base.metadata.create_all(self.engine)
-        except (SQLAlchemyError, OSError) as e:
+            migrate.upgrade(self.engine)
+        except (SQLAlchemyError, OSError, CommandError) as e:
             raise StoreError(f"cannot open the database {url}: {e}") from e
 
-    def mark_status(self, period: str, deviations: list[Deviation]) -> list[Deviation]:
-        """new/recurring against earlier periods, plus the earlier ones now resolved."""
+    def mark_status(self, period: str, deviations: list[Deviation],
+                    as_of: date | None = None) -> list[Deviation]:
+        """new/recurring/reopened against earlier periods, plus the earlier ones now resolved;
+        with first seen, months open, due date, escalation and the owners' responses."""
         with Session(self.engine) as s:
-            earlier = s.scalars(select(DeviationRow.deviation_id).join(
-                RunRow, RunRow.id == DeviationRow.run_id).where(
-                RunRow.period < period, RunRow.status == "completed")).all()
-            last = s.scalars(select(RunRow).where(RunRow.period < period,
-                                                  RunRow.status == "completed")
+            earlier = _completed_before(period)
+            earliest = dict(s.execute(
+                select(DeviationRow.deviation_id, func.min(RunRow.period))
+                .join(RunRow, RunRow.id == DeviationRow.run_id)
+                .where(*earlier, DeviationRow.status != "resolved")
+                .group_by(DeviationRow.deviation_id)).all())
+            last = s.scalars(select(RunRow).where(*earlier)
                              .order_by(RunRow.period.desc(), RunRow.id.desc())).first()
-            last_open = [] if last is None else s.scalars(select(DeviationRow).where(
-                DeviationRow.run_id == last.id, DeviationRow.status != "resolved")).all()
-        seen = set(earlier)
-        current = [replace(d, status="recurring" if d.deviation_id in seen else "new")
-                   for d in deviations]
-        found = {d.deviation_id for d in current}
-        resolved = [_from_row(r, "resolved") for r in last_open if r.deviation_id not in found]
-        return current + resolved
+            rows = [] if last is None else s.scalars(select(DeviationRow).where(
+                DeviationRow.run_id == last.id)).all()
+            previous = {r.deviation_id: Seen(_from_row(r), r.open_since or r.first_seen
+                                             or last.period) for r in rows}
+            answers = trail.responses(s)
+        return track(period, deviations, previous, earliest, answers,
+                     as_of or period_end(period))
 
     def start_run(self, period: str, versions: dict[str, Any]) -> int:
         """Record a run as running (so a crash leaves a trace); returns its id."""
         try:
             with Session(self.engine) as s, s.begin():
-                row = RunRow(period=period, started_at=_now(), status="running",
+                row = RunRow(period=period, started_at=trail.now(), status="running",
                              versions=versions, stats={}, problems=[])
                 s.add(row)
                 s.flush()
@@ -126,14 +70,15 @@ class Store:
             raise StoreError(f"cannot record the run: {e}") from e
 
     def finish_run(self, run_id: int, run: AuditRun) -> None:
-        """The run's deviations and its completed status, in one transaction."""
+        """The run's deviations, the changes it made (trail) and its completed status, at once."""
         try:
             with Session(self.engine) as s, s.begin():
                 row = s.get_one(RunRow, run_id)
-                row.status, row.finished_at = "completed", _now()
+                row.status, row.finished_at = "completed", trail.now()
                 row.stats = json.loads(json.dumps(run.stats, default=str))
                 row.problems = [str(p) for p in run.problems]
-                s.add_all(_to_row(run_id, d) for d in run.deviations)
+                s.add_all(_to_row(run_id, row.period, d) for d in run.deviations)
+                trail.record_run(s, run_id, row.period, run.deviations)
         except SQLAlchemyError as e:
             raise StoreError(f"cannot save the run: {e}") from e
 
@@ -141,7 +86,7 @@ class Store:
         """Mark a run failed with its error; it keeps no deviations."""
         with Session(self.engine) as s, s.begin():
             row = s.get_one(RunRow, run_id)
-            row.status, row.finished_at, row.error = "failed", _now(), error
+            row.status, row.finished_at, row.error = "failed", trail.now(), error
             row.problems = problems or []
 
     def completed(self, period: str) -> bool:
@@ -176,30 +121,97 @@ class Store:
         """Remember an email that went out, so a re-run does not send it again."""
         with Session(self.engine) as s, s.begin():
             s.add(SentEmailRow(period=period, recipient=recipient, digest=digest,
-                               sent_at=_now()))
+                               sent_at=trail.now()))
 
     def history(self) -> list[dict[str, Any]]:
-        """Per completed run (latest per period): open deviations and money at stake."""
+        """Per completed run (latest per period): open deviations and money at stake, in total,
+        per owner and per rule."""
         with Session(self.engine) as s:
             runs = s.scalars(select(RunRow).where(RunRow.status == "completed")
                              .order_by(RunRow.period, RunRow.id)).all()
-            latest = {r.period: r for r in runs}
+            latest = {r.period: r.id for r in runs}
             out = []
-            for period, r in sorted(latest.items()):
-                rows = s.scalars(select(DeviationRow).where(DeviationRow.run_id == r.id,
-                                                            DeviationRow.status != "resolved"))
-                rows = list(rows)
-                impact = sum((x.impact_eur for x in rows if x.impact_eur is not None), Decimal(0))
-                out.append({"period": period, "deviations": len(rows), "impact": impact})
+            for period, run_id in sorted(latest.items()):
+                rows = s.scalars(select(DeviationRow).where(DeviationRow.run_id == run_id))
+                out.append(period_history(period, [_from_row(r) for r in rows]))
             return out
 
+    def tracked(self, period: str | None = None, as_of: date | None = None
+                ) -> tuple[str | None, list[Deviation]]:
+        """The deviations of the latest completed run (of `period`, else of the latest period),
+        with the owners' responses as they stand (as of today)."""
+        with Session(self.engine) as s:
+            where = [RunRow.status == "completed"] + ([RunRow.period == period] if period else [])
+            last = s.scalars(select(RunRow).where(*where)
+                             .order_by(RunRow.period.desc(), RunRow.id.desc())).first()
+            if last is None:
+                return None, []
+            rows = s.scalars(select(DeviationRow).where(DeviationRow.run_id == last.id)
+                             .order_by(DeviationRow.id)).all()
+            answers = trail.responses(s)
+            deviations = [_from_row(r) for r in rows]
+        today = as_of or date.today()
+        return last.period, [_current(d, answers.get(d.deviation_id), today) for d in deviations]
 
-def _now() -> datetime:
-    """UTC without offset: SQLite would otherwise store local time with the offset dropped."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    def respond(self, deviation_id: str, action: str, actor: str, note: str = "",
+                until: date | None = None) -> Deviation:
+        """Record an owner's response (acknowledged, marked_resolved, suppressed) in the trail."""
+        if action not in RESPONSES:
+            raise ValueError(f"unknown response {action!r}; valid: {', '.join(RESPONSES)}")
+        with Session(self.engine) as s, s.begin():
+            row = _latest_row(s, deviation_id)
+            if row.status == "resolved":
+                raise AuditError(f"{deviation_id} was resolved by the audit of "
+                                 f"{s.get_one(RunRow, row.run_id).period}; nothing to respond to")
+            trail.add_event(s, row.deviation_id, action, actor, note, until)
+            return _from_row(row)
+
+    def trail(self, deviation_id: str) -> tuple[Deviation, list[dict[str, Any]],
+                                                list[tuple[str, str]]]:
+        """One deviation as last seen, its trail, and (period, status) per completed run."""
+        with Session(self.engine) as s:
+            row = _latest_row(s, deviation_id)
+            seen = s.execute(select(RunRow.period, DeviationRow.status)
+                             .join(RunRow, RunRow.id == DeviationRow.run_id)
+                             .where(DeviationRow.deviation_id == deviation_id,
+                                    RunRow.status == "completed")
+                             .order_by(RunRow.period, RunRow.id)).all()
+            latest = dict(seen)  # the latest run of each period wins
+            return _from_row(row), trail.events(s, deviation_id), sorted(latest.items())
 
 
-def _to_row(run_id: int, d: Deviation) -> DeviationRow:
+def _completed_before(period: str) -> list[Any]:
+    return [RunRow.period < period, RunRow.status == "completed"]
+
+
+def _latest_row(s: Session, deviation_id: str) -> DeviationRow:
+    """The deviation as the latest completed run stored it; AuditError when no run found it."""
+    row = s.scalars(select(DeviationRow).join(RunRow, RunRow.id == DeviationRow.run_id)
+                    .where(DeviationRow.deviation_id == normal_id(deviation_id),
+                           RunRow.status == "completed")
+                    .order_by(RunRow.period.desc(), RunRow.id.desc())).first()
+    if row is None:
+        raise AuditError(f"no deviation {deviation_id} in the database (see `contract-audit "
+                         "deviations` for the ids)")
+    return row
+
+
+def normal_id(text: str) -> str:
+    """A deviation id as typed ('d-8647B2A23F ') -> as stored ('D-8647b2a23f')."""
+    text = text.strip()
+    return "D-" + text[2:].lower() if text[:2].upper() == "D-" else text
+
+
+def _current(d: Deviation, response: Response | None, today: date) -> Deviation:
+    """A stored deviation with the owner's response as it stands today."""
+    if d.status == "resolved":
+        return replace(d, owner_state="", owner_note="")
+    state = owner_state(response, today)
+    return replace(d, owner_state=state, owner_note=response.describe() if response else "",
+                   escalated=d.escalated and state != "suppressed")
+
+
+def _to_row(run_id: int, period: str, d: Deviation) -> DeviationRow:
     return DeviationRow(
         run_id=run_id, deviation_id=d.deviation_id, customer_id=d.customer_id,
         customer_name=d.customer_name, rule_id=d.rule_id, kind=d.kind, subject=d.subject,
@@ -208,10 +220,13 @@ def _to_row(run_id: int, d: Deviation) -> DeviationRow:
         owner=d.owner, owner_email=d.owner_email, action=d.action, due_date=d.due_date,
         status=d.status, contract_file=d.contract_file, contract_page=d.contract_page,
         contract_article=d.contract_article, contract_text=d.contract_text,
+        first_seen=d.first_seen or period, months_open=d.months_open,
+        open_since=open_since(period, d) if d.status != "resolved" else None,
+        escalated=d.escalated, owner_state=d.owner_state, owner_note=d.owner_note,
     )
 
 
-def _from_row(r: DeviationRow, status: str) -> Deviation:
+def _from_row(r: DeviationRow) -> Deviation:
     return Deviation(
         customer_id=r.customer_id, rule_id=r.rule_id, kind=r.kind, subject=r.subject,
         description=r.description, expected=r.expected, actual=r.actual,
@@ -219,5 +234,8 @@ def _from_row(r: DeviationRow, status: str) -> Deviation:
         severity=r.severity, contract_file=r.contract_file, contract_page=r.contract_page,
         contract_article=r.contract_article, contract_text=r.contract_text,
         customer_name=r.customer_name, owner=r.owner, owner_email=r.owner_email,
-        action=r.action, due_date=r.due_date, status=status,
+        action=r.action, due_date=r.due_date, status=r.status, first_seen=r.first_seen or "",
+        months_open=r.months_open or 0, escalated=bool(r.escalated),
+        owner_state=r.owner_state or "", owner_note=r.owner_note or "",
     )
+

@@ -50,6 +50,7 @@ def test_one_email_per_owner_with_only_their_open_deviations(
         assert set(email.deviation_ids) == mine
     resolved = next(d for d in run.deviations if d.status == "resolved")
     assert resolved.deviation_id not in by_address["logistics@example.nl"].deviation_ids
+    assert by_address["logistics@example.nl"].resolved_ids == (resolved.deviation_id,)
 
 
 def test_sorted_by_severity_then_money(run: AuditRun, emails: list[OwnerEmail]) -> None:
@@ -61,14 +62,18 @@ def test_sorted_by_severity_then_money(run: AuditRun, emails: list[OwnerEmail]) 
 def test_subject_and_headers(emails: list[OwnerEmail]) -> None:
     billing = _by_address(emails)["billing@example.nl"]
     message = billing.message
-    assert billing.subject == "Contractaudit 2026-10: 2 afwijkingen voor Billing/pricing"
+    assert billing.subject == (
+        "Contractaudit 2026-10: 2 afwijkingen voor Billing/pricing (1 nieuw, 0 opgelost)")
     assert message["Subject"] == billing.subject
     assert message["From"] == SENDER
     assert message["To"] == "Billing/pricing <billing@example.nl>"
     assert message["Date"] == "Mon, 02 Nov 2026 07:00:00 +0000"
+    assert message["X-Audit-Period"] == "2026-10"
+    assert message["Cc"] is None and billing.recipients == ["billing@example.nl"]
     assert message["Message-ID"].endswith("@example.nl>")
     one = _by_address(emails)["logistics@example.nl"]
-    assert one.subject == "Contractaudit 2026-10: 1 afwijking voor Logistics planner"
+    assert one.subject == (
+        "Contractaudit 2026-10: 1 afwijking voor Logistics planner (1 nieuw, 1 opgelost)")
 
 
 def test_structure_text_html_and_attachment(emails: list[OwnerEmail]) -> None:
@@ -120,7 +125,8 @@ def test_body_lists_what_was_agreed_and_what_the_erp_shows(emails: list[OwnerEma
 
 def test_english(run: AuditRun) -> None:
     [billing] = [e for e in build_owner_emails(run, SENDER, "en") if e.owner == "Billing/pricing"]
-    assert billing.subject == "Contract audit 2026-10: 2 deviations for Billing/pricing"
+    assert billing.subject == (
+        "Contract audit 2026-10: 2 deviations for Billing/pricing (1 new, 0 resolved)")
     assert _attachment(billing.message)[0] == "deviations_2026-10_billing-pricing.xlsx"
     text = billing.message.get_body(("plain",)).get_content()
     assert "What the ERP shows: Expected: € 12,50 per piece" in text
@@ -136,6 +142,10 @@ def test_digest_identifies_identical_content(run: AuditRun, emails: list[OwnerEm
     assert again.digest == billing.digest  # a re-run at another time: same digest
     changed = [dataclasses.replace(mine[0], description="something else"), *mine[1:]]
     assert email_digest("2026-10", "billing@example.nl", changed) != billing.digest
+    recurring = [dataclasses.replace(mine[0], status="recurring"), *mine[1:]]
+    assert email_digest("2026-10", "billing@example.nl", recurring) != billing.digest
+    noted = [dataclasses.replace(mine[0], owner_state="acknowledged", owner_note="x"), *mine[1:]]
+    assert email_digest("2026-10", "billing@example.nl", noted) == billing.digest
     assert email_digest("2026-11", "billing@example.nl", mine) != billing.digest
 
 

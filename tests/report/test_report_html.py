@@ -171,12 +171,71 @@ def test_trend_only_with_history_and_adds_this_run(run: AuditRun) -> None:
     assert "Trend" not in render_report_html(run, "en")
     assert "Trend" not in render_report_html(run, "en", history=[])  # first run: nothing to show
     history = [
-        {"period": "2026-08", "deviations": 9, "impact": "250.5"},
-        {"period": "2026-09", "deviations": 5, "impact": None},
+        {"period": "2026-08", "deviations": 9, "forgone": "250.5", "owed": "-10"},
+        {"period": "2026-09", "deviations": 5},
     ]
     html = render_report_html(run, "en", history=history)
     start = html.index("<h2>Trend</h2>")
     trend = html[start : html.index("</table>", start)]
     assert '<td>2026-08</td><td class="num">9</td><td class="num">€250.50</td>' in trend
+    assert '<td class="num neg">-€10.00</td>' in trend
     assert '<td>2026-09</td><td class="num">5</td><td class="num"></td>' in trend
-    assert '<td>2026-10</td><td class="num">7</td><td class="num">€3,066.11</td>' in trend
+    assert '<td>2026-10</td><td class="num">7</td><td class="num">€3,234.51</td>' in trend
+
+
+HISTORY = [
+    {"period": "2026-08", "deviations": 4, "forgone": "900", "owed": "-100",
+     "by_owner": {"Billing/pricing": {"deviations": 3, "at_stake": "900"},
+                  "Credit control": {"deviations": 1, "at_stake": "100"}},
+     "by_rule": {"agreed_prices": {"deviations": 3, "at_stake": "900"},
+                 "free_shipping": {"deviations": 1, "at_stake": "100"}}},
+    {"period": "2026-09", "deviations": 2, "forgone": "500", "owed": "0",
+     "by_owner": {"Billing/pricing": {"deviations": 2, "at_stake": "500"}},
+     "by_rule": {"agreed_prices": {"deviations": 2, "at_stake": "500"}}},
+]
+
+
+def test_trend_charts_are_inline_svg(run: AuditRun) -> None:
+    html = render_report_html(run, "en", history=HISTORY)
+    charts = html[html.index('<div class="charts">') : html.index("</div>", html.index(
+        '<div class="charts">'))]
+    assert charts.count("<svg ") == 4
+    for title in ("Open deviations per owner", "Money at stake per owner",
+                  "Open deviations per kind of agreement", "Money at stake per kind of agreement"):
+        assert f'aria-label="{title}' in charts, title
+    assert "<title>Billing/pricing 2026-08: 3</title>" in charts
+    assert "<title>Credit control 2026-08: €100</title>" in charts
+    assert "<title>agreed_prices 2026-10: €1,358</title>" in charts  # 1234.50 + 123.40 both ways
+    assert ">2026-10</text>" in charts
+    parsed = _parse(html)
+    assert {"link", "script", "img", "iframe"}.isdisjoint(parsed.tags)
+    assert "http" not in html, "no namespace URL, no network"
+
+
+def test_trend_charts_in_dutch(run: AuditRun) -> None:
+    html = render_report_html(run, "nl", history=HISTORY)
+    assert 'aria-label="Openstaande afwijkingen per eigenaar"' in html
+    assert "<title>Credit control 2026-08: € 100</title>" in html
+
+
+def test_many_owners_fold_into_other(run: AuditRun) -> None:
+    owners = {f"Owner {n:02d}": {"deviations": n, "at_stake": n} for n in range(1, 15)}
+    history = [{"period": "2026-09", "deviations": 105, "by_owner": owners, "by_rule": {}}]
+    html = render_report_html(run, "en", history=history)
+    assert "<title>other 2026-09: 15</title>" in html  # owners 1..5 together (9 colours kept)
+    assert "Owner 05 2026-09: 5<" not in html and "<title>Owner 14 2026-09: 14</title>" in html
+
+
+def test_tracking_shown_in_the_deviation_list(run: AuditRun) -> None:
+    import dataclasses
+
+    run.deviations[1] = dataclasses.replace(run.deviations[1], first_seen="2026-08",
+                                            months_open=3, escalated=True,
+                                            owner_state="acknowledged", owner_note="Bea")
+    html = render_report_html(run, "en")
+    row = html[html.index(f'<tr id="{run.deviations[1].deviation_id}">'):]
+    row = row[: row.index("</tr>")]
+    assert "Open since 2026-08 (3 mo.)" in row
+    assert '<span class="flag">Escalated</span>' in row
+    assert '<span class="state" title="Bea">Acknowledged by the owner</span>' in row
+    assert '<div class="value">1</div><div class="name">Escalated</div>' in html

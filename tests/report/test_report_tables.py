@@ -51,6 +51,11 @@ def test_deviation_columns_are_pinned() -> None:
         "contract_file",
         "contract_page",
         "contract_article",
+        "first_seen",
+        "months_open",
+        "escalated",
+        "owner_state",
+        "owner_note",
     )
 
 
@@ -76,6 +81,7 @@ def test_csv_columns_and_exact_values(run: AuditRun, tmp_path: Path) -> None:
     assert price["contract_page"] == "2"
     assert by_subject["B-200"]["impact_eur"] == "-123.40"
     assert by_subject["2026"]["impact_eur"] == "2000.005"  # no float rounding
+    assert (price["first_seen"], price["months_open"], price["escalated"]) == ("", "0", "false")
     assert by_subject["days"]["impact_eur"] == ""
     assert by_subject["end"]["contract_page"] == ""
     assert by_subject["freight"]["customer_name"] == "Café Zoë & Zonen"
@@ -120,7 +126,7 @@ def test_xlsx_owner_sheet_formatting(run: AuditRun, tmp_path: Path) -> None:
     assert header == list(DEVIATION_COLUMNS)
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:S3"
+    assert sheet.auto_filter.ref == "A1:X3"
     impact = sheet.cell(2, DEVIATION_COLUMNS.index("impact_eur") + 1)
     assert impact.value == pytest.approx(1234.5)
     assert impact.number_format == EUR_FORMAT
