@@ -42,10 +42,18 @@ MONTHS = {
     "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# 'the first day of July, 2017' (US contracts write the day in words)
+DAY_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+DAY_WORDS |= {f"twenty{sep}{w}": 20 + i for w, i in list(DAY_WORDS.items())[:9] for sep in "- "}
+DAY_WORDS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_DAY_WORDS = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
 DATE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORDS})\.?\s+(\d{{4}})\b"
-    rf"|\b({_MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
-    r"|\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b"
+    rf"\b(\d{{1,2}}|{_DAY_WORDS})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?({_MONTH_WORDS})\.?,?\s+"
+    rf"(\d{{4}})\b"
+    rf"|(?<![a-z])({_MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})\b"
+    r"|\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2}(?![\d/]))\b"
     r"|\b(\d{4})-(\d{2})-(\d{2})\b",
     re.I,
 )
@@ -105,23 +113,36 @@ def decimal_value(text: str, lang: str = "nl") -> Decimal | None:
         return None
 
 
-def find_dates(text: str) -> list[date]:
-    """Every date written in the text, in order: '1 maart 2026', 'March 1, 2026', '01-03-2026'."""
+def find_dates(text: str, lang: str = "nl") -> list[date]:
+    """Every date written in the text, in order: '1 maart 2026', 'March 1, 2026', '01-03-2026'.
+    In English text a date with slashes is month/day/year, also with two digits ('7/1/98')."""
     found = []
     for m in DATE.finditer(text):
-        g = m.groups()
         try:
-            if g[0]:
-                found.append(date(int(g[2]), MONTHS[g[1].lower()], int(g[0])))
-            elif g[3]:
-                found.append(date(int(g[5]), MONTHS[g[3].lower()], int(g[4])))
-            elif g[6]:
-                found.append(date(int(g[8]), int(g[7]), int(g[6])))
-            else:
-                found.append(date(int(g[9]), int(g[10]), int(g[11])))
+            day = _date(m.groups(), lang == "en" and "/" in m.group(0))
         except ValueError:
             continue  # 31 februari: not a date
+        if day is not None:
+            found.append(day)
     return found
+
+
+def _date(g: tuple[str | None, ...], us: bool) -> date | None:
+    """The date of one DATE match's groups; `us`: a numeric date is month/day/year."""
+    if g[0]:
+        return date(int(g[2] or 0), MONTHS[(g[1] or "").lower()],
+                    DAY_WORDS.get(g[0].lower()) or int(g[0]))
+    if g[3]:
+        return date(int(g[5] or 0), MONTHS[g[3].lower()], int(g[4] or 0))
+    if g[6]:
+        year = int(g[8] or 0)
+        if year < 100:  # two digits only in US dates
+            if not us:
+                return None
+            year += 1900 if year >= 70 else 2000
+        first, second = int(g[6]), int(g[7] or 0)
+        return date(year, first, second) if us else date(year, second, first)
+    return date(int(g[9] or 0), int(g[10] or 0), int(g[11] or 0))
 
 
 def find_money(text: str, lang: str = "nl") -> list[Decimal]:

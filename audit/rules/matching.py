@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from audit.errors import Location, RuleError
 from audit.models import Clause, Term, TermValue
+from audit.parse import find_dates
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
-from audit.rules.values import UNITS, PriceTable, read_value
+from audit.rules.values import UNITS, PriceTable, find_start_date, read_value
 
 PATTERN_CONFIDENCE = 0.9  # a token pattern (wording and a number) matched
 PHRASE_CONFIDENCE = 0.7  # only a key phrase matched
@@ -64,13 +66,14 @@ class TermReader:
             by_scope["fallback" if rule.fallback else rule.scope].add(rule.id)
         terms: list[Term] = []
         recognised: set[int] = set()
+        start = document_start(clauses)
         for i, clause in enumerate(clauses):
             found, hits = self.read(clause, customer_id, by_scope["clause"])
             terms += found
             if hits:
                 recognised.add(i)
         for members, article in _articles(clauses):
-            found, hits = self.read(article, customer_id, by_scope["article"])
+            found, hits = self.read(article, customer_id, by_scope["article"], start)
             terms += found
             if hits:
                 recognised.update(members)
@@ -79,14 +82,19 @@ class TermReader:
                 terms += self.read(clause, customer_id, by_scope["fallback"])[0]
         return terms
 
-    def read(self, clause: Clause, customer_id: str,
-             rule_ids: set[str] | None = None) -> tuple[list[Term], set[str]]:
+    def read(self, clause: Clause, customer_id: str, rule_ids: set[str] | None = None,
+             start: date | None = None) -> tuple[list[Term], set[str]]:
         """The terms this clause states (none for boilerplate), and the rules that recognised it.
 
+        Without `rule_ids`, the rules read per clause: not the article-scope rules nor the
+        fallback, which only `read_document` can judge (they need the clause's neighbours).
         Each sentence is matched on its own, so that an exclusion or a number in one sentence
         does not spill into the next; the values are read from the sentences that matched.
+        `start` is the document's start date (an end date may be given as a term's length).
         """
-        if clause.boilerplate or clause.article == "preamble" or rule_ids == set():
+        if rule_ids is None:
+            rule_ids = {r.id for r in self.rules.values() if r.scope == "clause" and not r.fallback}
+        if clause.boilerplate or clause.article == "preamble" or not rule_ids:
             return [], set()
         lang = clause.doc.language
         nlp = get_nlp(lang)
@@ -96,15 +104,15 @@ class TermReader:
             by_pattern, by_phrase = self._hits(nlp(sentence.lower()))
             if clause.tables:
                 by_phrase |= heading_hits
-            wanted = set(self.rules) if rule_ids is None else rule_ids
-            for rule_id in (by_pattern | by_phrase) & wanted:
+            for rule_id in (by_pattern | by_phrase) & rule_ids:
                 base = PATTERN_CONFIDENCE if rule_id in by_pattern else PHRASE_CONFIDENCE
                 best, sentences = found.get(rule_id, (0.0, []))
                 found[rule_id] = (max(best, base), [*sentences, sentence])
         terms: list[Term] = []
         for rule_id, (base, sentences) in sorted(found.items()):
             part = replace(clause, text=" ".join(sentences))
-            terms += self._terms(self.rules[rule_id], part, clause, customer_id, base, lang)
+            terms += self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
+                                 start)
         return terms, set(found)
 
     def _hits(self, doc: Doc) -> tuple[set[str], set[str]]:
@@ -118,14 +126,14 @@ class TermReader:
 
     def _terms(
         self, rule: Rule, part: Clause, clause: Clause, customer_id: str, confidence: float,
-        lang: str,
+        lang: str, start: date | None = None,
     ) -> list[Term]:
         """Read the rule's values from the matching part; the term cites the whole clause."""
         values: list[TermValue] = []
         table: PriceTable | None = None
         groups: dict[str, bool] = {}
         for spec in rule.values:
-            value = read_value(spec.type, part, lang)
+            value = read_value(spec.type, part, lang, start)
             if spec.one_of:
                 groups[spec.one_of] = groups.get(spec.one_of, False) or value is not None
             if value is None:
@@ -149,6 +157,23 @@ class TermReader:
                  replace(clause, text=table.sources[item]), confidence, subject=item)
             for item, price in sorted(table.items())
         ]
+
+
+def document_start(clauses: list[Clause], head: int = 6000) -> date | None:
+    """The document's effective date; else the start date its opening text names ('dated as
+    of March 27, 2019'), else the first date in it (the date of signing)."""
+    if not clauses:
+        return None
+    if clauses[0].doc.effective_date:
+        return clauses[0].doc.effective_date
+    lang = clauses[0].doc.language
+    opening = ""
+    for clause in clauses:
+        if len(opening) > head:
+            break
+        opening += " " + clause.text
+    dates = find_dates(opening[:head], lang)
+    return find_start_date(opening[:head], lang) or (dates[0] if dates else None)
 
 
 def _articles(clauses: list[Clause]) -> list[tuple[list[int], Clause]]:

@@ -1,0 +1,74 @@
+"""Contract-term values: end dates given as a length, start dates, notice before renewal, dates."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from audit.models import Clause, ContractDoc
+from audit.parse import find_dates
+from audit.rules.values import find_start_date, read_value
+
+
+def clause(text: str, lang: str = "en", effective: date | None = None) -> Clause:
+    doc = ContractDoc(path=Path("c.pdf"), sha256="", pages=(), language=lang,
+                      effective_date=effective)
+    return Clause(doc=doc, article="2", heading="Term", text=text, page=1)
+
+
+@pytest.mark.parametrize(("text", "lang", "start", "end"), [
+    ("The term of this Agreement is three (3) years commencing on March 1, 2025.", "en", None,
+     date(2028, 3, 1)),
+    ("This Agreement shall end on the five (5) year anniversary of the Effective Date.", "en",
+     date(2019, 11, 12), date(2024, 11, 12)),
+    ("It ends on the tenth (10th) anniversary thereof.", "en", date(2019, 3, 27), date(2029, 3, 27)),
+    ("This Agreement shall terminate on the date three (3) years from the Effective Date.", "en",
+     date(2014, 9, 4), date(2017, 9, 4)),
+    ("De overeenkomst wordt aangegaan voor de duur van drie (3) jaar, ingaande 1 januari 2025.",
+     "nl", None, date(2027, 12, 31)),
+    ("The Term shall begin on the date hereof and shall expire December 31, 2023.", "en", None,
+     date(2023, 12, 31)),
+    ("Looptijd: 1 maart 2025 t/m 28 februari 2028.", "nl", None, date(2028, 2, 28)),
+])
+def test_end_date(text, lang, start, end):
+    assert read_value("end_date", clause(text, lang), lang, start) == end
+
+
+@pytest.mark.parametrize("text", [
+    "During the Term of this Agreement and for three years thereafter, no party solicits staff.",
+    "Confidential Information is kept secret for five (5) years after termination.",
+    "This Agreement shall remain in force for a period of five (5) years.",  # start unknown
+])
+def test_no_end_date_from_a_survival_period_or_without_a_start(text):
+    assert read_value("end_date", clause(text), "en") is None
+
+
+@pytest.mark.parametrize(("text", "lang", "notice", "renewal"), [
+    ("Na afloop wordt zij stilzwijgend verlengd voor perioden van één jaar, behoudens opzegging "
+     "met inachtneming van een termijn van zes maanden.", "nl", "6 months", 12),
+    ("It renews for successive one (1) year periods unless either party gives written notice of "
+     "non-renewal at least ninety (90) calendar days prior to the expiry of the term. Either "
+     "party may terminate upon thirty (30) days' notice of a material breach.", "en", "90 days",
+     12),
+    ("The Agreement shall be renewable on an annual basis for up to another ten (10) years.", "en",
+     None, 12),
+])
+def test_notice_and_renewal(text, lang, notice, renewal):
+    assert read_value("notice", clause(text, lang), lang) == notice
+    assert read_value("renewal_months", clause(text, lang), lang) == renewal
+
+
+def test_start_dates_as_us_contracts_write_them():
+    assert find_start_date('made and entered into as of the 12th day of November, 2019 (the '
+                           '"Effective Date")', "en") == date(2019, 11, 12)
+    assert find_start_date("THIS AGREEMENT is made this first day of July, 2017", "en") == date(
+        2017, 7, 1)
+    assert find_start_date("This Amendment is entered into effective October 1,1996", "en") == date(
+        1996, 10, 1)
+
+
+def test_slash_dates_are_month_first_only_in_english():
+    assert find_dates("effective 7/1/98", "en") == [date(1998, 7, 1)]
+    assert find_dates("effective 7/1/98", "nl") == []
+    assert find_dates("op 01/03/2026", "nl") == [date(2026, 3, 1)]
+    assert find_dates("on 01/03/2026", "en") == [date(2026, 1, 3)]
