@@ -50,6 +50,8 @@ def run(
         "--dry-run", help="Write the emails to output/<period>/outbox/ instead of sending.")] = False,
     resend: Annotated[bool, typer.Option(
         "--resend", help="Send emails again even when the same email went out before.")] = False,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Re-read every contract instead of using the reading cache.")] = False,
     verbose: VerboseOption = False,
 ) -> None:
     """Run the audit for one period: read, check, report, email the owners."""
@@ -67,7 +69,7 @@ def run(
                     tasks[stage] = bar.add_task(stage, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            result = run_audit(cfg, the_period, RunOptions(dry_run, resend, progress))
+            result = run_audit(cfg, the_period, RunOptions(dry_run, resend, refresh, progress))
     except AuditError as e:
         raise _fail(e, verbose) from None
     except Exception as e:  # recorded as a failed run; the user gets one line, not a traceback
@@ -82,13 +84,15 @@ def terms(
     customer: Annotated[str | None, typer.Option(help="Only this customer id.")] = None,
     below: Annotated[float, typer.Option(
         help="Flag terms with a confidence below this for review.")] = 0.75,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Re-read every contract instead of using the reading cache.")] = False,
     verbose: VerboseOption = False,
 ) -> None:
     """List the agreements read from every linked contract, with source and confidence."""
     from audit.pipeline import read_agreements
 
     try:
-        found, problems = read_agreements(load_config(config))
+        found, problems = read_agreements(load_config(config), refresh=refresh)
     except AuditError as e:
         raise _fail(e, verbose) from None
     found = [t for t in found if customer is None or t.customer_id == customer]

@@ -37,6 +37,7 @@ from audit.rules.matching import TermReader
 from audit.rules.overrides import Override, apply_overrides, load_overrides
 from audit.rules.schema import Rule
 from audit.rules.validity import apply_validity
+from audit.store.cache import ContractCache
 from audit.store.db import Store
 from audit.workdays import WorkCalendar, calendar_for
 
@@ -75,6 +76,7 @@ class RunOptions:
 
     dry_run: bool = False
     resend: bool = False
+    refresh: bool = False  # re-read every contract, ignoring the reading cache
     progress: Progress = field(default=_no_progress)
 
 
@@ -109,7 +111,8 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     check_inputs(config, erp, period, run.problems)
     run.customers = top_customers(erp, period, config.top_n)
     scope = {c.customer_id for c in run.customers}
-    docs = read_contracts(config, erp.get("customers"), run.problems, options.progress)
+    docs = read_contracts(config, erp.get("customers"), store, run.problems, options.progress,
+                          options.refresh)
     overrides_path = config.path(config.reading.overrides_file)
     run.terms = read_terms(docs, rules, scope, load_overrides(overrides_path, rules),
                            overrides_path, run.problems)
@@ -191,9 +194,11 @@ def top_customers(erp: ErpData, period: Period, n: int) -> list[Customer]:
             for rank, (cid, rev) in enumerate(ranked, 1)]
 
 
-def read_contracts(config: AuditConfig, customers: pd.DataFrame | None,
-                   problems: list[Problem], progress: Progress) -> list[ContractDoc]:
-    """Read (in parallel, each under a time limit), describe and link every contract PDF."""
+def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: Store,
+                   problems: list[Problem], progress: Progress,
+                   refresh: bool = False) -> list[ContractDoc]:
+    """Read (in parallel, each under a time limit; unchanged PDFs from the cache), describe
+    and link every contract PDF."""
     folder = config.path(config.contracts_dir)
     if not folder.is_dir():
         raise AuditError(f"contracts folder not found: {folder} (set contracts_dir)")
@@ -202,8 +207,8 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None,
     index = read_index(config.path(reading.index_file)) if reading.index_file else None
     limits = BatchLimits(ReadLimits(reading.max_pages, reading.ocr),
                          reading.seconds_per_document, reading.workers)
-    progress("contracts", 0, len(paths))
-    results = read_many(paths, limits, lambda done, total: progress("contracts", done, total))
+    results = _cached_reads(paths, limits, store.contract_cache(limits.read.settings), refresh,
+                            progress)
     docs = []
     for path in paths:
         doc, found = results[path]
@@ -214,6 +219,23 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None,
         problems += [problem] if problem else []
         docs.append(doc)
     return docs
+
+
+def _cached_reads(paths: list[Path], limits: BatchLimits, cache: ContractCache, refresh: bool,
+                  progress: Progress) -> dict[Path, tuple[ContractDoc | None, list[Problem]]]:
+    """Cached results for PDFs read before (same content, same settings); read the rest."""
+    hashes = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    results = {} if refresh else {p: r for p in paths if (r := cache.get(p, hashes[p]))}
+    todo = [p for p in paths if p not in results]
+    progress("contracts", len(results), len(paths))
+    fresh = read_many(todo, limits, lambda done, _: progress("contracts", len(results) + done,
+                                                             len(paths)))
+    for path, result in fresh.items():
+        doc, found = result
+        if doc is not None or not any(p.message.startswith("reading ") for p in found):
+            cache.put(path, hashes[path], result)  # not a time-out or crash: those may pass
+    results.update(fresh)
+    return {p: results[p] for p in paths}
 
 
 def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] | None,
@@ -236,8 +258,8 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
     return [t for t in terms if scope is None or t.customer_id in scope]
 
 
-def read_agreements(config: AuditConfig, progress: Progress = _no_progress
-                    ) -> tuple[list[Term], list[Problem]]:
+def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
+                    refresh: bool = False) -> tuple[list[Term], list[Problem]]:
     """What every linked contract says (for review), without checking anything."""
     problems: list[Problem] = []
     rules = load_rules(config.path(config.rules_dir))
@@ -249,7 +271,7 @@ def read_agreements(config: AuditConfig, progress: Progress = _no_progress
             problems += found
         except ErpDataError as e:
             problems.append(Problem("erp", e.message, e.location))
-    docs = read_contracts(config, customers, problems, progress)
+    docs = read_contracts(config, customers, Store(config.db_url), problems, progress, refresh)
     overrides_path = config.path(config.reading.overrides_file)
     terms = read_terms(docs, rules, None, load_overrides(overrides_path, rules), overrides_path,
                        problems)

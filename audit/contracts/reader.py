@@ -25,12 +25,20 @@ NL_WORDS = {"de", "het", "een", "van", "en", "wordt", "binnen", "na", "voor", "d
 EN_WORDS = {"the", "a", "of", "and", "shall", "within", "after", "for", "this", "agreement", "is"}
 
 
+READER_VERSION = 3  # bump when reading changes what a PDF yields: cached readings are redone
+
+
 @dataclass(frozen=True)
 class ReadLimits:
     """Limits per document: pages read, OCR on or off."""
 
     max_pages: int = 300
     ocr: bool = True
+
+    @property
+    def settings(self) -> str:
+        """What, besides the PDF's content, decides what reading yields (the cache key)."""
+        return f"r{READER_VERSION}-p{self.max_pages}-o{int(self.ocr)}"
 
 
 def read_pdf(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ContractDoc | None,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from audit.errors import AuditError, StoreError
 from audit.models import AuditRun, Deviation
 from audit.store import migrate, trail
+from audit.store.cache import ContractCache
 from audit.store.history import period_history
 from audit.store.tables import DeviationRow, RunRow, SentEmailRow
 from audit.store.tracking import Response, Seen, open_since, owner_state, period_end, track
@@ -25,6 +26,10 @@ RESPONSES = ("acknowledged", "marked_resolved", "suppressed")
 
 class Store:
     """The only place that talks to the database."""
+
+    def contract_cache(self, settings: str) -> ContractCache:
+        """The reading cache for documents read with these reader settings."""
+        return ContractCache(self.engine, settings)
 
     def __init__(self, url: str):
         try:

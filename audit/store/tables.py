@@ -88,3 +88,13 @@ class EventRow(Base):
     until: Mapped[date | None] = mapped_column(Date, nullable=True)
     period: Mapped[str | None] = mapped_column(String(7), nullable=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"), nullable=True)
+
+
+class ContractCacheRow(Base):
+    """What one PDF said (pages, tables, reading problems), by content hash + reader settings."""
+
+    __tablename__ = "contract_cache"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    file: Mapped[str] = mapped_column(String(300))
+    read_at: Mapped[datetime] = mapped_column(DateTime)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
