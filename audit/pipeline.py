@@ -8,7 +8,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -46,7 +46,6 @@ LOCK_FILE = ".audit.lock"
 TRANSACTION_DATES = {"order_lines": "order_date", "deliveries": "delivery_date",
                      "invoices": "invoice_date"}
 log = logging.getLogger("audit")
-OCR_FACTOR = 0.8  # terms read from a scanned page are less certain
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -252,9 +251,7 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
     for cid in sorted((scope or set()) - linked):
         problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
                                 "was linked to it; its agreements are not audited"))
-    terms = [replace(t, confidence=round(t.confidence * OCR_FACTOR, 2)) if t.clause.ocr else t
-             for t in apply_validity(terms)]
-    terms = apply_overrides(terms, overrides, rules, overrides_path)
+    terms = apply_overrides(apply_validity(terms), overrides, rules, overrides_path)
     return [t for t in terms if scope is None or t.customer_id in scope]
 
 

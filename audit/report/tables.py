@@ -53,7 +53,9 @@ TERM_COLUMNS: tuple[str, ...] = (
     "text",
     "confidence",
 )
-TERM_CSV_COLUMNS: tuple[str, ...] = (*TERM_COLUMNS, "valid_from", "valid_to")
+# source: text, ocr (a scanned page) or override (the controller's correction, see `override`)
+TERM_CSV_COLUMNS: tuple[str, ...] = (*TERM_COLUMNS, "valid_from", "valid_to", "source",
+                                     "override")
 
 
 def _deviation_row(d: Deviation) -> dict[str, Any]:
@@ -151,6 +153,8 @@ def _term_rows(term: Term) -> list[dict[str, str]]:
         "confidence": f"{term.confidence:.2f}",
         "valid_from": render_value(term.valid_from),
         "valid_to": render_value(term.valid_to),
+        "source": term.source,
+        "override": term.override,
     }
     return [
         {

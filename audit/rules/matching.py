@@ -19,6 +19,7 @@ from audit.rules.values import UNITS, PriceTable, find_start_date, read_value
 PATTERN_CONFIDENCE = 0.9  # a token pattern (wording and a number) matched
 PHRASE_CONFIDENCE = 0.7  # only a key phrase matched
 MISSING_OPTIONAL = 0.1  # less for each optional value the clause does not state
+OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
 # a sentence ends at . ; or : before a capital, not inside 'B.V.' or '1.234,56'
 SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;])\s+(?=[A-Z(])")
 
@@ -148,7 +149,7 @@ class TermReader:
                 values.append(TermValue(spec.name, value, UNITS[spec.type]))
         if not all(groups.values()) or confidence < rule.min_confidence:
             return []
-        confidence = round(confidence, 2)
+        confidence = round(confidence * (OCR_FACTOR if clause.ocr else 1.0), 2)
         if table is None:
             return [Term(customer_id, rule.id, tuple(values), clause, confidence)]
         name = next(s.name for s in rule.values if s.type == "price_table")

@@ -188,7 +188,7 @@ def test_sheet_names_are_safe_short_and_unique() -> None:
 
 def test_terms_csv_one_row_per_value(run: AuditRun, tmp_path: Path) -> None:
     header, rows = _read_csv(write_terms_csv(run.terms, tmp_path / "terms.csv"))
-    assert header == [*TERM_COLUMNS, "valid_from", "valid_to"]
+    assert header == [*TERM_COLUMNS, "valid_from", "valid_to", "source", "override"]
     assert [r["parameter"] for r in rows] == ["days", "unit_price[A-100]", "item[A-100]", "address"]
     days, price, _, address = rows
     assert (days["value"], days["unit"], days["page"], days["article"]) == (
@@ -202,5 +202,6 @@ def test_terms_csv_one_row_per_value(run: AuditRun, tmp_path: Path) -> None:
     assert price["text"] == run.terms[1].clause.text  # quotes and markup survive the round trip
     assert price["confidence"] == "0.88"
     assert (price["valid_from"], price["valid_to"]) == ("2026-01-01", "2026-12-31")
+    assert (price["source"], price["override"]) == ("text", "")
     assert address["value"] == "Industrieweg 12, 5048 AB Tilburg"
     assert address["contract_file"] == "C001_Jansen_raamovereenkomst.pdf"
