@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from audit.contracts.clauses import BOILERPLATE  # noqa: E402
+from audit.contracts.clauses import BOILERPLATE, arabic  # noqa: E402
 from audit.models import Clause, ContractDoc, Term  # noqa: E402
 from audit.rules.loader import load_rules  # noqa: E402
 from audit.rules.matching import TermReader, document_start  # noqa: E402
@@ -44,7 +44,6 @@ TOP = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 INLINE = re.compile(r"(?<=[.;:)\]\"”])\s+(?=(?:ARTICLE|Article|SECTION)\s+(?:[IVXLC]+|\d+)\b|"
                     r"\d{1,2}\.\d{1,2}\.?\s+[A-Z(]|\d{1,2}\.\s+[A-Z][A-Za-z ]{2,40}\.\s)"
                     r"|(?<=[A-Z]{2})\s+(?=\d{1,2}\.\d{1,2}\.?\s+[A-Z(])")
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 STATED = re.compile(r"\d[\d,.]*\s*(?:units?|pieces?|pounds|barrels|tons?)\b|"
                     r"(?:\$|€|eur|usd)\s*\d|\d[\d,.]*\s*(?:dollars|euros?)", re.I)
 
@@ -90,7 +89,7 @@ def _opens(part: str) -> tuple[str, str | None] | None:
     """(article, heading) when the part opens an article, (sub-clause, None) for a sub-clause."""
     m = ARTICLE.match(part)
     if m:
-        return _arabic(m.group(1)), _short_heading(m.group(2)) or " ".join(m.group(2).split()[:8])
+        return arabic(m.group(1)), _short_heading(m.group(2)) or " ".join(m.group(2).split()[:8])
     m = SUB.match(part)
     if m and m.group(2) == "0":  # '14.0 LIMITATION OF LIABILITY.'
         return m.group(1), _short_heading(m.group(3))
@@ -114,16 +113,6 @@ def _short_heading(text: str) -> str:
     text = re.sub(r"^(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s*", "", text, flags=re.I)
     head = text.split(".")[0]
     return head if len(head.split()) <= 8 else ""
-
-
-def _arabic(number: str) -> str:
-    if number.isdigit():
-        return number
-    total, prev = 0, 0
-    for ch in reversed(number.upper()):
-        value = ROMAN[ch]
-        total, prev = (total - value, prev) if value < prev else (total + value, value)
-    return str(total)
 
 
 def contract_clauses(text: str, name: str) -> list[Clause]:

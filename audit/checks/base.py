@@ -125,6 +125,19 @@ def master_field(ctx: CheckContext, parameter: str, subject: str, default_field:
     return out
 
 
+def breaking_rows(ctx: CheckContext, rows: pd.DataFrame, date_column: str, id_column: str,
+                  breaks: Callable[[Term], pd.Series]) -> tuple[list[str], list[Term]]:
+    """Document ids of the rows that break the term valid on their date, and those terms."""
+    ids: list[str] = []
+    hit: list[Term] = []
+    for term in ctx.terms:
+        bad = valid_rows(term, rows[date_column]) & breaks(term)
+        if bad.any():
+            ids += rows.loc[bad, id_column].tolist()
+            hit.append(term)
+    return ids, hit
+
+
 def valid_rows(term: Term, dates: pd.Series) -> pd.Series:
     """True for the rows whose date falls within the term's validity."""
     mask = pd.Series(True, index=dates.index)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from audit.checks.base import CheckContext, latest, register, valid_rows
+from audit.checks.base import CheckContext, breaking_rows, latest, register
 from audit.models import Deviation
 from audit.parse import address_key, address_keys
 
@@ -31,13 +31,9 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     deliveries = ctx.frame("deliveries")
     deliveries = deliveries[ctx.in_window(deliveries["delivery_date"])]
     keys = address_keys(deliveries["delivery_address"])
-    elsewhere, hit = [], []
-    for term in ctx.terms:
-        bad = valid_rows(term, deliveries["delivery_date"]) & (keys != address_key(
-            term.get("address"))) & deliveries["delivery_address"].notna()
-        if bad.any():
-            elsewhere += deliveries.loc[bad, "delivery_id"].tolist()
-            hit.append(term)
+    known = deliveries["delivery_address"].notna()
+    elsewhere, hit = breaking_rows(ctx, deliveries, "delivery_date", "delivery_id",
+                                   lambda term: known & (keys != address_key(term.get("address"))))
     if not hit:
         return []
     term = latest(hit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from audit.checks.base import CheckContext, latest, register, valid_rows
+from audit.checks.base import CheckContext, breaking_rows, latest, register
 from audit.models import Deviation
 
 DEFAULT_KEYWORDS = ["bel", "call", "phone", "telefo"]
@@ -31,13 +31,9 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     """Every delivery in the window records that the call ahead was made."""
     deliveries = ctx.frame("deliveries")
     deliveries = deliveries[ctx.in_window(deliveries["delivery_date"])]
-    missed, hit = [], []
-    for term in ctx.terms:
-        bad = valid_rows(term, deliveries["delivery_date"]) & (
-            deliveries["call_ahead_done"] == False)  # noqa: E712 - None means 'not recorded'
-        if bad.any():
-            missed += deliveries.loc[bad, "delivery_id"].tolist()
-            hit.append(term)
+    not_called = deliveries["call_ahead_done"] == False  # noqa: E712 - None: not recorded
+    missed, hit = breaking_rows(ctx, deliveries, "delivery_date", "delivery_id",
+                                lambda term: not_called)
     if not hit:
         return []
     term = latest(hit)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from audit.checks.base import CheckContext, distinct, latest, master_field, register, valid_rows
+from audit.checks.base import (
+    CheckContext,
+    breaking_rows,
+    distinct,
+    latest,
+    master_field,
+    register,
+)
 from audit.models import Deviation
 
 
@@ -20,15 +27,11 @@ def executed(ctx: CheckContext) -> list[Deviation]:
               & inv["due_date"].notna()]
     days = (inv["due_date"] - inv["invoice_date"]).dt.days
     tolerance = int(ctx.rule.executed.params.get("tolerance_days", 0)) if ctx.rule.executed else 0
-    bad_ids, actual, hit = [], [], []
-    for term in ctx.terms:
-        bad = valid_rows(term, inv["invoice_date"]) & ((days - term.get("days")).abs() > tolerance)
-        if bad.any():
-            bad_ids += inv.loc[bad, "invoice_id"].tolist()
-            actual += days[bad].tolist()
-            hit.append(term)
+    bad_ids, hit = breaking_rows(ctx, inv, "invoice_date", "invoice_id",
+                                 lambda term: (days - term.get("days")).abs() > tolerance)
     if not hit:
         return []
+    actual = days[inv["invoice_id"].isin(bad_ids)].tolist()
     term = latest(hit)
     return [ctx.deviation("execution", term, "due_date", distinct(t.get("days") for t in hit),
                           distinct(actual), bad_ids)]

@@ -97,7 +97,7 @@ def _clause_start(line: str, number: str) -> tuple[str, str | None, str] | None:
         return f"{m.group(1)}.{m.group(2)}", None if m.group(1) == number else "", m.group(3)
     m = ARTICLE.match(line)
     if m:
-        return _arabic(m.group(1)), m.group(2).strip(), ""
+        return arabic(m.group(1)), m.group(2).strip(), ""
     m = ANNEX.match(line)
     if m:
         label = f"{m.group(1).capitalize()} {m.group(2)}"
@@ -108,7 +108,8 @@ def _clause_start(line: str, number: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-def _arabic(number: str) -> str:
+def arabic(number: str) -> str:
+    """'IV' -> '4'; digits stay as they are."""
     if number.isdigit():
         return number
     total, prev = 0, 0
