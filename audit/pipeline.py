@@ -83,8 +83,8 @@ def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = 
     """The monthly audit, one at a time (a lock), recorded in the database as it runs: a run
     that fails is marked failed with its error and keeps no deviations."""
     options = options or RunOptions()
-    store = Store(config.db_url)
     with AuditLock(config.path(config.output_dir) / LOCK_FILE):
+        store = Store(config.db_url)  # under the lock: two first runs must not both migrate
         run_id = store.start_run(period.label, versions(config))
         log.info("run %s for %s started", run_id, period.label)
         try:
