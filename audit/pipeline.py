@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from audit import __version__, owners
+from audit import owners
 from audit.checks import CHECKS, CheckContext
 from audit.config import AuditConfig
 from audit.contracts.amendments import mark_replacements
@@ -24,8 +24,9 @@ from audit.contracts.batch import BatchLimits, read_many
 from audit.contracts.clauses import split_clauses
 from audit.contracts.linking import describe, link_customer, read_index
 from audit.contracts.reader import ReadLimits
-from audit.erp.loader import export_files, load_dataset, load_erp
-from audit.errors import AuditError, ErpDataError, InputError, Location, Problem
+from audit.erp.loader import load_dataset, load_erp
+from audit.errors import AuditError, ErpDataError, Location, Problem
+from audit.inputs import check_inputs, versions
 from audit.lock import AuditLock
 from audit.models import AuditRun, ContractDoc, Customer, Deviation, ErpData, Period, Term
 from audit.notify.build import build_owner_emails, mark_dry_run
@@ -43,8 +44,6 @@ from audit.workdays import WorkCalendar, calendar_for
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 LOCK_FILE = ".audit.lock"
-TRANSACTION_DATES = {"order_lines": "order_date", "deliveries": "delivery_date",
-                     "invoices": "invoice_date"}
 log = logging.getLogger("audit")
 
 
@@ -108,7 +107,8 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     erp = load_erp(config)
     run.problems += list(erp.problems)
     check_inputs(config, erp, period, run.problems)
-    run.customers = top_customers(erp, period, config.top_n)
+    masters = _customer_rows(erp)
+    run.customers = top_customers(erp, period, config.top_n, masters)
     scope = {c.customer_id for c in run.customers}
     docs = read_contracts(config, erp.get("customers"), store, run.problems, options.progress,
                           options.refresh)
@@ -117,9 +117,9 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
                            overrides_path, run.problems)
     calendar = calendar_for(period.lookback_start, period.end, config.holidays.good_friday,
                             config.holidays.liberation_day)
-    deviations = check_all(rules, run, erp, calendar, config.language, options.progress)
-    deviations, owner_problems = owners.assign(deviations, config, rules, _customer_rows(erp),
-                                               period.end, calendar)
+    deviations = check_all(rules, run, erp, masters, calendar, config.language, options.progress)
+    deviations, owner_problems = owners.assign(deviations, config, rules, masters, period.end,
+                                               calendar)
     run.problems += owner_problems
     run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
@@ -130,52 +130,8 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     return run
 
 
-def check_inputs(config: AuditConfig, erp: ErpData, period: Period,
-                 problems: list[Problem]) -> None:
-    """Every configured export loaded and reaches into the period; else fail before emailing."""
-    missing = [name for name in config.erp.datasets if name not in erp.frames]
-    stale = []
-    for name, column in TRANSACTION_DATES.items():
-        frame = erp.get(name)
-        latest = frame[column].max() if frame is not None and len(frame) else None
-        if frame is not None and (latest is None or pd.isna(latest)
-                                  or latest < pd.Timestamp(period.start)):
-            shown = "no rows" if latest is None or pd.isna(latest) else f"latest {latest:%Y-%m-%d}"
-            stale.append(f"{name} ({shown})")
-    if missing or stale:
-        parts = ([f"missing or unreadable: {', '.join(missing)}"] if missing else []) + (
-            [f"older than the period {period.label}: {', '.join(stale)}"] if stale else [])
-        details = "; ".join(str(p) for p in problems if p.stage == "erp" and p.location
-                            and p.location.row is None)
-        raise InputError(f"the ERP exports are not fit for this period ({'; '.join(parts)})"
-                         + (f" [{details}]" if details else "")
-                         + "; no deviations were emailed")
-
-
-def versions(config: AuditConfig) -> dict[str, Any]:
-    """Hashes of the config, the rule files and the input files this run used."""
-    rules = sorted(config.path(config.rules_dir).glob("*.yaml"))
-    inputs = export_files(config)
-    folder = config.path(config.contracts_dir)
-    inputs += sorted(folder.glob("*.pdf")) if folder.is_dir() else []
-    return {
-        "program": __version__,
-        "config": hashlib.sha256(config.model_dump_json().encode()).hexdigest()[:16],
-        "rules": _digest(rules),
-        "inputs": {p.name: _digest([p]) for p in inputs if p.is_file()},
-    }
-
-
-def _digest(paths: list[Path]) -> str:
-    h = hashlib.sha256()
-    for path in paths:
-        with path.open("rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-    return h.hexdigest()[:16]
-
-
-def top_customers(erp: ErpData, period: Period, n: int) -> list[Customer]:
+def top_customers(erp: ErpData, period: Period, n: int,
+                  masters: dict[str, dict[str, Any]]) -> list[Customer]:
     """The n customers with the most invoiced revenue (credit notes deducted) in the window."""
     invoices = erp.get("invoices")
     if invoices is None:
@@ -187,7 +143,7 @@ def top_customers(erp: ErpData, period: Period, n: int) -> list[Customer]:
     amounts = [abs(a) * s for a, s in zip(window["amount"], sign, strict=True)]
     revenue = pd.Series(amounts, index=window.index, dtype=object).groupby(
         window["customer_id"]).sum()
-    names = _customer_rows(erp)
+    names = masters
     ranked = sorted(revenue.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
     return [Customer(str(cid), str(names.get(cid, {}).get("name", cid)), Decimal(rev), rank)
             for rank, (cid, rev) in enumerate(ranked, 1)]
@@ -275,12 +231,12 @@ def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
     return terms, problems
 
 
-def check_all(rules: dict[str, Rule], run: AuditRun, erp: ErpData, calendar: WorkCalendar,
-              lang: str, progress: Progress) -> list[Deviation]:
+def check_all(rules: dict[str, Rule], run: AuditRun, erp: ErpData,
+              masters: dict[str, dict[str, Any]], calendar: WorkCalendar, lang: str,
+              progress: Progress) -> list[Deviation]:
     """Run both checks of every rule for every customer in scope."""
     sides = _runnable_sides(rules, erp, run)
     groups = {name: dict(tuple(frame.groupby("customer_id"))) for name, frame in erp.frames.items()}
-    masters = _customer_rows(erp)
     deviations: list[Deviation] = []
     for i, customer in enumerate(run.customers):
         progress("checks", i, len(run.customers))

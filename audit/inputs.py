@@ -1,0 +1,63 @@
+"""Before a run: are the exports fit for the period? And the hashes of what a run used."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from audit import __version__
+from audit.config import AuditConfig
+from audit.erp.loader import export_files
+from audit.errors import InputError, Problem
+from audit.models import ErpData, Period
+
+TRANSACTION_DATES = {"order_lines": "order_date", "deliveries": "delivery_date",
+                     "invoices": "invoice_date"}
+
+
+def check_inputs(config: AuditConfig, erp: ErpData, period: Period,
+                 problems: list[Problem]) -> None:
+    """Every configured export loaded and reaches into the period; else fail before emailing."""
+    missing = [name for name in config.erp.datasets if name not in erp.frames]
+    stale = []
+    for name, column in TRANSACTION_DATES.items():
+        frame = erp.get(name)
+        latest = frame[column].max() if frame is not None and len(frame) else None
+        if frame is not None and (latest is None or pd.isna(latest)
+                                  or latest < pd.Timestamp(period.start)):
+            shown = "no rows" if latest is None or pd.isna(latest) else f"latest {latest:%Y-%m-%d}"
+            stale.append(f"{name} ({shown})")
+    if missing or stale:
+        parts = ([f"missing or unreadable: {', '.join(missing)}"] if missing else []) + (
+            [f"older than the period {period.label}: {', '.join(stale)}"] if stale else [])
+        details = "; ".join(str(p) for p in problems if p.stage == "erp" and p.location
+                            and p.location.row is None)
+        raise InputError(f"the ERP exports are not fit for this period ({'; '.join(parts)})"
+                         + (f" [{details}]" if details else "")
+                         + "; no deviations were emailed")
+
+
+def versions(config: AuditConfig) -> dict[str, Any]:
+    """Hashes of the config, the rule files and the input files this run used."""
+    rules = sorted(config.path(config.rules_dir).glob("*.yaml"))
+    inputs = export_files(config)
+    folder = config.path(config.contracts_dir)
+    inputs += sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+    return {
+        "program": __version__,
+        "config": hashlib.sha256(config.model_dump_json().encode()).hexdigest()[:16],
+        "rules": _digest(rules),
+        "inputs": {p.name: _digest([p]) for p in inputs if p.is_file()},
+    }
+
+
+def _digest(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()[:16]
