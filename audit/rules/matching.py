@@ -17,7 +17,7 @@ from audit.rules.schema import Rule
 from audit.rules.values import UNITS, PriceTable, find_start_date, read_value
 
 PATTERN_CONFIDENCE = 0.9  # a token pattern (wording and a number) matched
-PHRASE_CONFIDENCE = 0.7  # only a key phrase matched
+PHRASE_CONFIDENCE = 0.8  # a key phrase matched and every required value was read
 MISSING_OPTIONAL = 0.1  # less for each optional value the clause does not state
 OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
 # a sentence ends at . ; or : before a capital, not inside 'B.V.' or '1.234,56'
