@@ -72,3 +72,21 @@ def test_real_world_awkward_pdfs_never_crash(path):
     assert doc is not None or problems, "an unreadable file must say why"
     for problem in problems:
         assert path.name in str(problem)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/pdf-robustness is not present "
+                    "(it sits beside the repository on the developers' and CI machines only)")
+def test_awkward_pdfs_in_one_batch_leave_the_other_documents_unaffected(tmp_path):
+    from audit.contracts.batch import BatchLimits, read_many
+
+    sample = Path(__file__).resolve().parents[2] / "contracts_sample" / \
+        "raamovereenkomst_hoogvliet_foods.pdf"
+    paths = [*sorted(SHARED.glob("*.pdf")), sample]
+    results = read_many(paths, BatchLimits(ReadLimits(max_pages=50), seconds=60))
+    assert set(results) == set(paths)
+    for path, (doc, problems) in results.items():
+        assert doc is not None or any(path.name in str(p) for p in problems), path.name
+    doc, problems = results[sample]
+    assert problems == [] and len(doc.pages) == 4
+    unreadable = {p.name for p, (doc, _) in results.items() if doc is None}
+    assert {"empty.pdf", "password-example.pdf"} <= unreadable
