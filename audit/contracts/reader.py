@@ -25,7 +25,7 @@ NL_WORDS = {"de", "het", "een", "van", "en", "wordt", "binnen", "na", "voor", "d
 EN_WORDS = {"the", "a", "of", "and", "shall", "within", "after", "for", "this", "agreement", "is"}
 
 
-READER_VERSION = 3  # bump when reading changes what a PDF yields: cached readings are redone
+READER_VERSION = 4  # bump when reading changes what a PDF yields: cached readings are redone
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ def read_pdf(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ContractDoc
     """Read one contract PDF; a document that cannot be read is a Problem, not an exception."""
     try:
         data = path.read_bytes()
+        if not data.strip():
+            raise ContractReadError("the file is empty (0 bytes); export the contract again",
+                                    Location(path.name))
         raw_pages, problems = _extract(path, limits)
     except ContractReadError as e:
         return None, [Problem("contracts", e.message, e.location)]

@@ -36,6 +36,9 @@ class LanguagePatterns(_Strict):
     phrases: list[str] = Field(default_factory=list)  # lemma phrases (PhraseMatcher)
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)  # spaCy Matcher
     exclude: list[str] = Field(default_factory=list)  # lemma phrases that veto a match
+    # lemma phrases that state the agreement plainly enough to review it when its values
+    # cannot be read (only with review_when_values_missing); they recognise a clause too
+    review_phrases: list[str] = Field(default_factory=list)
 
     @field_validator("patterns")
     @classmethod
@@ -100,6 +103,10 @@ class Rule(_Strict):
     min_confidence: float = Field(0.5, ge=0, le=1)
     scope: Literal["clause", "article"] = "clause"  # article: values may span its sub-clauses
     fallback: bool = False  # only for clauses no other rule matched (unmatched agreements)
+    # a sentence with a review phrase whose required values cannot be read (redacted, in an
+    # exhibit, in another currency) still gives a term: low confidence, `readable: false`, for
+    # the controller to review; the checks skip it
+    review_when_values_missing: bool = False
 
     @field_validator("messages")
     @classmethod
@@ -109,6 +116,15 @@ class Rule(_Strict):
                 raise ValueError(f"unknown message key '{key}'; valid: registration, execution, "
                                  "or registration:<subject>, execution:<subject>")
         return value
+
+    @model_validator(mode="after")
+    def _review_needs_phrases(self) -> Rule:
+        has_phrases = bool(self.recognise.nl.review_phrases or self.recognise.en.review_phrases)
+        if self.review_when_values_missing and not has_phrases:
+            raise ValueError("review_when_values_missing needs recognise.<lang>.review_phrases")
+        if has_phrases and not self.review_when_values_missing:
+            raise ValueError("review_phrases are only used with review_when_values_missing: true")
+        return self
 
     @model_validator(mode="after")
     def _templates_use_known_fields(self) -> Rule:
