@@ -62,6 +62,26 @@ MONEY = re.compile(
     re.I,
 )
 
+# an amount in another currency than the euro: never read as EUR, only kept as text
+FOREIGN_MONEY = re.compile(
+    r"(?P<c>US\$|\$|USD|£|GBP|CHF|¥|JPY)\s*(?P<a>\d[\d.,]*\d|\d)"
+    r"|(?<![\w.,])(?P<b>\d[\d.,]*\d|\d)\s*(?P<d>(?:US\s+)?dollars?|USD|GBP|CHF|pounds\s+sterling)\b",
+    re.I,
+)
+_CURRENCY = {"us$": "USD", "$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "chf": "CHF",
+             "¥": "JPY", "jpy": "JPY"}
+
+
+def find_foreign_money(text: str) -> list[str]:
+    """Every amount in another currency, as written with its ISO code: '$250,000.00' ->
+    'USD 250,000.00', '100,000 US dollars' -> 'USD 100,000'. Never converted to euros."""
+    found = []
+    for m in FOREIGN_MONEY.finditer(text):
+        sign = (m.group("c") or m.group("d")).lower()
+        code = _CURRENCY.get(sign) or ("GBP" if "pound" in sign else "USD")
+        found.append(f"{code} {m.group('a') or m.group('b')}")
+    return found
+
 
 def number_value(text: str, lang: str = "nl") -> Decimal | None:
     """The value of a number as written: '30', 'dertig (30)', 'thirty-five', '1.234,56'."""

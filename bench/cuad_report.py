@@ -9,7 +9,9 @@ into numbered sections, runs the rules (`TermReader.read_document`) and compares
 - volume_commitment: recall of the labelled Minimum Commitment clauses (a found term's clause
   overlaps the label), and precision (found clauses that overlap a labelled Minimum Commitment or
   Volume Restriction clause). 'Stated' commitments are the labelled ones that put a number on
-  the minimum (a quantity of units or an amount), the ones the rule kind can read.
+  the minimum (a quantity of units or an amount), the ones the rule kind can read. A found
+  clause may give only a term to review (readable: false: the figure is blacked out, in an
+  exhibit or in dollars); those count as found, and are counted apart.
 The data folder is not part of the repository (see ../shared/data/README.md).
 """
 
@@ -201,6 +203,7 @@ class Result:
     commitment_found: list[bool] = field(default_factory=list)  # per labelled commitment
     found_clauses: list[str] = field(default_factory=list)  # clauses with a commitment term
     found_labelled: int = 0  # of those, overlapping a labelled commitment or restriction
+    review_only: int = 0  # of those, with only terms to review (figures not readable)
     seconds: float = 0.0
 
 
@@ -214,6 +217,9 @@ def evaluate(reader: TermReader, item: Labelled, use_pdf: bool = False) -> Resul
     _term_values(result, [t for t in terms if t.rule_id == "contract_term"])
     found = list(dict.fromkeys(t.clause.text for t in terms if t.rule_id == "volume_commitment"))
     result.found_clauses = found
+    readable = {t.clause.text for t in terms
+                if t.rule_id == "volume_commitment" and t.get("readable") is not False}
+    result.review_only = sum(c not in readable for c in found)
     result.commitment_found = [any(overlaps(label, c) for c in found) for label in item.commitments]
     labels = item.commitments + item.restrictions
     result.found_labelled = sum(any(overlaps(label, c) for label in labels) for c in found)
@@ -271,6 +277,7 @@ class Totals:
     recall: tuple[int, int] = (0, 0)  # labelled commitments found, labelled
     stated_recall: tuple[int, int] = (0, 0)
     precision: tuple[int, int] = (0, 0)  # found clauses that are labelled, found clauses
+    review_only: int = 0  # found clauses with only terms to review (readable: false)
 
 
 def totals(results: list[Result]) -> Totals:
@@ -292,6 +299,7 @@ def totals(results: list[Result]) -> Totals:
                                                                       strict=True) if s),
                                sum(stated))
         t.precision = _add(t.precision, r.found_labelled, len(r.found_clauses))
+        t.review_only += r.review_only
     return t
 
 
@@ -338,6 +346,7 @@ def summary(t: Totals) -> str:
         f"volume_commitment recall (stated: a number of units/amount) {ratio(t.stated_recall)}",
         f"volume_commitment precision (overlaps Minimum Commitment or Volume Restriction) "
         f"{ratio(t.precision)}",
+        f"  found clauses with only a term to review (figures not readable): {t.review_only}",
     ])
 
 

@@ -18,6 +18,8 @@ def registered(ctx: CheckContext) -> list[Deviation]:
     out = []
     for term in ctx.current_terms():
         agreed = _commitment(term)
+        if agreed is None:
+            continue  # not readable: for the controller to review, nothing to compare
         if recorded is None or pd.isna(recorded) or Decimal(recorded) != agreed:
             shown = "-" if recorded is None or pd.isna(recorded) else recorded
             out.append(ctx.deviation("registration", term, "volume_commitment", agreed, shown))
@@ -29,13 +31,15 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     """Year (or quarter) to date at least the pro-rata commitment minus the margin."""
     out = []
     for term in ctx.current_terms():
+        commitment = _commitment(term)
+        if commitment is None:
+            continue
         start, length = _period(ctx.period.end, term.get("period") or "year")
         lines = ctx.frame("order_lines")
         lines = lines[(lines["order_date"] >= pd.Timestamp(start))
                       & (lines["order_date"] <= pd.Timestamp(ctx.period.end))]
         elapsed = (ctx.period.end - start).days + 1
         taken = _taken(term, lines)
-        commitment = _commitment(term)
         pro_rata = commitment * elapsed / length
         if taken >= pro_rata * (1 - Decimal(str(ctx.param("margin", "0.10")))):
             continue
@@ -48,9 +52,17 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     return out
 
 
-def _commitment(term: Term) -> Decimal:
+def _commitment(term: Term) -> Decimal | None:
+    """The committed quantity (or amount); None for a term whose commitment could not be read
+    (a review term: redacted, in an exhibit, in another currency), unless the controller
+    corrected it with an override."""
+    if term.get("readable") is False and not term.override:
+        return None
     quantity = term.get("quantity")
-    return Decimal(quantity) if quantity is not None else Decimal(term.get("amount"))
+    amount = term.get("amount")
+    if quantity is not None:
+        return Decimal(quantity)
+    return None if amount is None else Decimal(amount)
 
 
 def _period(end: date, period: str) -> tuple[date, int]:

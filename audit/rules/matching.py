@@ -14,12 +14,21 @@ from audit.models import Clause, Term, TermValue
 from audit.parse import find_dates
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
-from audit.rules.values import UNITS, PriceTable, find_start_date, read_value
+from audit.rules.values import (
+    UNITS,
+    PriceTable,
+    find_start_date,
+    read_foreign_amount,
+    read_value,
+)
 
 PATTERN_CONFIDENCE = 0.9  # a token pattern (wording and a number) matched
 PHRASE_CONFIDENCE = 0.8  # a key phrase matched and every required value was read
 MISSING_OPTIONAL = 0.1  # less for each optional value the clause does not state
 OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
+# a review term (rules with review_when_values_missing): the agreement is stated but its
+# values cannot be read; below the `terms` review flag, not subject to min_confidence
+REVIEW_CONFIDENCE = 0.4
 # a sentence ends at . ; or : before a capital, not inside 'B.V.' or '1.234,56'
 SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;])\s+(?=[A-Z(])")
 
@@ -29,6 +38,8 @@ class _LanguageMatchers:
     phrases: PhraseMatcher
     patterns: Matcher
     excludes: PhraseMatcher
+    reviews: PhraseMatcher  # review phrases (they also recognise the clause)
+    review_excludes: PhraseMatcher  # phrases that veto a review term
 
 
 class TermReader:
@@ -42,7 +53,7 @@ class TermReader:
         nlp = get_nlp(lang)
         m = _LanguageMatchers(
             PhraseMatcher(nlp.vocab, attr="LEMMA"), Matcher(nlp.vocab, validate=True),
-            PhraseMatcher(nlp.vocab, attr="LEMMA"),
+            *(PhraseMatcher(nlp.vocab, attr="LEMMA") for _ in range(3)),
         )
         for rule in self.rules.values():
             spec = getattr(rule.recognise, lang)
@@ -50,6 +61,11 @@ class TermReader:
                 m.phrases.add(rule.id, list(nlp.pipe(p.lower() for p in spec.phrases)))
             if spec.exclude:
                 m.excludes.add(rule.id, list(nlp.pipe(p.lower() for p in spec.exclude)))
+            if spec.review:
+                m.reviews.add(rule.id, list(nlp.pipe(p.lower() for p in spec.review.phrases)))
+            if spec.review and spec.review.exclude:
+                m.review_excludes.add(rule.id,
+                                      list(nlp.pipe(p.lower() for p in spec.review.exclude)))
             for i, pattern in enumerate(spec.patterns):
                 try:
                     m.patterns.add(rule.id, [pattern])
@@ -92,6 +108,8 @@ class TermReader:
         Each sentence is matched on its own, so that an exclusion or a number in one sentence
         does not spill into the next; the values are read from the sentences that matched.
         `start` is the document's start date (an end date may be given as a term's length).
+        A sentence with a review phrase of a rule with review_when_values_missing yields a
+        review term when the rule's values cannot be read.
         """
         if rule_ids is None:
             rule_ids = {r.id for r in self.rules.values() if r.scope == "clause" and not r.fallback}
@@ -101,10 +119,12 @@ class TermReader:
         nlp = get_nlp(lang)
         heading_hits = self._hits(nlp(clause.heading.lower()))[1] if clause.heading else set()
         found: dict[str, tuple[float, list[str]]] = {}
+        review: set[str] = set()
         for sentence in SENTENCE.split(clause.text):
-            by_pattern, by_phrase = self._hits(nlp(sentence.lower()))
+            by_pattern, by_phrase, by_review = self._hits(nlp(sentence.lower()))
             if clause.tables:
                 by_phrase |= heading_hits
+            review |= by_review & rule_ids
             for rule_id in (by_pattern | by_phrase) & rule_ids:
                 base = PATTERN_CONFIDENCE if rule_id in by_pattern else PHRASE_CONFIDENCE
                 best, sentences = found.get(rule_id, (0.0, []))
@@ -113,33 +133,42 @@ class TermReader:
         for rule_id, (base, sentences) in sorted(found.items()):
             part = replace(clause, text=" ".join(sentences))
             terms += self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
-                                 start)
+                                 start, review=rule_id in review)
         return terms, set(found)
 
-    def _hits(self, doc: Doc) -> tuple[set[str], set[str]]:
-        """Rules matched by a token pattern, and by a key phrase, minus excluded ones."""
+    def _hits(self, doc: Doc) -> tuple[set[str], set[str], set[str]]:
+        """Rules matched by a token pattern, by a key phrase (review phrases included), and
+        by a review phrase, minus excluded ones."""
         m = self.matchers[doc.lang_]
         vocab = doc.vocab.strings
         excluded = {vocab[i] for i, _, _ in m.excludes(doc)}
         by_pattern = {vocab[i] for i, _, _ in m.patterns(doc)} - excluded
-        by_phrase = {vocab[i] for i, _, _ in m.phrases(doc)} - excluded
-        return by_pattern, by_phrase
+        by_review = {vocab[i] for i, _, _ in m.reviews(doc)} - excluded
+        by_review -= {vocab[i] for i, _, _ in m.review_excludes(doc)}
+        by_phrase = ({vocab[i] for i, _, _ in m.phrases(doc)} - excluded) | by_review
+        return by_pattern, by_phrase, by_review
 
     def _terms(
         self, rule: Rule, part: Clause, clause: Clause, customer_id: str, confidence: float,
-        lang: str, start: date | None = None,
+        lang: str, start: date | None = None, review: bool = False,
     ) -> list[Term]:
-        """Read the rule's values from the matching part; the term cites the whole clause."""
+        """Read the rule's values from the matching part; the term cites the whole clause.
+        With `review` (a review phrase matched, and the rule asks for it), missing required
+        values give a review term instead of none."""
+        review = review and rule.review_when_values_missing
         values: list[TermValue] = []
         table: PriceTable | None = None
         groups: dict[str, bool] = {}
+        missing: list[str] = []  # types of the required values not read
         for spec in rule.values:
             value = read_value(spec.type, part, lang, start)
             if spec.one_of:
                 groups[spec.one_of] = groups.get(spec.one_of, False) or value is not None
             if value is None:
                 if spec.required and not spec.one_of:
-                    return []
+                    if not review:
+                        return []
+                    missing.append(spec.type)
                 if not spec.one_of:
                     confidence -= MISSING_OPTIONAL
                 continue
@@ -147,7 +176,10 @@ class TermReader:
                 table = value
             else:
                 values.append(TermValue(spec.name, value, UNITS[spec.type]))
-        if not all(groups.values()) or confidence < rule.min_confidence:
+        unmet = [g for g, met in groups.items() if not met]
+        if (missing or unmet) and review:
+            return [_review_term(rule, part, clause, customer_id, values, lang, unmet)]
+        if unmet or missing or confidence < rule.min_confidence:
             return []
         confidence = round(confidence * (OCR_FACTOR if clause.ocr else 1.0), 2)
         if table is None:
@@ -158,6 +190,20 @@ class TermReader:
                  replace(clause, text=table.sources[item]), confidence, subject=item)
             for item, price in sorted(table.items())
         ]
+
+
+def _review_term(rule: Rule, part: Clause, clause: Clause, customer_id: str,
+                 values: list[TermValue], lang: str, unmet: list[str]) -> Term:
+    """A term to review: the values that could be read, an amount in another currency as text
+    when a money value is missing, and `readable: false` so that the checks skip it."""
+    read = {v.parameter for v in values}
+    wants_money = any(s.type == "money" and s.name not in read
+                      and (s.required or s.one_of in unmet) for s in rule.values)
+    foreign = read_foreign_amount(part, lang) if wants_money else None
+    extra = [TermValue("foreign_amount", foreign, foreign.split()[0])] if foreign else []
+    confidence = round(REVIEW_CONFIDENCE * (OCR_FACTOR if clause.ocr else 1.0), 2)
+    return Term(customer_id, rule.id, (*values, *extra, TermValue("readable", False)), clause,
+                confidence)
 
 
 def document_start(clauses: list[Clause], head: int = 6000) -> date | None:

@@ -30,15 +30,24 @@ class Texts(_Strict):
         return self.nl if lang == "nl" else self.en
 
 
+class ReviewPatterns(_Strict):
+    """Phrases that state an agreement plainly: a sentence with one recognises the clause and,
+    when the values cannot be read, gives a term to review; minus sentences with an exclusion
+    (a cross-reference to the section that states it, a negation)."""
+
+    phrases: list[str] = Field(min_length=1)  # lemma phrases (PhraseMatcher)
+    exclude: list[str] = Field(default_factory=list)  # lemma phrases that veto a review term
+
+
 class LanguagePatterns(_Strict):
     """How a clause is recognised in one language."""
 
     phrases: list[str] = Field(default_factory=list)  # lemma phrases (PhraseMatcher)
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)  # spaCy Matcher
     exclude: list[str] = Field(default_factory=list)  # lemma phrases that veto a match
-    # lemma phrases that state the agreement plainly enough to review it when its values
-    # cannot be read (only with review_when_values_missing); they recognise a clause too
-    review_phrases: list[str] = Field(default_factory=list)
+    # phrases that state the agreement plainly enough to review it when its values cannot be
+    # read (only with review_when_values_missing)
+    review: ReviewPatterns | None = None
 
     @field_validator("patterns")
     @classmethod
@@ -119,11 +128,12 @@ class Rule(_Strict):
 
     @model_validator(mode="after")
     def _review_needs_phrases(self) -> Rule:
-        has_phrases = bool(self.recognise.nl.review_phrases or self.recognise.en.review_phrases)
+        has_phrases = bool(self.recognise.nl.review or self.recognise.en.review)
         if self.review_when_values_missing and not has_phrases:
-            raise ValueError("review_when_values_missing needs recognise.<lang>.review_phrases")
+            raise ValueError("review_when_values_missing needs recognise.<lang>.review phrases")
         if has_phrases and not self.review_when_values_missing:
-            raise ValueError("review_phrases are only used with review_when_values_missing: true")
+            raise ValueError("recognise.<lang>.review is only used with "
+                             "review_when_values_missing: true")
         return self
 
     @model_validator(mode="after")

@@ -16,6 +16,7 @@ from audit.parse import (
     NUMBER,
     decimal_value,
     find_dates,
+    find_foreign_money,
     find_money,
     number_value,
     parse_address,
@@ -81,6 +82,12 @@ def read_time_window(clause: Clause, lang: str) -> str | None:
 
 def read_money(clause: Clause, lang: str) -> Decimal | None:
     amounts = find_money(clause.text, lang)
+    return amounts[0] if amounts else None
+
+
+def read_foreign_amount(clause: Clause, lang: str) -> str | None:
+    """An amount in another currency, as text ('USD 250,000.00'); never a euro amount."""
+    amounts = find_foreign_money(clause.text)
     return amounts[0] if amounts else None
 
 

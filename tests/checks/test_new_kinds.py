@@ -1,5 +1,6 @@
 """The six money kinds and unmatched agreements, on literal values: exact decimal arithmetic."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -53,6 +54,26 @@ def test_volume_commitment_on_track_is_no_deviation(make_ctx):
     ctx = make_ctx("volume_commitment", [term("volume_commitment", quantity=D(10000))],
                    order_lines=lines)
     assert volume_commitment.executed(ctx) == []
+
+
+def test_volume_commitment_to_review_is_never_a_deviation(make_ctx):
+    """A commitment whose figure could not be read (readable: false) is for the controller to
+    review: not compared with the customer master nor with the orders, even with a quantity."""
+    lines = orders(("O1", 1, "2026-03-01", "A-1", "10", "9.00"))
+    for values in ({"period": "year"}, {"quantity": D(1000)}, {"foreign_amount": "USD 500,000"}):
+        review = term("volume_commitment", **values, readable=False)
+        ctx = make_ctx("volume_commitment", [review], order_lines=lines)
+        assert volume_commitment.registered(ctx) == []
+        assert volume_commitment.executed(ctx) == []
+
+
+def test_volume_commitment_corrected_by_an_override_is_checked(make_ctx):
+    lines = orders(("O1", 1, "2026-03-01", "A-1", "10", "9.00"))
+    fixed = replace(term("volume_commitment", quantity=D(1000), period="year", readable=False),
+                    override="override by controller: figure from Exhibit A")
+    ctx = make_ctx("volume_commitment", [fixed], {"volume_commitment": 1000}, order_lines=lines)
+    assert volume_commitment.registered(ctx) == []
+    assert [d.kind for d in volume_commitment.executed(ctx)] == ["execution"]
 
 
 def test_rebate_due_on_the_reached_tier_but_not_credited(make_ctx):

@@ -38,7 +38,7 @@ def test_every_error_of_every_file_is_reported_with_its_location(tmp_path):
     assert lines == [
         "broken.yaml:2: invalid YAML: mapping values are not allowed here",
         "lead_time.yaml:5, key 'recognise.en.patternz': unknown key "
-        "(valid keys: exclude, patterns, phrases)",
+        "(valid keys: exclude, patterns, phrases, review)",
         "lead_time.yaml:7, key 'values.0.type': Input should be 'days', 'working_days', "
         "'minutes', 'time_window', 'money', 'percent', 'date', 'address', 'price_table', "
         "'quantity', 'period', 'per_unit', 'cap_percent', 'tiers', 'notice', 'renewal_months', "
@@ -69,3 +69,16 @@ def test_file_name_must_match_id(tmp_path):
         load_rules(tmp_path)
     assert isinstance(info.value.errors[0], RuleError)
     assert "rule id 'payment_term' differs from the file name 'betaling'" in str(info.value)
+
+
+def test_review_phrases_and_review_when_values_missing_go_together(tmp_path):
+    text = (RULES / "volume_commitment.yaml").read_text()
+    (tmp_path / "volume_commitment.yaml").write_text(
+        text.replace("review_when_values_missing: true", "review_when_values_missing: false"))
+    with pytest.raises(MultipleErrors, match="only used with review_when_values_missing"):
+        load_rules(tmp_path)
+    text = (RULES / "payment_term.yaml").read_text() + "review_when_values_missing: true\n"
+    (tmp_path / "volume_commitment.yaml").unlink()
+    (tmp_path / "payment_term.yaml").write_text(text)
+    with pytest.raises(MultipleErrors, match="needs recognise"):
+        load_rules(tmp_path)

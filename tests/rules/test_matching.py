@@ -79,3 +79,39 @@ def test_boilerplate_sections_are_never_read(reader):
     text = "Betaling dient te geschieden binnen 14 dagen na factuurdatum."
     assert read(reader, text, heading="Algemene Leveringsvoorwaarden", boilerplate=True) == []
     assert read(reader, text)[0][0] == "payment_term"
+
+
+def review_terms(reader, text, lang="en"):
+    doc = ContractDoc(path=Path("c.pdf"), sha256="", pages=(), language=lang)
+    c = Clause(doc=doc, article="5.1", heading="Purchases", text=text, page=3)
+    return [t for t in reader.read(c, "C1")[0] if t.rule_id == "volume_commitment"]
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("Premier shall purchase a Minimum Annual Order Volume of [***] Units in each calendar "
+     "year.", "en", {"period": "year"}),
+    ("Minimum purchases are as set forth in Exhibit A.", "en", {}),
+    ("A minimum purchase of $250,000.00 per year applies.", "en",
+     {"period": "year", "foreign_amount": "USD 250,000.00"}),
+    ("*Minimum order of 1,000 Units", "en", {"quantity": 1000}),
+    ("De minimale afname staat in Bijlage 2.", "nl", {}),
+])
+def test_a_commitment_without_readable_figures_is_a_term_to_review(reader, text, lang, values):
+    [term] = review_terms(reader, text, lang)
+    assert {v.parameter: v.value for v in term.values} == {**values, "readable": False}
+    assert term.confidence == 0.4  # below min_confidence 0.5, kept: `terms` flags it as LOW
+    assert term.get("amount") is None  # dollars are never read as euros
+
+
+def test_a_readable_commitment_is_not_a_review_term(reader):
+    [term] = review_terms(reader, "The minimum purchase is 5,000 units per calendar year.")
+    assert term.get("readable") is None and term.confidence >= 0.8
+
+
+@pytest.mark.parametrize("text", [
+    "There is no minimum purchase obligation under this Agreement.",
+    "Purchases count towards the minimum purchase obligation set forth in Section 2.8(c).",
+    "The Supplier shall deliver at least 95% of the orders on time.",
+])
+def test_no_review_term_for_a_denial_a_reference_or_a_loose_minimum(reader, text):
+    assert review_terms(reader, text) == []
