@@ -24,7 +24,7 @@ from audit.contracts.batch import BatchLimits, read_many
 from audit.contracts.clauses import split_clauses
 from audit.contracts.linking import describe, link_customer, read_index
 from audit.contracts.reader import ReadLimits
-from audit.erp.loader import load_dataset, load_erp
+from audit.erp.loader import load_erp
 from audit.errors import AuditError, ErpDataError, Location, Problem
 from audit.inputs import check_inputs, versions
 from audit.lock import AuditLock
@@ -214,17 +214,11 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
 def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
                     refresh: bool = False) -> tuple[list[Term], list[Problem]]:
     """What every linked contract says (for review), without checking anything."""
-    problems: list[Problem] = []
     rules = load_rules(config.path(config.rules_dir))
-    customers = None
-    source = config.erp.datasets.get("customers")
-    if source is not None:
-        try:
-            customers, found = load_dataset("customers", source, config.path(source.path))
-            problems += found
-        except ErpDataError as e:
-            problems.append(Problem("erp", e.message, e.location))
-    docs = read_contracts(config, customers, Store(config.db_url), problems, progress, refresh)
+    erp = load_erp(config, only=("customers",))  # only to link documents to customers
+    problems = list(erp.problems)
+    docs = read_contracts(config, erp.get("customers"), Store(config.db_url), problems, progress,
+                          refresh)
     overrides_path = config.path(config.reading.overrides_file)
     terms = read_terms(docs, rules, None, load_overrides(overrides_path, rules), overrides_path,
                        problems)

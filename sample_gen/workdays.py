@@ -7,6 +7,7 @@ Boxing Day. Good Friday and Liberation Day are ordinary working days.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
@@ -54,24 +55,24 @@ def is_weekday(day: date) -> bool:
     return day.weekday() < 5
 
 
-def add_working_days(day: date, n: int) -> date:
-    """The n-th working day after `day` (n >= 0; n == 0 returns `day`)."""
+def _add(day: date, n: int, counts: Callable[[date], bool]) -> date:
+    """The n-th day after `day` that `counts` (n >= 0; n == 0 returns `day`)."""
     current = day
     while n > 0:
         current += timedelta(days=1)
-        if is_working_day(current):
+        if counts(current):
             n -= 1
     return current
+
+
+def add_working_days(day: date, n: int) -> date:
+    """The n-th working day after `day` (n >= 0; n == 0 returns `day`)."""
+    return _add(day, n, is_working_day)
 
 
 def add_weekdays(day: date, n: int) -> date:
     """The n-th weekday after `day`, ignoring holidays (for edge-case bookkeeping)."""
-    current = day
-    while n > 0:
-        current += timedelta(days=1)
-        if is_weekday(current):
-            n -= 1
-    return current
+    return _add(day, n, is_weekday)
 
 
 def next_working_day(day: date) -> date:

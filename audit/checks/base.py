@@ -153,6 +153,11 @@ def cents(amount: Decimal) -> Decimal:
     return Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def money(column: pd.Series) -> pd.Series:
+    """An optional money column with Decimal(0) where the ERP left it empty."""
+    return column.map(lambda v: Decimal(0) if v is None or pd.isna(v) else v).astype(object)
+
+
 def distinct(values: Iterable[Any]) -> str:
     """'30' or '30, 60': the distinct values found, sorted."""
     return ", ".join(str(v) for v in sorted(set(values)))

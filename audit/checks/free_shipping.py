@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
-
-from audit.checks.base import CheckContext, cents, latest, register, valid_rows
+from audit.checks.base import CheckContext, cents, latest, money, register, valid_rows
 from audit.models import Deviation
 
 
@@ -15,9 +13,8 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     """Invoices with goods value (amount - freight) at or above the threshold carry no freight."""
     inv = ctx.frame("invoices")
     inv = inv[(inv["kind"] == "invoice") & ctx.in_window(inv["invoice_date"])]
-    freight = inv["freight_amount"].map(lambda v: Decimal(0) if v is None or pd.isna(v) else v)
-    goods = pd.Series([a - f for a, f in zip(inv["amount"], freight, strict=True)],
-                      index=inv.index, dtype=object)
+    freight = money(inv["freight_amount"])
+    goods = inv["amount"].astype(object) - freight
     ids, charged, hit = [], Decimal(0), []
     for term in ctx.terms:
         threshold = term.get("threshold")

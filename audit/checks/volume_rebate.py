@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
-
-from audit.checks.base import CheckContext, cents, register
+from audit.checks.base import CheckContext, cents, money, register
 from audit.models import Deviation
 
 WORDS = ["bonus", "rebate", "staffel"]
@@ -24,9 +22,8 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     words = "|".join(ctx.param("credit_note_words", WORDS))
     notes = inv["kind"] == "credit_note"
     rebate = notes & inv["description"].fillna("").str.contains(words, case=False, regex=True)
-    goods = [a - (f if f is not None and not pd.isna(f) else 0)
-             for a, f in zip(inv.loc[inv["kind"] == "invoice", "amount"],
-                             inv.loc[inv["kind"] == "invoice", "freight_amount"], strict=True)]
+    invoices = inv[inv["kind"] == "invoice"]
+    goods = invoices["amount"].astype(object) - money(invoices["freight_amount"])
     turnover = sum(goods, Decimal(0)) - sum((abs(a) for a in inv.loc[notes & ~rebate, "amount"]),
                                             Decimal(0))
     percent = max((p for threshold, p in term.get("tiers") if turnover >= threshold),

@@ -23,12 +23,13 @@ from audit.models import ErpData
 __all__ = ["MAX_ROW_PROBLEMS", "export_files", "load_dataset", "load_erp"]
 
 
-def load_erp(config: AuditConfig) -> ErpData:
-    """Load every configured dataset; a missing or unreadable one is a Problem, not a crash."""
+def load_erp(config: AuditConfig, only: Sequence[str] = DATASETS) -> ErpData:
+    """Load every configured dataset (or `only` these); a missing or unreadable one is a
+    Problem, not a crash."""
     frames: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
     sources = resolve_sources(config.erp, config.base_dir)
-    for name in DATASETS:
+    for name in only:
         source = sources.get(name)
         if source is None:
             problems.append(Problem("erp", f"dataset '{name}' is not configured; the checks "

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from audit.errors import Location, Problem
@@ -39,11 +39,6 @@ class ContractCache:
             s.add(ContractCacheRow(key=self.key(sha256), file=path.name,
                                    read_at=datetime.now(UTC).replace(tzinfo=None),
                                    content=_dump(result)))
-
-    def size(self) -> int:
-        """How many documents are cached."""
-        with Session(self.engine) as s:
-            return len(s.scalars(select(ContractCacheRow.key)).all())
 
 
 def _dump(result: Read) -> dict[str, Any]:
