@@ -25,13 +25,40 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One text line of a page in reading order, with the typography a heading is found by.
+
+    A table stands in the lines as one line whose text is the table marker (layout.TABLE_MARK).
+    """
+
+    text: str
+    x0: float = 0.0  # left edge, in PDF points
+    top: float = 0.0  # distance from the page's top, in PDF points
+    size: float = 0.0  # font size of most of its characters (0: unknown, e.g. OCR)
+    bold: bool = False  # most of its characters are in a bold (or black/heavy) font
+
+
+@dataclass(frozen=True)
 class Page:
-    """One page of a contract, running header and footer removed."""
+    """One page of a contract, running header and footer removed.
+
+    `lines` holds the text lines with their typography; `text` is the same lines joined by
+    newlines (pages made without lines, e.g. in tests, have only `text`).
+    """
 
     number: int  # 1-based
     text: str
     tables: tuple[Table, ...] = ()
     ocr_confidence: float | None = None  # set when the page was read by OCR (0-100)
+    lines: tuple[Line, ...] = ()
+    width: float = 0.0  # page size in PDF points (0: unknown)
+    height: float = 0.0
+
+    def styled_lines(self) -> tuple[Line, ...]:
+        """The lines with their typography; plain lines from `text` when none were kept."""
+        if self.lines:
+            return self.lines
+        return tuple(Line(t) for t in self.text.split("\n"))
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pdfplumber
 
-from audit.models import Table
+from audit.models import Line, Table
 
 TABLE_MARK = "\x00TABLE{}\x00"  # stands in the page text where a table was
 GUTTER_BAND = (0.35, 0.65)  # where a gutter between two columns may lie, as a share of width
 MIN_COLUMN_LINES = 3  # each column needs this many lines before a page counts as two-column
 
 
-def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[str], list[Table]]:
+def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[Line], list[Table]]:
     """Text lines in reading order, with a marker line where each table stands."""
     # ruled tables only: find_tables costs most of the page's time, skip pages without lines
     found = page.find_tables() if (page.lines or page.rects) else []
@@ -24,17 +25,32 @@ def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[str], list
     for i, table in enumerate(found):
         rows = tuple(tuple(_cell(c) for c in row) for row in table.extract() if any(row))
         tables.append(Table(page=number, rows=rows))
-        lines.append((table.bbox[1], 0, TABLE_MARK.format(i)))
+        lines.append((table.bbox[1], 0, Line(TABLE_MARK.format(i), table.bbox[0], table.bbox[1])))
     # above the columns, left column, right column, below: each from top to bottom
-    return [text for _, _, text in sorted(lines, key=lambda t: (t[1], t[0]))], tables
+    return [line for _, _, line in sorted(lines, key=lambda t: (t[1], t[0]))], tables
 
 
-def _ordered_lines(page: pdfplumber.page.Page) -> list[tuple[float, int, str]]:
-    """(top, order group, text): group 0 above the columns, 1 left, 2 right, 3 below."""
+def styled(line: dict[str, Any]) -> Line:
+    """A pdfplumber text line (with its chars) as a Line with its dominant size and weight."""
+    chars = [c for c in line.get("chars", ()) if not c.get("text", "").isspace()]
+    sizes = Counter(round(float(c.get("size", 0)), 1) for c in chars)
+    bold = sum(_is_bold(c.get("fontname", "")) for c in chars)
+    return Line(line["text"], round(float(line["x0"]), 1), round(float(line["top"]), 1),
+                sizes.most_common(1)[0][0] if sizes else 0.0, bold * 2 > len(chars) > 0)
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.split("+")[-1].lower()
+    return any(w in name for w in ("bold", "black", "heavy", "semibold", "demi")) or \
+        name.endswith(("-b", ",b", "-bd"))
+
+
+def _ordered_lines(page: pdfplumber.page.Page) -> list[tuple[float, int, Line]]:
+    """(top, order group, line): group 0 above the columns, 1 left, 2 right, 3 below."""
     gutter = find_gutter(page)
     if gutter is None:
-        return [(line["top"], 0, line["text"])
-                for line in page.extract_text_lines(return_chars=False)]
+        return [(line["top"], 0, styled(line))
+                for line in page.extract_text_lines(return_chars=True)]
     x, band_top, band_bottom = gutter
     groups = (
         (0, lambda o: o["bottom"] <= band_top),
@@ -45,8 +61,8 @@ def _ordered_lines(page: pdfplumber.page.Page) -> list[tuple[float, int, str]]:
     out = []
     for order, keep in groups:
         part = page.filter(lambda o, keep=keep: "x0" not in o or keep(o))
-        out += [(line["top"], order, line["text"])
-                for line in part.extract_text_lines(return_chars=False)]
+        out += [(line["top"], order, styled(line))
+                for line in part.extract_text_lines(return_chars=True)]
     return out
 
 

@@ -16,7 +16,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from audit.contracts import ocr
 from audit.contracts.layout import TABLE_MARK, page_lines
 from audit.errors import ContractReadError, Location, Problem
-from audit.models import ContractDoc, Page, Table
+from audit.models import ContractDoc, Line, Page, Table
 
 __all__ = ["TABLE_MARK", "ReadLimits", "detect_language", "read_pdf"]
 
@@ -25,7 +25,7 @@ NL_WORDS = {"de", "het", "een", "van", "en", "wordt", "binnen", "na", "voor", "d
 EN_WORDS = {"the", "a", "of", "and", "shall", "within", "after", "for", "this", "agreement", "is"}
 
 
-READER_VERSION = 4  # bump when reading changes what a PDF yields: cached readings are redone
+READER_VERSION = 5  # bump when reading changes what a PDF yields: cached readings are redone
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,8 @@ def read_pdf(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ContractDoc
     return doc, problems
 
 
-RawPage = tuple[list[str], list[Table], float | None]  # lines, tables, OCR confidence
+# lines, tables, OCR confidence, (width, height)
+RawPage = tuple[list[Line], list[Table], float | None, tuple[float, float]]
 
 
 def _extract(path: Path, limits: ReadLimits) -> tuple[list[RawPage], list[Problem]]:
@@ -90,9 +91,11 @@ def _extract(path: Path, limits: ReadLimits) -> tuple[list[RawPage], list[Proble
                 lines, tables = page_lines(page, n)
                 confidence = None
                 if not lines and page.images:
-                    lines, confidence, problem = _ocr(page, path.name, n, limits)
+                    texts, confidence, problem = _ocr(page, path.name, n, limits)
+                    lines = [Line(t) for t in texts]
                     problems += [problem] if problem else []
-                raw.append((lines, tables, confidence))
+                raw.append((lines, tables, confidence,
+                            (float(page.width), float(page.height))))
                 page.close()  # frees the page's cached layout: memory stays flat on long PDFs
             return raw, problems
     except ContractReadError:
@@ -141,18 +144,20 @@ def _shape(line: str) -> str:
 def _strip_running_lines(raw: list[RawPage]) -> list[Page]:
     """Drop page numbers and the header/footer lines repeated at the top or bottom of pages."""
     edges: Counter[str] = Counter()
-    for lines, _, _ in raw:
-        edges.update({_shape(line) for line in lines[:2] + lines[-2:]})
+    for lines, _, _, _ in raw:
+        edges.update({_shape(line.text) for line in lines[:2] + lines[-2:]})
     repeated = {shape for shape, n in edges.items() if len(raw) > 2 and n >= max(2, len(raw) // 2)}
     pages = []
-    for number, (lines, tables, confidence) in enumerate(raw, 1):
+    for number, (lines, tables, confidence, size) in enumerate(raw, 1):
         kept = list(lines)
         for end in (0, -1):
             for _ in range(2):
-                if kept and (_shape(kept[end]) in repeated or PAGE_NUMBER.match(kept[end].strip())):
+                if kept and (_shape(kept[end].text) in repeated
+                             or PAGE_NUMBER.match(kept[end].text.strip())):
                     kept.pop(end)
-        pages.append(Page(number=number, text="\n".join(kept), tables=tuple(tables),
-                          ocr_confidence=confidence))
+        pages.append(Page(number=number, text="\n".join(line.text for line in kept),
+                          tables=tuple(tables), ocr_confidence=confidence, lines=tuple(kept),
+                          width=size[0], height=size[1]))
     return pages
 
 

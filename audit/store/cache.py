@@ -10,7 +10,7 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from audit.errors import Location, Problem
-from audit.models import ContractDoc, Page, Table
+from audit.models import ContractDoc, Line, Page, Table
 from audit.store.tables import ContractCacheRow
 
 Read = tuple[ContractDoc | None, list[Problem]]
@@ -45,7 +45,9 @@ def _dump(result: Read) -> dict[str, Any]:
     doc, problems = result
     pages = None if doc is None else [
         {"number": p.number, "text": p.text, "ocr": p.ocr_confidence,
-         "tables": [{"page": t.page, "rows": [list(r) for r in t.rows]} for t in p.tables]}
+         "tables": [{"page": t.page, "rows": [list(r) for r in t.rows]} for t in p.tables],
+         "lines": [[ln.text, ln.x0, ln.top, ln.size, ln.bold] for ln in p.lines],
+         "size": [p.width, p.height]}
         for p in doc.pages]
     return {"language": doc.language if doc else None, "pages": pages,
             "problems": [{"stage": p.stage, "message": p.message, "severity": p.severity,
@@ -59,6 +61,8 @@ def _load(path: Path, sha256: str, content: dict[str, Any]) -> Read:
         return None, problems
     pages = tuple(Page(p["number"], p["text"],
                        tuple(Table(t["page"], tuple(tuple(r) for r in t["rows"]))
-                             for t in p["tables"]), p["ocr"]) for p in content["pages"])
+                             for t in p["tables"]), p["ocr"],
+                       tuple(Line(*ln) for ln in p.get("lines", ())),
+                       *p.get("size", (0.0, 0.0))) for p in content["pages"])
     return ContractDoc(path=path, sha256=sha256, pages=pages, language=content["language"]), \
         problems
