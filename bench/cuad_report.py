@@ -207,11 +207,25 @@ class Result:
     seconds: float = 0.0
 
 
-def evaluate(reader: TermReader, item: Labelled, use_pdf: bool = False) -> Result:
+def product_clauses(path: Path) -> list[Clause]:
+    """The PDF as the audit itself reads it: the product's reader and clause splitter."""
+    from audit.contracts.clauses import split_clauses
+    from audit.contracts.reader import read_pdf
+
+    doc, _ = read_pdf(path)
+    return [] if doc is None else split_clauses(doc)
+
+
+def evaluate(reader: TermReader, item: Labelled, use_pdf: bool = False,
+             product: bool = False) -> Result:
     """Run the rules on one contract and compare with its labels."""
     began = time.perf_counter()
-    text = pdf_text(item.pdf) if use_pdf else item.txt.read_text(encoding="utf-8", errors="replace")
-    clauses = contract_clauses(text, item.txt.name)
+    if product:
+        clauses = product_clauses(item.pdf)
+    else:
+        text = pdf_text(item.pdf) if use_pdf else item.txt.read_text(encoding="utf-8",
+                                                                     errors="replace")
+        clauses = contract_clauses(text, item.txt.name)
     terms = reader.read_document(clauses, item.name)
     result = Result(item, start=document_start(clauses))
     _term_values(result, [t for t in terms if t.rule_id == "contract_term"])
@@ -355,12 +369,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the cuad-sample folder")
     parser.add_argument("--pdf", action="store_true", help="read the PDFs instead of the text")
+    parser.add_argument("--product", action="store_true",
+                        help="read the PDFs with the audit's own reader and clause splitter")
     args = parser.parse_args(argv)
     if not (args.data / "labels.csv").is_file():
         print(f"error: no labels.csv in {args.data} (see ../shared/data/README.md)")
         return 1
     reader = TermReader(load_rules(ROOT / "rules"))
-    results = [evaluate(reader, item, args.pdf) for item in load_labels(args.data)]
+    results = [evaluate(reader, item, args.pdf, args.product) for item in load_labels(args.data)]
     print(table(results))
     print()
     print(summary(totals(results)))
