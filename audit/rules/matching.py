@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from audit.errors import Location, RuleError
 from audit.models import Clause, Term, TermValue
 from audit.parse import find_dates
+from audit.rules.modality import judge
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
 from audit.rules.values import (
@@ -31,6 +32,13 @@ OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
 REVIEW_CONFIDENCE = 0.4
 # a sentence ends at . ; or : before a capital, not inside 'B.V.' or '1.234,56'
 SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;])\s+(?=[A-Z(])")
+# a sentence naming a party: its seat, registration number or 'hereinafter' name (addresses
+# and numbers there are the parties', not agreements)
+PARTY_BLOCK = re.compile(
+    r"\b(?:kvk|k\.v\.k\.|handelsregister|kamer van koophandel|statutair|statutaire|"
+    r"hierna(?:\s+te\s+noemen)?\s*:?\s*[\"“']|chamber of commerce|company (?:number|no)|"
+    r"registered (?:office|number|under)|(?:hereinafter|hereafter)\b|coc[- ]number|"
+    r"rechtsgeldig vertegenwoordigd|duly represented)", re.I)
 
 
 @dataclass
@@ -48,6 +56,11 @@ class TermReader:
     def __init__(self, rules: dict[str, Rule]):
         self.rules = rules
         self.matchers = {lang: self._build(lang) for lang in ("nl", "en")}
+        # words of a rule's own phrases: 'geen vrachtkosten' states free shipping, it does
+        # not negate it
+        self.own_words = {lang: {r.id: frozenset(w for p in getattr(r.recognise, lang).phrases
+                                                 for w in p.lower().split())
+                                 for r in rules.values()} for lang in ("nl", "en")}
 
     def _build(self, lang: str) -> _LanguageMatchers:
         nlp = get_nlp(lang)
@@ -108,44 +121,73 @@ class TermReader:
         Each sentence is matched on its own, so that an exclusion or a number in one sentence
         does not spill into the next; the values are read from the sentences that matched.
         `start` is the document's start date (an end date may be given as a term's length).
-        A sentence with a review phrase of a rule with review_when_values_missing yields a
-        review term when the rule's values cannot be read.
+        The grammar of each sentence is judged once for all rules (modality.py): a negated
+        match is no agreement, a hedged one ('circa') or one pointing elsewhere for its figure
+        gives a term to review. A sentence with a review phrase of a rule with
+        review_when_values_missing yields a review term when the rule's values cannot be read.
         """
         if rule_ids is None:
             rule_ids = {r.id for r in self.rules.values() if r.scope == "clause" and not r.fallback}
-        if clause.boilerplate or clause.article == "preamble" or not rule_ids:
+        if clause.boilerplate or not rule_ids:
             return [], set()
         lang = clause.doc.language
         nlp = get_nlp(lang)
-        heading_hits = self._hits(nlp(clause.heading.lower()))[1] if clause.heading else set()
+        heading_hits = set(self._hits(nlp(clause.heading.lower()))[1]) if clause.heading else set()
         found: dict[str, tuple[float, list[str]]] = {}
         review: set[str] = set()
+        hedged: set[str] = set()
         for sentence in SENTENCE.split(clause.text):
-            by_pattern, by_phrase, by_review = self._hits(nlp(sentence.lower()))
+            if PARTY_BLOCK.search(sentence):
+                continue  # the parties' names, seats and registration numbers: no agreement
+            doc = nlp(sentence.lower())
+            by_pattern, by_phrase, by_review = self._hits(doc)
+            vetoed = {r for r, *_ in self.matchers[lang].review_excludes(doc)}
+            vetoed = {doc.vocab.strings[r] for r in vetoed}
             if clause.tables:
-                by_phrase |= heading_hits
-            review |= by_review & rule_ids
-            for rule_id in (by_pattern | by_phrase) & rule_ids:
+                by_phrase = {**{r: [] for r in heading_hits}, **by_phrase}
+            for rule_id in (set(by_pattern) | set(by_phrase)) & rule_ids:
+                spans = by_pattern.get(rule_id, []) + by_phrase.get(rule_id, [])
+                mood = judge(doc, lang, spans, self.own_words[lang].get(rule_id, frozenset()))
+                if mood.negated:
+                    continue
+                if rule_id in by_review or (mood.reference and rule_id not in vetoed):
+                    review.add(rule_id)
+                if mood.hedged:
+                    hedged.add(rule_id)
                 base = PATTERN_CONFIDENCE if rule_id in by_pattern else PHRASE_CONFIDENCE
                 best, sentences = found.get(rule_id, (0.0, []))
                 found[rule_id] = (max(best, base), [*sentences, sentence])
         terms: list[Term] = []
         for rule_id, (base, sentences) in sorted(found.items()):
             part = replace(clause, text=" ".join(sentences))
-            terms += self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
-                                 start, review=rule_id in review)
+            read = self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
+                               start, review=rule_id in review)
+            if rule_id in hedged:  # an indication, not an agreement: the controller decides
+                read = [_as_review(t) for t in read]
+            terms += read
         return terms, set(found)
 
-    def _hits(self, doc: Doc) -> tuple[set[str], set[str], set[str]]:
+    def _hits(self, doc: Doc) -> tuple[dict[str, list[tuple[int, int]]],
+                                       dict[str, list[tuple[int, int]]],
+                                       dict[str, list[tuple[int, int]]]]:
         """Rules matched by a token pattern, by a key phrase (review phrases included), and
-        by a review phrase, minus excluded ones."""
+        by a review phrase, minus excluded ones; each with the token spans it matched."""
         m = self.matchers[doc.lang_]
         vocab = doc.vocab.strings
-        excluded = {vocab[i] for i, _, _ in m.excludes(doc)}
-        by_pattern = {vocab[i] for i, _, _ in m.patterns(doc)} - excluded
-        by_review = {vocab[i] for i, _, _ in m.reviews(doc)} - excluded
-        by_review -= {vocab[i] for i, _, _ in m.review_excludes(doc)}
-        by_phrase = ({vocab[i] for i, _, _ in m.phrases(doc)} - excluded) | by_review
+
+        def spans(matcher: PhraseMatcher | Matcher) -> dict[str, list[tuple[int, int]]]:
+            out: dict[str, list[tuple[int, int]]] = {}
+            for i, begin, end in matcher(doc):
+                out.setdefault(vocab[i], []).append((begin, end))
+            return out
+
+        excluded = set(spans(m.excludes))
+        by_pattern = {r: s for r, s in spans(m.patterns).items() if r not in excluded}
+        vetoed = excluded | set(spans(m.review_excludes))
+        by_review = {r: s for r, s in spans(m.reviews).items() if r not in vetoed}
+        by_phrase = {r: s for r, s in spans(m.phrases).items() if r not in excluded}
+        for r, s in by_review.items():
+            by_phrase[r] = by_phrase.get(r, []) + s
         return by_pattern, by_phrase, by_review
 
     def _terms(
@@ -192,6 +234,14 @@ class TermReader:
         ]
 
 
+def _as_review(term: Term) -> Term:
+    """A term stated as an indication ('circa', 'approximately'): kept for review, skipped by
+    the checks."""
+    confidence = round(min(term.confidence, REVIEW_CONFIDENCE), 2)
+    values = tuple(v for v in term.values if v.parameter != "readable")
+    return replace(term, values=(*values, TermValue("readable", False)), confidence=confidence)
+
+
 def _review_term(rule: Rule, part: Clause, clause: Clause, customer_id: str,
                  values: list[TermValue], lang: str, unmet: list[str]) -> Term:
     """A term to review: the values that could be read, an amount in another currency as text
@@ -223,15 +273,33 @@ def document_start(clauses: list[Clause], head: int = 6000) -> date | None:
     return find_start_date(opening[:head], lang) or (dates[0] if dates else None)
 
 
+TOP_LABEL = re.compile(r"^(.*?)(?:[.(]|\s*$)")
+
+
+def article_key(clause: Clause) -> str:
+    """What groups sub-clauses into their article: its heading ('Looptijd', 'Key terms'),
+    else the top of its number ('IV.1' -> 'IV', '4(a)' -> '4', '11.2' -> '11')."""
+    if clause.heading.strip():
+        return "h:" + " ".join(clause.heading.lower().split())
+    m = TOP_LABEL.match(clause.article)
+    return "n:" + (m.group(1) if m else clause.article).strip().lower()
+
+
 def _articles(clauses: list[Clause]) -> list[tuple[list[int], Clause]]:
-    """Sub-clauses grouped by their article (4.1, 4.2 -> 4) as one clause each."""
-    groups: dict[str, list[int]] = {}
+    """Consecutive sub-clauses of one article (4.1, 4.2 -> 4; rows of one key-terms table)
+    grouped as one clause each, cited by the first one's article."""
+    runs: list[tuple[str, list[int]]] = []
     for i, clause in enumerate(clauses):
-        if not clause.boilerplate and clause.article != "preamble" and clause.article[:1].isdigit():
-            groups.setdefault(clause.article.split(".")[0], []).append(i)
+        if clause.boilerplate:
+            continue
+        key = f"{clause.file}|{article_key(clause)}"
+        if runs and runs[-1][0] == key and runs[-1][1][-1] == i - 1:
+            runs[-1][1].append(i)
+        else:
+            runs.append((key, [i]))
     articles = []
-    for number, members in groups.items():
+    for _, members in runs:
         first = clauses[members[0]]
         text = " ".join(clauses[i].text for i in members)
-        articles.append((members, replace(first, article=number, text=text, tables=())))
+        articles.append((members, replace(first, text=text, tables=())))
     return articles
