@@ -58,6 +58,10 @@ class TermReader:
         self.matchers = {lang: self._build(lang) for lang in ("nl", "en")}
         # words of a rule's own phrases: 'geen vrachtkosten' states free shipping, it does
         # not negate it
+        self.topics = {lang: {r.id: tuple(t.lower() for t in getattr(r.recognise, lang).topics
+                                          if " " not in t.strip())
+                              for r in rules.values() if getattr(r.recognise, lang).topics}
+                       for lang in ("nl", "en")}
         self.own_words = {lang: {r.id: frozenset(w for p in getattr(r.recognise, lang).phrases
                                                  for w in p.lower().split())
                                  for r in rules.values()} for lang in ("nl", "en")}
@@ -70,8 +74,10 @@ class TermReader:
         )
         for rule in self.rules.values():
             spec = getattr(rule.recognise, lang)
-            if spec.phrases:
-                m.phrases.add(rule.id, list(nlp.pipe(p.lower() for p in spec.phrases)))
+            # multi-word topics ('lead time') are matched as phrases; single words as stems
+            phrases = spec.phrases + [t for t in spec.topics if " " in t.strip()]
+            if phrases:
+                m.phrases.add(rule.id, list(nlp.pipe(p.lower() for p in phrases)))
             if spec.exclude:
                 m.excludes.add(rule.id, list(nlp.pipe(p.lower() for p in spec.exclude)))
             if spec.review:
@@ -165,7 +171,20 @@ class TermReader:
             if rule_id in hedged:  # an indication, not an agreement: the controller decides
                 read = [_as_review(t) for t in read]
             terms += read
-        return terms, set(found)
+        # a rule that recognised the clause but read nothing from it does not keep the clause
+        # from the fallback (an agreement no rule covers)
+        return terms, {t.rule_id for t in terms}
+
+    def _topic_spans(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """Rules whose topic words the sentence holds (a stem, its lemma, or a compound that
+        starts with it), with the tokens."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for rule_id, stems in self.topics[doc.lang_].items():
+            for token in doc:
+                word, lemma = token.lower_, token.lemma_.lower()
+                if len(word) > 2 and (lemma in stems or word.startswith(stems)):
+                    out.setdefault(rule_id, []).append((token.i, token.i + 1))
+        return out
 
     def _hits(self, doc: Doc) -> tuple[dict[str, list[tuple[int, int]]],
                                        dict[str, list[tuple[int, int]]],
@@ -186,6 +205,9 @@ class TermReader:
         vetoed = excluded | set(spans(m.review_excludes))
         by_review = {r: s for r, s in spans(m.reviews).items() if r not in vetoed}
         by_phrase = {r: s for r, s in spans(m.phrases).items() if r not in excluded}
+        for r, s in self._topic_spans(doc).items():
+            if r not in excluded:
+                by_phrase[r] = by_phrase.get(r, []) + s
         for r, s in by_review.items():
             by_phrase[r] = by_phrase.get(r, []) + s
         return by_pattern, by_phrase, by_review

@@ -22,11 +22,10 @@ NEGATORS = {
 # 'niet later dan', 'no later than', 'not less than', 'niet meer dan': comparisons, not negations
 COMPARATIVES = {
     "nl": {"later", "eerder", "meer", "minder", "hoger", "lager", "langer", "korter", "te", "boven",
-           "overschrijden", "overschrijdt", "uitgezonderd", "alleen", "enkel", "slechts", "tijdig",
-           "tijdige"},
+           "overschrijden", "overschrijdt", "uitgezonderd", "alleen", "enkel", "slechts"},
     "en": {"later", "earlier", "more", "less", "fewer", "higher", "lower", "longer", "shorter",
            "exceed", "exceeding", "exceeds", "only", "just", "sooner", "limited", "prior",
-           "timely", "otherwise"},
+           "otherwise"},
 }
 HEDGES = {
     "nl": {"circa", "ca", "ongeveer", "omstreeks", "indicatief", "indicatieve", "streeft",

@@ -43,6 +43,11 @@ class LanguagePatterns(_Strict):
     """How a clause is recognised in one language."""
 
     phrases: list[str] = Field(default_factory=list)  # lemma phrases (PhraseMatcher)
+    # what the agreement is about: word stems ('betaal', 'factuur', 'deliver'); a word matches
+    # when it is the stem, its lemma is, or it is a compound starting with it
+    # ('betaaltermijn', 'betalingsconditie'); a sentence with a topic word is recognised when
+    # the rule's required values can be read from that sentence
+    topics: list[str] = Field(default_factory=list)
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)  # spaCy Matcher
     exclude: list[str] = Field(default_factory=list)  # lemma phrases that veto a match
     # phrases that state the agreement plainly enough to review it when its values cannot be
