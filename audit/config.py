@@ -42,17 +42,20 @@ class DatasetSource(_Strict):
 
     path: str | list[str] | None = None
     format: Literal["csv", "xlsx"] | None = None  # default: from the file extension
-    separator: str = ","
+    separator: str | None = None  # None: detected from the header line (; , tab |)
     decimal: str = "."
     thousands: str | None = None
     date_format: str | list[str] | None = None  # strftime format(s), e.g. "%d-%m-%Y"; ISO always
-    encoding: str = "utf-8"  # a file with a UTF-8 byte-order mark is read as UTF-8 whatever this says
+    encoding: str | None = None  # None: detected; a byte-order mark (UTF-8/16) always wins
     sheet: str | int | None = None
     header_row: int | None = Field(None, ge=1)  # None: the first row that holds the mapped names
     columns: dict[str, str] = Field(default_factory=dict)  # ERP column -> our field
     values: dict[str, dict[str, str | bool | int]] = Field(default_factory=dict)
     query: str | None = None  # SQL; read instead of a file
     url: str | None = None  # SQLAlchemy URL for `query`; ${VAR} is taken from the environment
+    sql: str | None = None  # DuckDB SQL over the export files themselves (joins, derived columns)
+    currency: str = "EUR"  # the money's currency; a mapped `currency` column overrides it per row
+    distinct: bool = False  # rows repeating every mapped field are one (a dataset derived from rows)
 
     @property
     def paths(self) -> list[str]:

@@ -28,10 +28,11 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     )),
     "price_list": tuple(_f(s) for s in (
         "customer_id:str", "item_id:str", "unit_price:decimal", "valid_from:date?", "valid_to:date?",
+        "currency:str?",
     )),
     "order_lines": tuple(_f(s) for s in (
         "order_id:str", "line_no:int?", "customer_id:str", "order_date:date", "item_id:str",
-        "quantity:decimal", "unit_price:decimal", "requested_date:date?",
+        "quantity:decimal", "unit_price:decimal", "requested_date:date?", "currency:str?",
     )),
     "deliveries": tuple(_f(s) for s in (
         "delivery_id:str", "order_id:str", "customer_id:str", "delivery_date:date",
@@ -41,7 +42,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     "invoices": tuple(_f(s) for s in (
         "invoice_id:str", "customer_id:str", "invoice_date:date", "due_date:date?",
         "amount:decimal", "freight_amount:decimal?", "kind:kind", "order_id:str?",
-        "description:str?",
+        "description:str?", "currency:str?",
     )),
 }
 KINDS = {"invoice", "credit_note"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import glob
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,9 +14,11 @@ import pyarrow.compute as pc
 
 from audit.config import DATASETS, AuditConfig, DatasetSource
 from audit.erp.convert import Number, convert
+from audit.erp.duck import read_sql_files
 from audit.erp.fields import SCHEMAS, Field
 from audit.erp.profiles import resolve_sources
-from audit.erp.sources import SEPARATORS, Raw, read_files, read_query
+from audit.erp.shape import add_absent, check_date_order, exact_repeats, foreign_money, value_hint
+from audit.erp.sources import Raw, read_files, read_query
 from audit.erp.validate import MAX_ROW_PROBLEMS, duplicates, references, value_problems
 from audit.errors import ErpDataError, Location, Problem
 from audit.models import ErpData
@@ -27,25 +30,55 @@ def load_erp(config: AuditConfig, only: Sequence[str] = DATASETS) -> ErpData:
     """Load every configured dataset (or `only` these); a missing or unreadable one is a
     Problem, not a crash."""
     frames: dict[str, pd.DataFrame] = {}
-    problems: list[Problem] = []
+    found: list[tuple[str, Problem]] = []
     sources = resolve_sources(config.erp, config.base_dir)
     for name in only:
         source = sources.get(name)
         if source is None:
-            problems.append(Problem("erp", f"dataset '{name}' is not configured; the checks "
-                                    "that need it are skipped", severity="warning"))
+            found.append((name, Problem("erp", f"dataset '{name}' is not configured; the checks "
+                                        "that need it are skipped", severity="warning")))
             continue
         try:
             paths = [config.path(p) for p in source.paths]
-            frame, row_problems = load_dataset(name, source, paths, url=config.erp.url)
+            frame, row_problems = load_dataset(name, source, paths, url=config.erp.url,
+                                               base_dir=config.base_dir)
         except ErpDataError as e:
-            problems.append(Problem("erp", f"{e.message}; the checks that need '{name}' are "
-                                    "skipped", e.location))
+            found.append((name, Problem("erp", f"{e.message}; {unusable(name)}", e.location)))
             continue
         frames[name] = frame
-        problems.extend(row_problems)
+        found += [(name, p) for p in row_problems]
+    problems = merge_repeats(found)
     problems += references(frames, {n: f.attrs.get("erp_columns", {}) for n, f in frames.items()})
     return ErpData(frames=frames, problems=tuple(problems))
+
+
+def unusable(name: str) -> str:
+    """The end of the message of a dataset that did not load (check_inputs looks for it)."""
+    return f"the checks that need '{name}' are skipped"
+
+
+def merge_repeats(found: list[tuple[str, Problem]]) -> list[Problem]:
+    """A file read for several datasets reports a problem once, naming those datasets."""
+    names: dict[tuple[object, str, str], list[str]] = {}
+    first: dict[tuple[object, str, str], Problem] = {}
+    for name, problem in found:
+        if problem.location is None:  # not about a file: nothing another dataset repeats
+            key: tuple[object, str, str] = (name, problem.message, problem.severity)
+        else:
+            key = (problem.location, problem.message.replace(f"'{name}'", "'*'"),
+                   problem.severity)
+        names.setdefault(key, []).append(name)
+        first.setdefault(key, problem)
+    out = []
+    for key, problem in first.items():
+        if len(names[key]) > 1:
+            first_name = f"'{names[key][0]}'"
+            listed = ", ".join(f"'{n}'" for n in names[key])
+            message = (problem.message.replace(first_name, listed) if first_name in
+                       problem.message else f"{problem.message} (datasets {listed})")
+            problem = Problem(problem.stage, message, problem.location, problem.severity)
+        out.append(problem)
+    return out
 
 
 def export_files(config: AuditConfig) -> list[Path]:
@@ -60,25 +93,45 @@ def export_files(config: AuditConfig) -> list[Path]:
 
 
 def load_dataset(name: str, source: DatasetSource, path: Path | Sequence[Path] | None = None,
-                 *, url: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read one dataset (file(s), glob or SQL query), map its columns, convert and validate."""
+                 *, url: str | None = None, base_dir: Path | None = None
+                 ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read one dataset (file(s), glob, SQL query or DuckDB sql over files), map its columns,
+    convert and validate."""
     schema = SCHEMAS[name]
     erp_name = _erp_names(source)
-    if source.query:
-        raw = read_query(source.query, source.url or url, f"{name} (SQL)", source.decimal)
-    else:
-        paths = [path] if isinstance(path, Path) else list(path or [])
-        if not paths:
-            raise ErpDataError(f"dataset '{name}' has no path and no query", Location(name))
-        raw = read_files(paths, source, set(source.columns) | {f.name for f in schema})
+    raw = _read(name, source, path, url, base_dir)
     columns = _mapped_columns(raw, source, schema, erp_name)
     data, bad, problems = _convert_all(raw, columns, source, schema)
+    bad, currency_problems = foreign_money(name, source, data, bad, raw, columns)
     frame = _frame(data, ~bad if bad.any() else None)
+    if source.distinct:
+        frame = frame[~exact_repeats(frame, [f.name for f in schema if f.name in columns])]
+        frame = frame.reset_index(drop=True)
     dup, dup_problems = duplicates(name, frame, columns)
     if dup.any():
         frame = frame[~dup].reset_index(drop=True)
-    frame.attrs["erp_columns"] = columns
-    return frame, raw.problems + problems + dup_problems
+    frame = add_absent(frame, schema, columns)
+    frame.attrs.update(erp_columns=columns, rows_read=raw.table.num_rows, files=raw.files,
+                       absent=[f.name for f in schema if f.name not in columns])
+    empty = [] if raw.table.num_rows else [Problem(
+        "erp", "the export has a header but no rows", Location(raw.files[0]), "warning")]
+    return frame, raw.problems + empty + problems + currency_problems + dup_problems
+
+
+def _read(name: str, source: DatasetSource, path: Path | Sequence[Path] | None,
+          url: str | None, base_dir: Path | None) -> Raw:
+    """The export as text columns, from wherever the dataset comes from."""
+    schema = SCHEMAS[name]
+    if source.sql:
+        table, rows = read_sql_files(source.sql, base_dir or Path("."), f"{name} (sql)",
+                                     source.decimal)
+        return Raw(table, rows, np.zeros(len(rows), np.int32), [f"{name} (sql)"])
+    if source.query:
+        return read_query(source.query, source.url or url, f"{name} (SQL)", source.decimal)
+    paths = [path] if isinstance(path, Path) else list(path or [])
+    if not paths:
+        raise ErpDataError(f"dataset '{name}' has no path, query or sql", Location(name))
+    return read_files(paths, source, set(source.columns) | {f.name for f in schema})
 
 
 def _frame(data: dict[str, object], keep: np.ndarray | None) -> pd.DataFrame:
@@ -122,12 +175,28 @@ def _missing_columns(raw: Raw, source: DatasetSource, missing: list[Field],
     columns = raw.table.column_names
     found = ", ".join(f"'{c}'" for c in columns[:12]) or "no columns"
     hint = ""
-    if len(columns) <= 1 and not source.query:
-        seps = [s for s in SEPARATORS if s != source.separator and s in "".join(columns)]
-        looks = f"; it looks '{seps[0]}'-separated" if seps else ""
-        hint = f" ({len(columns)} column{looks}) — is the separator right?"
+    if raw.looks:
+        shown = "\\t" if raw.looks == "\t" else raw.looks
+        hint = (f" ({len(columns)} column{'s' if len(columns) != 1 else ''} split by "
+                f"'{raw.separator}'; it looks '{shown}'-separated: set separator: '{shown}')")
+    else:
+        close = _close_names(missing, erp_name, columns)
+        hint = f"; {close}" if close else ""
     return ErpDataError(f"required column(s) missing: {names}; the file has {found}{hint}",
                         Location(raw.files[0], row=None if source.query else 1))
+
+
+def _close_names(missing: list[Field], erp_name: dict[str, str], columns: list[str]) -> str:
+    """'did you mean' for a mapped column that the export spells differently."""
+    hints = []
+    for f in missing:
+        wanted = erp_name.get(f.name, f.name)
+        close = difflib.get_close_matches(wanted.casefold(), [c.casefold() for c in columns],
+                                          n=1, cutoff=0.6)
+        if close:
+            actual = next(c for c in columns if c.casefold() == close[0])
+            hints.append(f"'{actual}' may be '{wanted}' (map it under columns:)")
+    return "; ".join(hints)
 
 
 def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
@@ -142,12 +211,19 @@ def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
             continue
         mapping = {k: str(v).lower() if isinstance(v, bool) else str(v)
                    for k, v in source.values.get(field.name, {}).items()}
-        result = convert(field, raw.table[columns[field.name]], number, source.date_formats,
-                         mapping)
+        column = raw.table[columns[field.name]]
+        if field.type == "date" and (wrong := check_date_order(column, source.date_formats)):
+            if field.required:
+                raise ErpDataError(wrong, Location(raw.files[0], column=columns[field.name]))
+            problems.append(Problem("erp", f"{wrong}; the column is not used",
+                                    Location(raw.files[0], column=columns.pop(field.name))))
+            continue
+        result = convert(field, column, number, source.date_formats, mapping)
         data[field.name] = result.values
         if result.invalid.any():
             problems += value_problems(field, result.invalid, result.shown, raw.rows,
-                                       raw.file_of, columns[field.name])
+                                       raw.file_of, columns[field.name],
+                                       value_hint(field, number, source.date_formats))
             bad |= result.invalid
     data["source_row"] = raw.rows
     data["source_file"] = pd.Categorical.from_codes(raw.file_codes, raw.files)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import glob
 import os
@@ -16,12 +15,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from audit.config import DatasetSource
+from audit.erp.sniff import guess_encoding, looks_separated, sniff_encoding, sniff_separator
 from audit.erp.text import frame_to_table, render_cell
 from audit.errors import ErpDataError, Location, Problem
 
-BOM = codecs.BOM_UTF8
 HEADER_SEARCH = 20  # rows searched for the header when header_row is not set
-SEPARATORS = (";", ",", "\t", "|")
+BLOCK_SIZE = 1 << 22  # pyarrow's parse block; grown when one field is bigger
+MAX_LISTED = 20
 
 
 @dataclass
@@ -33,6 +33,8 @@ class Raw:
     file_codes: np.ndarray
     files: list[str]
     problems: list[Problem] = field(default_factory=list)
+    separator: str | None = None  # the CSV separator used (configured or detected)
+    looks: str | None = None  # another separator that splits the header better
 
     @property
     def file_of(self) -> np.ndarray:
@@ -92,31 +94,33 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     where = Location(path.name)
     with path.open("rb") as f:
         head = f.read(1 << 16)
-    encoding = "utf-8" if head.startswith(BOM) else _encoding(source.encoding, where)
-    if len(source.separator) != 1:
-        raise ErpDataError(f"separator must be one character, got '{source.separator}'", where)
-    lines = head.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()[:HEADER_SEARCH]
-    parsed = [next(csv.reader([line], delimiter=source.separator), []) for line in lines]
+    encoding = sniff_encoding(head, source.encoding, where)
+    text = head.decode(encoding.name, errors="replace").lstrip("\ufeff")
+    lines = text.splitlines()[:HEADER_SEARCH]
+    separator = source.separator or sniff_separator(lines, names)
+    if len(separator) != 1:
+        raise ErpDataError(f"separator must be one character, got '{separator}'", where)
+    parsed = [next(csv.reader([line], delimiter=separator), []) for line in lines]
     skip = source.header_row - 1 if source.header_row else find_header(parsed, names)
-    header = [c.strip() for c in parsed[skip]] if skip < len(parsed) else []
-    header = _unique_names(header)
+    names_read = [c.strip() for c in parsed[skip]] if skip < len(parsed) else []
+    header = _unique_names(names_read)
+    raw = Raw(pa.table({}), np.zeros(0, int), np.zeros(0, np.int32), [path.name],
+              separator=separator, looks=looks_separated(lines, names, separator))
+    if encoding.note:
+        raw.problems.append(Problem("erp", encoding.note, where, "warning"))
     if not header:
-        return Raw(pa.table({}), np.zeros(0, int), np.zeros(0, np.int32), [path.name])
-    table, bad = _parse(path, source, encoding, skip, header)
+        return raw
+    table, bad = _parse(path, separator, encoding.name, skip, header, source.encoding)
     rows = np.arange(table.num_rows, dtype=np.int64) + skip + 2
     for line in sorted(n for n, _ in bad if n is not None):
         rows[rows >= line] += 1
     table, rows = _drop_blank(table, rows)
-    problems = [_bad_record(path.name, number, text, len(header), source.separator)
-                for number, text in bad]
-    return Raw(table, rows, np.zeros(len(rows), np.int32), [path.name], problems)
-
-
-def _encoding(name: str, where: Location) -> str:
-    try:
-        return codecs.lookup(name).name
-    except LookupError as e:
-        raise ErpDataError(f"unknown encoding '{name}' (try utf-8 or cp1252)", where) from e
+    table, rows, repeats = drop_repeated_header(table, rows, path.name, names_read)
+    last = _last_line(path, encoding.name)
+    raw.problems += [_bad_record(path.name, number, text, len(header), separator, last)
+                     for number, text in bad] + repeats
+    raw.table, raw.rows, raw.file_codes = table, rows, np.zeros(len(rows), np.int32)
+    return raw
 
 
 def _unique_names(header: list[str]) -> list[str]:
@@ -128,10 +132,12 @@ def _unique_names(header: list[str]) -> list[str]:
     return out
 
 
-def _parse(path: Path, source: DatasetSource, encoding: str, skip: int,
-           header: list[str]) -> tuple[pa.Table, list[tuple[int | None, str]]]:
+def _parse(path: Path, separator: str, encoding: str, skip: int, header: list[str],
+           declared: str | None) -> tuple[pa.Table, list[tuple[int | None, str]]]:
     """The records after the header; records with the wrong number of fields set aside."""
-    for threads in (True, False):  # line numbers of bad records are known only single-threaded
+    block = BLOCK_SIZE
+    threads = True  # line numbers of bad records are known only single-threaded
+    while True:
         bad: list[tuple[int | None, str]] = []
 
         def handler(row: pacsv.InvalidRow, bad: list = bad) -> str:
@@ -139,32 +145,69 @@ def _parse(path: Path, source: DatasetSource, encoding: str, skip: int,
             return "skip"
 
         read = pacsv.ReadOptions(encoding=encoding, skip_rows=skip + 1, column_names=header,
-                                 use_threads=threads, block_size=1 << 22)
-        parse = pacsv.ParseOptions(delimiter=source.separator, invalid_row_handler=handler,
+                                 use_threads=threads, block_size=block)
+        parse = pacsv.ParseOptions(delimiter=separator, invalid_row_handler=handler,
                                    ignore_empty_lines=False, newlines_in_values=not threads)
         convert = pacsv.ConvertOptions(column_types={c: pa.string() for c in header},
                                        strings_can_be_null=False, quoted_strings_can_be_null=False)
         try:
             table = pacsv.read_csv(path, read, parse, convert)
-        except (pa.ArrowInvalid, UnicodeDecodeError) as e:
-            raise _read_error(path, source, encoding, e) from e
+        except pa.ArrowInvalid as e:
+            if "straddl" in str(e) and block < path.stat().st_size:
+                block = min(block * 16, 1 << 30)  # one huge field: a bigger block holds it
+                continue
+            raise _read_error(path, declared or encoding, encoding, e) from e
+        except UnicodeDecodeError as e:
+            raise _read_error(path, declared or encoding, encoding, e) from e
         if not bad or not threads:
             return table, bad
-    raise AssertionError("unreachable")
+        threads = False
 
 
-def _read_error(path: Path, source: DatasetSource, encoding: str, error: Exception) -> ErpDataError:
-    """A decoding error located by byte and row, with the encoding to try; else pyarrow's text."""
+def _read_error(path: Path, shown: str, encoding: str, error: Exception) -> ErpDataError:
+    """A decoding error located by byte and row, with the encoding the bytes suggest."""
     where = Location(path.name)
     data = path.read_bytes()
     try:
         data.decode(encoding)
     except UnicodeDecodeError as e:
         row = data.count(b"\n", 0, e.start) + 1
-        other = "cp1252" if encoding.replace("_", "-") in {"utf-8", "utf8"} else "utf-8"
-        return ErpDataError(f"the file is not {source.encoding} text (byte {e.start}, row {row}); "
-                            f"try encoding: {other}", where)
+        guess = guess_encoding(data[max(0, e.start - 2000): e.start + 2000])
+        other = f"; try encoding: {guess} (detected)" if guess and guess != encoding \
+            else ""
+        return ErpDataError(f"the file is not {shown} text (byte {e.start}, row {row}){other}",
+                            where)
     return ErpDataError(f"cannot read the export: {error}", where)
+
+
+def _last_line(path: Path, encoding: str) -> str:
+    """The file's last non-blank line (to tell a file cut off mid-row)."""
+    with path.open("rb") as f:
+        f.seek(max(0, path.stat().st_size - 4096) & ~1)  # even: UTF-16 stays aligned
+        tail = f.read().decode(encoding, errors="replace")
+    lines = [line for line in tail.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def drop_repeated_header(table: pa.Table, rows: np.ndarray, file: str, names: list[str]
+                         ) -> tuple[pa.Table, np.ndarray, list[Problem]]:
+    """Rows that repeat the header (exports joined by hand) are no records: skipped, reported."""
+    if table.num_rows == 0 or table.num_columns == 0:
+        return table, rows, []
+    repeat = np.ones(table.num_rows, dtype=bool)
+    for column, name in zip(table.column_names, names, strict=False):
+        same = pc.equal(pc.utf8_trim_whitespace(table[column]), name)
+        repeat &= pc.fill_null(same, False).to_numpy(zero_copy_only=False)
+    if not repeat.any():
+        return table, rows, []
+    problems = [Problem("erp", "the header repeats here (files joined together?); the line is "
+                        "skipped", Location(file, row=int(r)), "warning")
+                for r in rows[repeat][:MAX_LISTED]]
+    more = int(repeat.sum()) - MAX_LISTED
+    if more > 0:
+        problems.append(Problem("erp", f"the header repeats on {more} more lines (skipped)",
+                                Location(file), "warning"))
+    return table.filter(pa.array(~repeat)), rows[~repeat], problems
 
 
 def _drop_blank(table: pa.Table, rows: np.ndarray) -> tuple[pa.Table, np.ndarray]:
@@ -178,9 +221,12 @@ def _drop_blank(table: pa.Table, rows: np.ndarray) -> tuple[pa.Table, np.ndarray
     return table.filter(pa.array(keep)), rows[keep]
 
 
-def _bad_record(file: str, number: int | None, text: str, expected: int, sep: str) -> Problem:
+def _bad_record(file: str, number: int | None, text: str, expected: int, sep: str,
+                last: str = "") -> Problem:
     fields = len(next(csv.reader([text], delimiter=sep), []))
     hint = f" (a '{sep}' inside a value that is not quoted?)" if fields > expected else ""
+    if fields < expected and text.strip() and text.strip() == last.strip():
+        hint = " (the file ends in the middle of this row: cut off while exporting or copying?)"
     shown = text if len(text) <= 80 else text[:77] + "..."
     return Problem("erp", f"{fields} fields where the header has {expected}{hint}: '{shown}'; the "
                    "row is left out of the checks", Location(file, row=number))

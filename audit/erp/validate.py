@@ -44,13 +44,14 @@ def capped(file: str, positions: np.ndarray, make: Callable[[int], Problem], res
 
 
 def value_problems(field: Field, invalid: np.ndarray, shown: Callable[[int], str],
-                   rows: np.ndarray, files: np.ndarray, column: str) -> list[Problem]:
+                   rows: np.ndarray, files: np.ndarray, column: str,
+                   hint: Callable[[str], str] = lambda _: "") -> list[Problem]:
     """'12O' is not a number; empty; customer_id is required — per bad row."""
     problems: list[Problem] = []
     for file, positions in per_file(np.flatnonzero(invalid), files):
         def make(i: int, file: str = file) -> Problem:
             value = shown(i)
-            text = (f"'{value}' is not {EXPECTED[field.type]}" if value
+            text = (f"'{value}' is not {EXPECTED[field.type]}{hint(value)}" if value
                     else f"empty; {field.name} is required")
             return Problem("erp", f"{text}; {LEFT_OUT}",
                            Location(file, row=int(rows[i]), column=column))
@@ -81,6 +82,8 @@ def duplicates(name: str, frame: pd.DataFrame, erp_name: dict[str, str]
         return dup, []
     rows, files = frame["source_row"].to_numpy(), frame["source_file"].to_numpy(dtype=object)
     column = erp_name.get(key[0], key[0])
+    if dup.sum() > MAX_ROW_PROBLEMS and dup.sum() * 2 > len(frame):
+        return dup, [_derived(name, frame, dup, column)]
     problems: list[Problem] = []
     for file, positions in per_file(np.flatnonzero(dup), files):
         def make(i: int, file: str = file) -> Problem:
@@ -97,6 +100,16 @@ def duplicates(name: str, frame: pd.DataFrame, erp_name: dict[str, str]
     return dup, problems
 
 
+def _derived(name: str, frame: pd.DataFrame, dup: np.ndarray, column: str) -> Problem:
+    """Most rows repeat their key: a dataset taken from transaction rows; said once."""
+    files = ", ".join(dict.fromkeys(frame["source_file"].astype(str)))
+    return Problem("erp", f"{int(dup.sum())} of {len(frame)} rows repeat a '{column}' of an "
+                   "earlier row: the export looks derived from transaction rows; each "
+                   f"{key_fields(name, set(frame.columns)) or 'row'} is taken once (set "
+                   "distinct: true to take the repeats silently)", Location(files, column=column),
+                   "warning")
+
+
 def find_duplicates(frame: pd.DataFrame, key: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(is a repeat of an earlier row, position of that first row) by the key fields.
 
@@ -111,7 +124,7 @@ def find_duplicates(frame: pd.DataFrame, key: list[str]) -> tuple[np.ndarray, np
         dup = np.concatenate([[False], same])
         first = np.maximum.accumulate(np.where(dup, 0, np.arange(n)))
         return dup, first
-    codes = _row_codes(frame, key)
+    codes = row_codes(frame, key)
     dup = pd.Series(codes).duplicated().to_numpy()
     uniq, first_at = np.unique(codes, return_index=True)
     return dup, first_at[np.searchsorted(uniq, codes)]
@@ -132,7 +145,7 @@ def _neighbours(arrays: list[pa.Array]) -> tuple[np.ndarray, bool]:
     return same.to_numpy(zero_copy_only=False), ordered
 
 
-def _row_codes(frame: pd.DataFrame, fields: list[str]) -> np.ndarray:
+def row_codes(frame: pd.DataFrame, fields: list[str]) -> np.ndarray:
     """One int64 per row, equal exactly when the rows are equal in `fields`."""
     codes = np.zeros(len(frame), dtype=np.int64)
     for f in fields:

@@ -36,7 +36,7 @@ def test_cp1252_read_as_utf8_names_byte_row_and_the_encoding_to_try():
         load_dataset("customers", dutch("customers", encoding="utf-8"),
                      FIXTURES / "klanten-cp1252.csv")
     assert str(info.value) == ("klanten-cp1252.csv: the file is not utf-8 text (byte 75, row 2); "
-                               "try encoding: cp1252")
+                               "try encoding: cp1252 (detected)")
 
 
 def test_wrong_separator_names_the_one_the_header_has():
@@ -46,7 +46,7 @@ def test_wrong_separator_names_the_one_the_header_has():
     assert str(info.value) == (
         "klanten-cp1252.csv, row 1: required column(s) missing: 'Klantnr' (customer_id), 'Naam' "
         "(name); the file has 'Klantnr;Naam;Betalingstermijn;Afnameverplichting;Einddatum "
-        "contract' (1 column; it looks ';'-separated) — is the separator right?")
+        "contract' (1 column split by ','; it looks ';'-separated: set separator: ';')")
 
 
 def test_title_rows_blank_lines_serial_dates_trailing_minus(load):

@@ -58,7 +58,8 @@ def test_not_a_number_not_a_date_empty_required(tmp_path):
         "orders.csv, row 4, column 'Klantnr': empty; customer_id is required; " + LEFT_OUT,
         "orders.csv, row 3, column 'Orderdatum': '30-02-2026' is not a date; " + LEFT_OUT,
         "orders.csv, row 2, column 'Aantal': '1.2.3' is not a number; " + LEFT_OUT,
-        "orders.csv, row 3, column 'Prijs per eenheid': '12.50' is not a number; " + LEFT_OUT,
+        "orders.csv, row 3, column 'Prijs per eenheid': '12.50' is not a number (written with "
+        "decimal '.'; this dataset has decimal: ',')" + "; " + LEFT_OUT,
     ]
 
 

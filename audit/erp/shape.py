@@ -1,0 +1,121 @@
+"""A loaded dataset made fit for the checks: absent optional fields, money in other currencies,
+repeated rows of a derived dataset, date formats checked against the data before trusted."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from audit.config import DatasetSource
+from audit.erp.convert import Number
+from audit.erp.fields import Field
+from audit.erp.sources import Raw
+from audit.erp.validate import LEFT_OUT, capped, per_file, row_codes
+from audit.errors import ErpDataError, Location, Problem
+
+EURO = {"EUR", "€", "EURO"}
+MONEY = {"price_list": ("unit_price",), "order_lines": ("unit_price",),
+         "invoices": ("amount", "freight_amount")}
+FOREIGN = r"^\s*(\$|£|¥|US\$|[A-Z]{3}\s)|\s[A-Z]{3}\s*$"  # '$ 12.50', 'USD 12.50', '12.50 GBP'
+
+
+def add_absent(frame: pd.DataFrame, schema: tuple[Field, ...],
+               columns: dict[str, str]) -> pd.DataFrame:
+    """Optional fields the export lacks become empty columns: the checks see 'not recorded'."""
+    n = len(frame)
+    for field in schema:
+        if field.name in columns or field.required or field.name in frame.columns:
+            continue
+        if field.type == "date":
+            frame[field.name] = np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
+        elif field.type == "int":
+            frame[field.name] = pd.array([pd.NA] * n, dtype="Int64")
+        elif field.type in {"decimal", "bool"}:
+            frame[field.name] = np.full(n, None, dtype=object)
+        else:
+            frame[field.name] = pd.Series([None] * n, index=frame.index, dtype="str")
+    return frame
+
+
+def exact_repeats(frame: pd.DataFrame, fields: list[str]) -> np.ndarray:
+    """Rows equal to an earlier row in every mapped field (`distinct: true` keeps the first)."""
+    if len(frame) < 2:
+        return np.zeros(len(frame), dtype=bool)
+    return pd.Series(row_codes(frame, fields)).duplicated().to_numpy()
+
+
+def foreign_money(name: str, source: DatasetSource, data: dict[str, object], bad: np.ndarray,
+                  raw: Raw, columns: dict[str, str]) -> tuple[np.ndarray, list[Problem]]:
+    """Rows whose money is not in euros are left out: other currencies are never summed as EUR."""
+    own = source.currency.strip().upper()
+    if name not in MONEY:
+        return bad, []
+    if "currency" not in columns:
+        if own not in EURO:
+            raise ErpDataError(f"the dataset's money is in {own} (currency: {own}); amounts are "
+                               "compared in EUR only", Location(raw.files[0]))
+        return bad, []
+    codes = pc.utf8_upper(pc.utf8_trim_whitespace(raw.table[columns["currency"]])).to_numpy(
+        zero_copy_only=False).astype(object)
+    codes = np.where(codes == "", own, codes)
+    other = ~np.isin(codes, list(EURO)) & ~bad
+    problems: list[Problem] = []
+    column = columns["currency"]
+    for file, positions in per_file(np.flatnonzero(other), raw.file_of):
+        def make(i: int, file: str = file) -> Problem:
+            return Problem("erp", f"money in {codes[i]}, not EUR (amounts are compared in EUR "
+                           f"only); {LEFT_OUT}", Location(file, row=int(raw.rows[i]),
+                                                          column=column))
+        problems += capped(file, positions, make, "{more} more rows in another currency "
+                           "than EUR left out of the checks")
+    return bad | other, problems
+
+
+def swap_day_month(fmt: str) -> str | None:
+    """The format with day and month swapped (None when it has not both)."""
+    if "%d" not in fmt or "%m" not in fmt:
+        return None
+    return fmt.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m")
+
+
+def check_date_order(column: pa.ChunkedArray | pa.Array, formats: list[str]) -> str | None:
+    """A day-first format on month-first data (or the reverse), told by a day above 12 in the
+    month's place: the message, or None when the data does not contradict the format."""
+    texts = pd.Series(pc.unique(pc.utf8_trim_whitespace(column)).to_pylist(), dtype=object)
+    texts = texts[texts.str.len() > 0]
+    for fmt in formats:
+        swapped = swap_day_month(fmt)
+        if swapped is None or texts.empty:
+            continue
+        as_given = pd.to_datetime(texts, format=fmt, errors="coerce").notna()
+        as_swapped = pd.to_datetime(texts, format=swapped, errors="coerce").notna()
+        only_swapped, only_given = as_swapped & ~as_given, as_given & ~as_swapped
+        if only_swapped.any() and not only_given.any():
+            example = texts[only_swapped].iloc[0]
+            return (f"date_format '{fmt}' does not fit the data: '{example}' and "
+                    f"{int(only_swapped.sum()) - 1} other dates read only as '{swapped}', none "
+                    f"only as '{fmt}' (the other dates would be read with day and month "
+                    f"swapped): set date_format: '{swapped}'")
+    return None
+
+
+def value_hint(field: Field, number: Number, formats: list[str]):  # noqa: ANN201 - a closure
+    """A hint for a value that did not convert: another decimal style, currency or date order."""
+    other = Number("," if number.decimal == "." else ".", "." if number.decimal == "," else ",")
+    swapped = [s for s in map(swap_day_month, formats) if s]
+
+    def hint(text: str) -> str:
+        if field.type in {"decimal", "int"}:
+            if pc.match_substring_regex(pa.array([text]), other.pattern)[0].as_py():
+                return (f" (written with decimal '{other.decimal}'; this dataset has decimal: "
+                        f"'{number.decimal}')")
+            if pc.match_substring_regex(pa.array([text]), FOREIGN)[0].as_py():
+                return " (an amount in another currency: money is compared in EUR only)"
+        if field.type == "date":
+            for fmt in swapped:
+                if pd.notna(pd.to_datetime(text, format=fmt, errors="coerce")):
+                    return f" (it reads as '{fmt}': day and month the other way round)"
+        return ""
+    return hint
