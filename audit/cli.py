@@ -147,7 +147,7 @@ def runs(config: ConfigOption = Path("config.yaml"),
         table.add_row(str(r["id"]), r["period"], f"{r['started_at']:%Y-%m-%d %H:%M:%S}",
                       "" if took is None else f"{took:.1f}", r["status"],
                       str(r["stats"].get("deviations", "")), str(r["problems"]),
-                      (r["error"] or "")[:80])
+                      (r["error"] or "")[:400])  # the reason must show, wrapped
     console.print(table)
 
 
@@ -219,9 +219,10 @@ def rules_check(config: ConfigOption = Path("config.yaml"), verbose: VerboseOpti
     console.print(f"{len(rules)} rule files valid")
 
 
-from audit import cli_tracking  # noqa: E402 - the deviation-tracking commands (ack, resolve...)
+from audit import cli_check, cli_tracking  # noqa: E402 - the deviation-tracking commands (ack, resolve...)
 
 cli_tracking.register(app)
+cli_check.register(app)  # contract-audit check: the ERP exports, without an audit
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from audit import __version__
 from audit.config import AuditConfig
-from audit.erp.loader import export_files
+from audit.erp.loader import export_files, unusable
 from audit.errors import InputError, Problem
 from audit.models import ErpData, Period
 
@@ -30,14 +30,36 @@ def check_inputs(config: AuditConfig, erp: ErpData, period: Period,
                                   or latest < pd.Timestamp(period.start)):
             shown = "no rows" if latest is None or pd.isna(latest) else f"latest {latest:%Y-%m-%d}"
             stale.append(f"{name} ({shown})")
+    if "invoices" not in config.erp.datasets and erp.get("order_lines") is not None:
+        problems.append(Problem("erp", "no invoices export is configured: the customers in "
+                                "scope are ranked by order-line value (quantity × unit price) "
+                                "instead of invoiced revenue", severity="warning"))
     if missing or stale:
-        parts = ([f"missing or unreadable: {', '.join(missing)}"] if missing else []) + (
+        parts = ([f"missing or unreadable: {', '.join(_why(n, problems) for n in missing)}"]
+                 if missing else []) + (
             [f"older than the period {period.label}: {', '.join(stale)}"] if stale else [])
-        details = "; ".join(str(p) for p in problems if p.stage == "erp" and p.location
-                            and p.location.row is None)
         raise InputError(f"the ERP exports are not fit for this period ({'; '.join(parts)})"
-                         + (f" [{details}]" if details else "")
-                         + "; no deviations were emailed")
+                         "; no deviations were emailed")
+
+
+def _why(name: str, problems: list[Problem]) -> str:
+    """A dataset that did not load, with the loader's reason (file, row, what is wrong)."""
+    ending = unusable("*").split("'*'")[0]  # datasets read from one file share the message
+    reasons = [str(p).split(f"; {ending}")[0] for p in problems if p.stage == "erp"
+               and ending in p.message and f"'{name}'" in p.message.split(ending)[-1]]
+    return f"{name} — {'; '.join(reasons)}" if reasons else name
+
+
+def order_value_as_invoices(erp: ErpData) -> pd.DataFrame | None:
+    """Without an invoices export, the order lines as invoices (order date, quantity × price):
+    enough to rank the customers by what they bought."""
+    lines = erp.get("order_lines")
+    if lines is None:
+        return None
+    amounts = [q * p for q, p in zip(lines["quantity"], lines["unit_price"], strict=True)]
+    return pd.DataFrame({"customer_id": lines["customer_id"], "invoice_date": lines["order_date"],
+                         "amount": pd.Series(amounts, index=lines.index, dtype=object),
+                         "kind": "invoice"})
 
 
 def versions(config: AuditConfig) -> dict[str, Any]:

@@ -26,8 +26,9 @@ from audit.contracts.linking import describe, link_customer, read_index
 from audit.contracts.reader import ReadLimits
 from audit.erp.loader import load_erp
 from audit.errors import AuditError, ErpDataError, Location, Problem
-from audit.inputs import check_inputs, versions
+from audit.inputs import check_inputs, order_value_as_invoices, versions
 from audit.lock import AuditLock
+from audit.needs import absent_needs, has_field
 from audit.models import AuditRun, ContractDoc, Customer, Deviation, ErpData, Period, Term
 from audit.notify.build import build_owner_emails, mark_dry_run
 from audit.notify.send import clear_outbox, send_emails, write_outbox
@@ -134,6 +135,8 @@ def top_customers(erp: ErpData, period: Period, n: int,
                   masters: dict[str, dict[str, Any]]) -> list[Customer]:
     """The n customers with the most invoiced revenue (credit notes deducted) in the window."""
     invoices = erp.get("invoices")
+    if invoices is None:
+        invoices = order_value_as_invoices(erp)  # no invoices export: rank by order value
     if invoices is None:
         raise ErpDataError("cannot choose the customers to audit: the invoices export did not "
                            "load (see the problems above)")
@@ -271,11 +274,16 @@ def _runnable_sides(rules: dict[str, Rule], erp: ErpData,
                                             f"dataset(s) {', '.join(missing)} not loaded",
                                             severity="warning"))
                 continue
-            if spec.field and spec.field not in erp.frames[spec.dataset].columns:
+            if spec.field and not has_field(erp, spec.dataset, spec.field):
                 run.problems.append(Problem("checks", f"{side} check of '{rule_id}' skipped: "
                                             f"the {spec.dataset} export has no field "
                                             f"'{spec.field}' (map it under erp: in config.yaml)",
                                             severity="warning"))
+                continue
+            if lacking := absent_needs(fn, erp, needed):  # an optional field it cannot do without
+                run.problems.append(Problem("checks", f"{side} check of '{rule_id}' skipped: the "
+                                            f"export has no {', '.join(lacking)} (map it under "
+                                            "erp: in config.yaml)", severity="warning"))
                 continue
             sides.setdefault(rule_id, []).append(fn)
     return sides

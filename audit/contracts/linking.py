@@ -58,7 +58,8 @@ def link_customer(
     if customers is None or customers.empty:
         return doc, Problem("contracts", "cannot link: no customer master loaded",
                             Location(doc.file))
-    by_kvk = {str(k): str(c) for k, c in zip(customers["kvk_number"], customers["customer_id"],
+    kvk_numbers = customers.get("kvk_number", pd.Series(None, index=customers.index))  # optional
+    by_kvk = {str(k): str(c) for k, c in zip(kvk_numbers, customers["customer_id"],
                                              strict=True) if isinstance(k, str) and k}
     for kvk in doc.kvk_numbers:
         if kvk in by_kvk:

@@ -1,0 +1,103 @@
+"""`contract-audit check`: load every ERP dataset and show what was read, without an audit.
+
+The first thing a new user runs against their own exports: per dataset the file(s), the rows
+read and rejected, the mapping (ERP column -> our field, with one sample value each) and what
+is missing; then every problem the loader found. Exit 7 when a configured dataset did not load.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import pandas as pd
+import typer
+from rich.console import Console
+
+from audit.config import DATASETS, load_config
+from audit.erp.fields import SCHEMAS
+from audit.erp.loader import load_erp
+from audit.errors import AuditError, InputError
+from audit.models import ErpData
+
+ConfigOption = Annotated[
+    Path, typer.Option("--config", "-c", help="The config file; paths in it are relative to it.")
+]
+console = Console(soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `check` command to the CLI."""
+    app.command("check")(check)
+
+
+def check(config: ConfigOption = Path("config.yaml"),
+          verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    """Load every ERP dataset and show rows, mapping and what is missing, without an audit."""
+    from audit.cli import _fail
+
+    try:
+        cfg = load_config(config)
+        erp = load_erp(cfg, only=[n for n in DATASETS if n in cfg.erp.datasets])
+    except AuditError as e:
+        raise _fail(e, verbose) from None
+    failed = []
+    for name in (n for n in DATASETS if n in SCHEMAS):
+        if name not in cfg.erp.datasets:
+            console.print(f"[bold]{name}[/bold]: not configured — the checks that need it are off")
+        elif name in erp.frames:
+            show_dataset(name, erp.frames[name])
+        else:
+            failed.append(name)
+            console.print(f"[bold]{name}[/bold]: [red]not loaded[/red]")
+    show_problems(erp)
+    if failed:
+        err = InputError(f"dataset(s) not loaded: {', '.join(failed)} (the reasons are above)")
+        raise _fail(err, False)
+
+
+def show_dataset(name: str, frame: pd.DataFrame) -> None:
+    """One dataset: files, rows read/kept/rejected, mapping with a sample each, what is absent."""
+    files = ", ".join(frame.attrs.get("files", []))
+    read = int(frame.attrs.get("rows_read", len(frame)))
+    console.print(f"[bold]{name}[/bold]: {files} — {read} rows read, {len(frame)} kept, "
+                  f"{read - len(frame)} rejected", highlight=False)
+    columns: dict[str, str] = frame.attrs.get("erp_columns", {})
+    mapped = [f.name for f in SCHEMAS[name] if f.name in columns]
+    fullest = frame[mapped].notna().sum(axis=1).idxmax() if len(frame) and mapped else None
+    for field in mapped:
+        one = frame.loc[[fullest], field] if fullest is not None else frame[field]
+        shown = sample(one) if one.notna().any() else sample(frame[field])
+        console.print(f"  {columns[field]!r:<28} -> {field:<22} {shown}", markup=False,
+                      highlight=False)
+    absent = [f for f in SCHEMAS[name] if f.name not in columns]
+    if absent:
+        console.print("  not in the export (optional): " + ", ".join(f.name for f in absent),
+                      markup=False, highlight=False)
+
+
+def sample(values: pd.Series) -> str:
+    """One value of a column as the checks will see it (empty when the column has none)."""
+    present = values[values.notna()] if len(values) else values
+    if present.empty:
+        return "(no values)"
+    value = present.iloc[0]
+    if isinstance(value, pd.Timestamp | datetime | np.datetime64):
+        return str(pd.Timestamp(value).date())
+    if isinstance(value, Decimal | date):
+        return str(value)
+    return repr(str(value)) if isinstance(value, str) else str(value)
+
+
+def show_problems(erp: ErpData) -> None:
+    """Every problem the loader found; a dataset that did not load says why."""
+    if not erp.problems:
+        console.print("no problems: every configured dataset loaded cleanly")
+        return
+    console.print(f"problems ({len(erp.problems)}):")
+    for problem in erp.problems:
+        console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
+
