@@ -74,6 +74,9 @@ class ContractDoc:
     effective_date: date | None = None
     kvk_numbers: tuple[str, ...] = ()
     title: str = ""
+    date_basis: str = ""  # what effective_date rests on: stated | signed | '' (none found)
+    references: tuple[str, ...] = ()  # contract references on page 1 and in the file name
+    amends: str = ""  # an amendment's base contract (file name), found by its reference
 
     @property
     def file(self) -> str:
@@ -91,6 +94,8 @@ class Clause:
     page: int
     tables: tuple[Table, ...] = ()
     replaces: tuple[str, ...] = ()  # articles of the base contract an amendment clause replaces
+    change: str = ""  # what an amendment clause does: replace | delete | add | '' (nothing said)
+    effective_date: date | None = None  # an amendment clause's own start ('With effect from ...')
     boilerplate: bool = False  # general terms, force majeure, liability...: not an agreement
     ocr: bool = False  # read from a scanned page: its terms get a lower confidence
 

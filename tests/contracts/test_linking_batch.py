@@ -8,7 +8,7 @@ import pandas as pd
 
 from audit.contracts import batch
 from audit.contracts.batch import BatchLimits, read_many
-from audit.contracts.linking import link_customer, read_index
+from audit.contracts.linking import describe, link_customer, link_documents, read_index
 from audit.models import ContractDoc, Page
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -77,3 +77,50 @@ def test_a_document_over_its_time_limit_is_stopped_and_the_rest_go_on(tmp_path, 
     assert str(results[slow][1][0]) == ("slow.pdf: reading took longer than 2 s and was stopped; "
                                         "the document was skipped (raise "
                                         "reading.seconds_per_document)")
+
+
+def described(text: str, name: str) -> ContractDoc:
+    return describe(ContractDoc(path=Path(name), sha256="", pages=(Page(1, text),)), "99999999")
+
+
+BASE_C1 = "Raamovereenkomst RO/2023/117\nHoogvliet Foods B.V., KvK 11111111"
+BASE_C2 = "Raamovereenkomst RO/2024/005\nHoogland Transport B.V., KvK 22222222"
+
+
+def test_an_amendment_without_kvk_links_to_its_base_contract_by_the_reference():
+    amendment = described("Nachtrag 2\nzur Raamovereenkomst RO/2023/117\nmit Wirkung vom "
+                          "1. Juli 2026", "nachtrag-2.pdf")
+    docs, problems = link_documents([described(BASE_C1, "ro-117.pdf"),
+                                     described(BASE_C2, "ro-005.pdf"), amendment], CUSTOMERS)
+    assert problems == []
+    assert (docs[2].kind, docs[2].customer_id, docs[2].amends) == ("amendment", "C1", "ro-117.pdf")
+
+
+def test_the_reference_beats_a_name_match_but_not_the_amendments_own_kvk():
+    by_name = described("Second Amendment\nto agreement RO/2024/005\nHoogvliet Foods", "a.pdf")
+    by_kvk = described("Second Amendment\nto agreement RO/2024/005\nKvK 11111111", "b.pdf")
+    docs, problems = link_documents([described(BASE_C1, "ro-117.pdf"),
+                                     described(BASE_C2, "ro-005.pdf"), by_name, by_kvk], CUSTOMERS)
+    assert [(d.customer_id, d.amends) for d in docs[2:]] == [("C2", "ro-005.pdf"), ("C1", "")]
+    assert [str(p) for p in problems] == [
+        "b.pdf, page 1: the amendment names the contract ro-005.pdf of customer C2, but its "
+        "parties link it to customer C1; kept C1 — check which is right"]
+
+
+def test_an_amendment_that_neither_kvk_nor_reference_links_says_both():
+    lost = described("Letter agreement\nregarding contract ZX-9090-77\nDear Sirs,", "letter.pdf")
+    docs, problems = link_documents([described(BASE_C1, "ro-117.pdf"), lost], CUSTOMERS)
+    assert docs[1].customer_id is None
+    assert [str(p) for p in problems] == [
+        "letter.pdf, page 1: cannot link the amendment to a customer (KvK numbers on the title "
+        "page: none found; no customer name or address matched); its agreements are not audited "
+        "— add it to the index file (reading.index_file); no linked base contract has a contract "
+        "reference it names (ZX909077)"]
+
+
+def test_a_reference_two_base_contracts_share_links_nothing():
+    shared = "\nAlgemene voorwaarden AV-2019-02"
+    amendment = described("Addendum\nbij de overeenkomst, AV-2019-02 van toepassing", "add.pdf")
+    docs, _ = link_documents([described(BASE_C1 + shared, "ro-117.pdf"),
+                              described(BASE_C2 + shared, "ro-005.pdf"), amendment], CUSTOMERS)
+    assert (docs[2].customer_id, docs[2].amends) == (None, "")

@@ -1,0 +1,129 @@
+"""A document's dates: which way round it writes numeric dates, its effective date, its signing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from audit.models import Page
+from audit.parse import MONTHS, find_dates
+
+# Phrases that say from when something applies. STRONG ones name a start in any document;
+# WEAK ones ('per 1 april 2026', 'as of', 'vanaf') only count in an amendment, where a dated
+# change is what the document is for; in a base contract they date one clause (an indexation).
+STRONG = (r"ingangsdatum|datum\s+van\s+inwerkingtreding|effective\s+date|commencement\s+date|"
+          r"start\s+date|met\s+ingang\s+van|with\s+effect\s+(?:from|as\s+of|on)|"
+          r"effective\s+(?:as\s+)?(?:of|from|on)|gaat\s+in\s+op|treedt\s+in\s+werking\s+op|"
+          r"in\s+werking\s+(?:per|op)|commenc(?:e|es|ed|ing)\s+on|took\s+effect\s+on|"
+          r"takes\s+effect\s+on|(?:dated|made|entered\s+into)\s+(?:as\s+of|on)|"
+          r"mit\s+wirkung\s+(?:vom|zum|ab)|gültig\s+ab")
+WEAK = r"per|vanaf|as\s+of|as\s+from|from|ab"
+PHRASE = {strong: re.compile(rf"\b(?:{STRONG if strong else STRONG + '|' + WEAK})\b\s*:?\s*",
+                             re.I) for strong in (True, False)}
+GAP = re.compile(r"(?:(?:de|het|the|and|including|en|met|dag|day|\(|\))\s*){0,3}", re.I)
+# A sentence about the agreement itself: a base contract's start, not one clause's
+ABOUT_AGREEMENT = re.compile(r"overeenkomst|agreement|contract|vertrag|deze|dit|this|hierbij",
+                             re.I)
+SIGNED = re.compile(r"\b(?:signed|executed|getekend|ondertekend|unterzeichnet)\b", re.I)
+# a letter's date line: 'Zwolle, 18 februari 2026'
+LETTER_DATE = re.compile(r"^\s*[A-Z][\w'.\- ]{1,40},\s+(?=\S)", re.M)
+SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
+DAY_FIRST = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|e)?\s+(?:{_MONTHS})\b\.?,?\s+\d{{4}}", re.I)
+MONTH_FIRST = re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}", re.I)
+# what a date opens with: a digit, a month, or a day in words ('the first day of July, 2017')
+DATE_START = re.compile(rf"(?:\d|(?:{_MONTHS})\b|[a-z]+(?:st|nd|rd|th)\b)", re.I)
+DATE_SPAN = 40  # characters a written date takes at most
+
+
+@dataclass(frozen=True)
+class DocDate:
+    """When a document applies from, and on what that rests: 'stated' or 'signed'."""
+
+    day: date | None
+    basis: str = ""  # stated | signed | '' (none found)
+
+
+def date_order(text: str, lang: str) -> str:
+    """'mdy' or 'dmy': how the text writes 01/03/2026. A day over 12 settles it; else English
+    text that writes 'March 1, 2026' more often than '1 March 2026' is US style; else day-first."""
+    for m in SLASHED.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            return "dmy"
+        if second > 12 >= first:
+            return "mdy"
+    us = len(MONTH_FIRST.findall(text)) > len(DAY_FIRST.findall(text))
+    return "mdy" if lang == "en" and us else "dmy"
+
+
+def date_at(text: str, order: str) -> date | None:
+    """The date that opens the text (after a few filler words), read in the document's order."""
+    rest = text[GAP.match(text).end():]
+    end = SENTENCE_END.search(rest)
+    rest = rest[:min(DATE_SPAN, end.start() + 1 if end else DATE_SPAN)]
+    if not DATE_START.match(rest):
+        return None
+    found = find_dates(rest, "en" if order == "mdy" else "nl")
+    return found[0] if found else None
+
+
+def stated_date(text: str, order: str, amendment: bool) -> date | None:
+    """The first start date the text states; in a base contract only about the agreement."""
+    for m in PHRASE[not amendment].finditer(text):
+        day = date_at(text[m.end():m.end() + 60], order)
+        if day is None:
+            continue
+        if amendment or ABOUT_AGREEMENT.search(_sentence(text, m.start())):
+            return day
+    return None
+
+
+def signing_date(text: str, order: str) -> date | None:
+    """The date of signing ('getekend te Deventer op 12 maart 2026') or of the letter."""
+    for m in SIGNED.finditer(text):
+        window = text[m.end():m.end() + 100]
+        end = SENTENCE_END.search(window)
+        found = find_dates(window[:end.start() + 1 if end else None],
+                           "en" if order == "mdy" else "nl")
+        if found:
+            return found[0]
+    for m in LETTER_DATE.finditer(text):
+        if day := date_at(text[m.end():m.end() + 40], order):
+            return day
+    return None
+
+
+def table_date(pages: tuple[Page, ...], order: str) -> date | None:
+    """An effective date given in a table: a row whose label cell names it, the date beside it."""
+    label = re.compile(rf"^\s*(?:{STRONG})\s*:?\s*$", re.I)
+    for page in pages:
+        for table in page.tables:
+            for row in table.rows:
+                for cell, value in zip(row, row[1:], strict=False):
+                    if label.match(cell or "") and (day := date_at(value or "", order)):
+                        return day
+    return None
+
+
+def document_date(pages: tuple[Page, ...], lang: str, amendment: bool) -> DocDate:
+    """From when the document applies: a stated effective date (text or table); an amendment
+    without one applies from its signing."""
+    text = "\n".join(p.text for p in pages)
+    order = date_order(text, lang)
+    day = stated_date(text, order, amendment) or table_date(pages, order)
+    if day is not None:
+        return DocDate(day, "stated")
+    if amendment and (day := signing_date(text, order)) is not None:
+        return DocDate(day, "signed")
+    return DocDate(None)
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence around position `at`."""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
+    start = starts[-1] if starts else 0
+    end = SENTENCE_END.search(text, at)
+    return text[start:end.start() if end else len(text)]
