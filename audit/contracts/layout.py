@@ -1,4 +1,4 @@
-"""One pdfplumber page -> text lines in reading order (two columns too), tables as markers."""
+"""One pdfplumber page -> text lines in reading order (columns per region), tables as markers."""
 
 from __future__ import annotations
 
@@ -7,36 +7,99 @@ from typing import Any
 
 import pdfplumber
 
+from audit.contracts.columns import Word, regions, rows_of
+from audit.contracts.tables import Ruled, ruled_tables
 from audit.models import Line, Table
 
 TABLE_MARK = "\x00TABLE{}\x00"  # stands in the page text where a table was
-GUTTER_BAND = (0.35, 0.65)  # where a gutter between two columns may lie, as a share of width
-MIN_COLUMN_LINES = 3  # each column needs this many lines before a page counts as two-column
 
 
 def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[Line], list[Table]]:
     """Text lines in reading order, with a marker line where each table stands."""
-    # ruled tables only: find_tables costs most of the page's time, skip pages without lines
-    found = page.find_tables() if (page.lines or page.rects) else []
-    boxes = [t.bbox for t in found]
-    text_page = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes)) if boxes else page
-    lines = _ordered_lines(text_page)
-    tables = []
-    for i, table in enumerate(found):
-        rows = tuple(tuple(_cell(c) for c in row) for row in table.extract() if any(row))
-        tables.append(Table(page=number, rows=rows))
-        lines.append((table.bbox[1], 0, Line(TABLE_MARK.format(i), table.bbox[0], table.bbox[1])))
-    # above the columns, left column, right column, below: each from top to bottom
-    return [line for _, _, line in sorted(lines, key=lambda t: (t[1], t[0]))], tables
+    page = clean_chars(page)
+    words = page.extract_words(return_chars=True)  # once per page: tables, columns and lines
+    ruled = ruled_tables(page, words)
+    free = [w for w in words if not any(_inside(w, t.bbox) for t in ruled)]
+    width = max([float(page.width), *(w["x1"] for w in words)])
+    lines: list[Line] = []
+    tables: list[Table] = []
+    for region in regions(rows_of(free, [(t.bbox[1], t.bbox[3]) for t in ruled]), width):
+        if region.barrier is not None or region.cells is not None:
+            x0, top, rows = _table_place(region.barrier, ruled, region)
+            lines.append(Line(TABLE_MARK.format(len(tables)), round(x0, 1), round(top, 1)))
+            tables.append(Table(page=number, rows=rows))
+            continue
+        lines += [words_line(part) for column in region.columns for part in column if part]
+    return lines, tables
 
 
-def styled(line: dict[str, Any]) -> Line:
-    """A pdfplumber text line (with its chars) as a Line with its dominant size and weight."""
-    chars = [c for c in line.get("chars", ()) if not c.get("text", "").isspace()]
+def _table_place(barrier: int | None, ruled: list[Ruled], region: Any
+                 ) -> tuple[float, float, tuple[tuple[str, ...], ...]]:
+    """(left, top, rows) of a ruled table or of a table found by alignment."""
+    if barrier is not None:
+        table = ruled[barrier]
+        return table.bbox[0], table.bbox[1], table.rows
+    x0 = min(w["x0"] for column in region.columns for part in column for w in part)
+    return x0, region.top, tuple(region.cells)
+
+
+def words_line(words: list[Word]) -> Line:
+    """Words of one line (left to right) as a Line with its dominant size and weight."""
+    chars = [c for w in words for c in w.get("chars", ()) if not c.get("text", "").isspace()]
     sizes = Counter(round(float(c.get("size", 0)), 1) for c in chars)
     bold = sum(_is_bold(c.get("fontname", "")) for c in chars)
-    return Line(line["text"], round(float(line["x0"]), 1), round(float(line["top"]), 1),
+    return Line(" ".join(w["text"] for w in words), round(float(words[0]["x0"]), 1),
+                round(float(min(w["top"] for w in words)), 1),
                 sizes.most_common(1)[0][0] if sizes else 0.0, bold * 2 > len(chars) > 0)
+
+
+def clean_chars(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
+    """The page without duplicated characters and without spaces drawn over a letter.
+
+    Some producers draw text twice (a fake bold) or put a space glyph on top of the next
+    letter; pdfplumber then reads 'TTeesstt' or breaks 'D efinities' apart.
+    """
+    chars = page.chars
+    seen: set[tuple[str, int, int]] = set()
+    doubled = False
+    for c in chars:
+        key = (c["text"], round(c["x0"]), round(c["top"]))
+        if key in seen and not c["text"].isspace():
+            doubled = True
+            break
+        seen.add(key)
+    if doubled:
+        page = page.dedupe_chars()
+        chars = page.chars
+    stray = _covered_spaces(chars)
+    return page.filter(lambda o: id(o) not in stray) if stray else page
+
+
+def _covered_spaces(chars: list[dict[str, Any]]) -> set[int]:
+    """ids of space characters lying mostly over a visible character of the same line."""
+    lines: dict[int, list[dict[str, Any]]] = {}
+    for c in chars:
+        lines.setdefault(round(c["top"]), []).append(c)
+    stray = set()
+    for line in lines.values():
+        visible = sorted((c["x0"], c["x1"]) for c in line if not c["text"].isspace())
+        starts = [v[0] for v in visible]
+        for c in line:
+            if c["text"].isspace() and c["x1"] > c["x0"] and _covered(c, visible, starts):
+                stray.add(id(c))
+    return stray
+
+
+def _covered(space: dict[str, Any], visible: list[tuple[float, float]],
+             starts: list[float]) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(starts, space["x1"])
+    width = space["x1"] - space["x0"]
+    for x0, x1 in visible[max(0, i - 3):i]:
+        if min(x1, space["x1"]) - max(x0, space["x0"]) > width / 2:
+            return True
+    return False
 
 
 def _is_bold(fontname: str) -> bool:
@@ -45,89 +108,8 @@ def _is_bold(fontname: str) -> bool:
         name.endswith(("-b", ",b", "-bd"))
 
 
-def _ordered_lines(page: pdfplumber.page.Page) -> list[tuple[float, int, Line]]:
-    """(top, order group, line): group 0 above the columns, 1 left, 2 right, 3 below."""
-    gutter = find_gutter(page)
-    if gutter is None:
-        return [(line["top"], 0, styled(line))
-                for line in page.extract_text_lines(return_chars=True)]
-    x, band_top, band_bottom = gutter
-    groups = (
-        (0, lambda o: o["bottom"] <= band_top),
-        (1, lambda o: band_top < o["bottom"] and o["top"] < band_bottom and o["x1"] <= x),
-        (2, lambda o: band_top < o["bottom"] and o["top"] < band_bottom and o["x0"] >= x),
-        (3, lambda o: o["top"] >= band_bottom),
-    )
-    out = []
-    for order, keep in groups:
-        part = page.filter(lambda o, keep=keep: "x0" not in o or keep(o))
-        out += [(line["top"], order, styled(line))
-                for line in part.extract_text_lines(return_chars=True)]
-    return out
-
-
-def find_gutter(page: pdfplumber.page.Page) -> tuple[float, float, float] | None:
-    """(x of the gutter, top and bottom of the two-column band), or None for one column.
-
-    A gutter is a vertical strip in the middle of the page that no word crosses within the
-    band, with enough lines on both sides; full-width lines above or below the band (titles,
-    running headers) may cross it.
-    """
-    words = page.extract_words()
-    if len(words) < 2 * MIN_COLUMN_LINES:
-        return None
-    for x in _candidate_gutters(words, float(page.width)):
-        band = _column_band(words, x, float(page.height))
-        if band is not None:
-            return x, band[0], band[1]
-    return None
-
-
-def _column_band(words: list[dict[str, Any]], x: float,
-                 height: float) -> tuple[float, float] | None:
-    """The tallest stretch between words crossing x with enough lines left and right of x."""
-    cuts = sorted({0.0, height, *(w["top"] for w in words if w["x0"] < x < w["x1"]),
-                   *(w["bottom"] for w in words if w["x0"] < x < w["x1"])})
-    best = None
-    for top, bottom in zip(cuts, cuts[1:], strict=False):
-        inside = [w for w in words if top <= w["top"] and w["bottom"] <= bottom]
-        left = {round(w["top"]) for w in inside if w["x1"] <= x}
-        right = {round(w["top"]) for w in inside if w["x0"] >= x}
-        if min(len(left), len(right)) >= MIN_COLUMN_LINES and (
-                best is None or bottom - top > best[1] - best[0]):
-            best = (top, bottom)
-    return best
-
-
-def _candidate_gutters(words: list[dict[str, Any]], width: float) -> list[float]:
-    """Centres of the (nearly) empty x-strips in the middle band, widest first.
-
-    A few words may cross a real gutter (a title, the running header): they are checked after.
-    """
-    lo, hi = (int(width * f) for f in GUTTER_BAND)
-    counts = [0] * (hi - lo)
-    for w in words:
-        if w["x1"] > lo and w["x0"] < hi:
-            for i in range(max(0, int(w["x0"]) - lo), min(hi - lo, int(w["x1"]) - lo + 1)):
-                counts[i] += 1
-    allowed = max(3, len({round(w["top"]) for w in words}) // 10)
-    covered = [c > allowed for c in counts]
-    strips, start = [], None
-    for i, c in enumerate([*covered, True]):
-        if not c and start is None:
-            start = i
-        elif c and start is not None:
-            strips.append((i - start, lo + (start + i) / 2))
-            start = None
-    return [centre for size, centre in sorted(strips, reverse=True) if size >= 8]
-
-
 def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     x0, top, x1, bottom = box
     cx = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
     cy = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
     return x0 <= cx <= x1 and top <= cy <= bottom
-
-
-def _cell(value: str | None) -> str:
-    return " ".join((value or "").split())

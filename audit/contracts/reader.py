@@ -25,7 +25,7 @@ NL_WORDS = {"de", "het", "een", "van", "en", "wordt", "binnen", "na", "voor", "d
 EN_WORDS = {"the", "a", "of", "and", "shall", "within", "after", "for", "this", "agreement", "is"}
 
 
-READER_VERSION = 5  # bump when reading changes what a PDF yields: cached readings are redone
+READER_VERSION = 6  # bump when reading changes what a PDF yields: cached readings are redone
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,123 @@
+"""Tables without rulings, zebra shading, grids, and tables over a page break, each on a PDF
+made for it (Courier and Times, landscape A4, column orders unlike the bundled samples)."""
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from fpdf import FPDF
+
+from audit.contracts.layout import TABLE_MARK, clean_chars, page_lines
+from audit.contracts.tables import continue_table
+from audit.models import Table
+
+HEADER = ("Pos", "Code", "Article", "Gross", "Disc.", "Net")
+ITEMS = [(str(n), f"QX-{700 + n}/B", f"Hydraulic hose fitting type {n} straight", f"{40 + n},50",
+          f"{n % 4 * 5}%", f"{30 + n},10") for n in range(1, 13)]
+
+
+def table_pdf(path: Path, borders: str, fill: str, rows: list[tuple[str, ...]],
+              per_page: int = 40, repeat: bool = True, v_align: str = "MIDDLE") -> None:
+    """Landscape A4: a title line, a sentence, then the table (split over pages)."""
+    pdf = FPDF(orientation="L", unit="pt")
+    pdf.set_margins(50, 40, 50)
+    for start in range(0, len(rows), per_page):
+        pdf.add_page()
+        pdf.set_font("times", "B", 13)
+        pdf.cell(0, 18, "Annex II. Net prices", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("times", "", 10)
+        pdf.cell(0, 16, "All amounts in euro, delivered duty paid.", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(pdf.get_y() + 10)
+        pdf.set_font("courier", "", 9)
+        part = rows[start:start + per_page]
+        body = [HEADER, *part] if repeat or start == 0 else part
+        with pdf.table(borders_layout=borders, cell_fill_mode=fill, cell_fill_color=225,
+                       col_widths=(30, 60, 190, 55, 45, 55), text_align="LEFT", width=435,
+                       align="LEFT", first_row_as_headings=body[0] == HEADER,
+                       v_align=v_align) as table:
+            for row in body:
+                table.row(row)
+    pdf.output(str(path))
+
+
+def read(path: Path) -> list[tuple[list[str], list[Table]]]:
+    with pdfplumber.open(path) as pdf:
+        out = []
+        for n, page in enumerate(pdf.pages, 1):
+            lines, tables = page_lines(page, n)
+            out.append(([line.text for line in lines], tables))
+        return out
+
+
+@pytest.mark.parametrize("borders,fill", [("NONE", "ROWS"), ("NONE", "NONE"),
+                                          ("HORIZONTAL_LINES", "NONE"), ("ALL", "NONE")])
+def test_a_table_keeps_its_rows_and_cells_whatever_its_rulings(tmp_path, borders, fill):
+    """Zebra rows, borderless, horizontal rules only, full grid: the same clean rows."""
+    path = tmp_path / f"annex-{borders}-{fill}.pdf"
+    table_pdf(path, borders, fill, ITEMS)
+    [(lines, tables)] = read(path)
+    assert lines == ["Annex II. Net prices", "All amounts in euro, delivered duty paid.",
+                     TABLE_MARK.format(0)]
+    [table] = tables
+    assert table.rows == (HEADER, *ITEMS)
+
+
+def test_a_wrapped_description_stays_in_its_row(tmp_path):
+    """Cells set at the top of rows without extra space between them: the key column tells."""
+    rows = [(str(n), f"QX-{n}", "Flange adapter with a long description that wraps onto a "
+             "second line", "12,00", "5%", "11,40") for n in range(1, 5)]
+    path = tmp_path / "wrapped.pdf"
+    table_pdf(path, "NONE", "NONE", rows, v_align="TOP")
+    [(_, [table])] = read(path)
+    assert table.rows[1:] == tuple(rows)
+
+
+def test_a_table_over_a_page_break_without_its_header_continues(tmp_path):
+    path = tmp_path / "annex-over-pages.pdf"
+    table_pdf(path, "NONE", "ROWS", ITEMS, per_page=7, repeat=False)
+    (_, [first]), (_, [second]) = read(path)
+    assert second.rows == tuple(ITEMS[7:])
+    merged = continue_table(first, second)
+    assert merged is not None and merged.rows == (HEADER, *ITEMS) and merged.page == 1
+
+
+def test_a_repeated_header_is_dropped_and_another_table_is_not_merged():
+    first = Table(1, (HEADER, *ITEMS[:3]))
+    again = Table(2, (HEADER, *ITEMS[3:5]))
+    assert continue_table(first, again) == Table(1, (HEADER, *ITEMS[:5]))
+    other = Table(2, (("Pos", "Code", "Article", "Unit", "Pack", "Price"), ITEMS[5]))
+    assert continue_table(first, other) is None
+    narrower = Table(2, (ITEMS[5][:4],))
+    assert continue_table(first, narrower) is None
+
+
+def test_a_justified_paragraph_in_a_narrow_measure_is_not_a_table(tmp_path):
+    """Wide word gaps of justified lines do not line up into columns."""
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("times", "", 10)
+    text = ("Leverancier levert de goederen franco op het afleveradres van de afnemer binnen "
+            "vijf werkdagen na ontvangst van de bestelling, tenzij partijen schriftelijk een "
+            "latere leverdatum overeenkomen; deelleveringen zijn toegestaan. ") * 3
+    pdf.multi_cell(220, 13, text, align="J", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "prose.pdf"
+    pdf.output(str(path))
+    [(lines, tables)] = read(path)
+    assert tables == [] and len(lines) > 10
+    assert " ".join(lines).split() == text.split()
+
+
+def test_doubled_characters_are_read_once(tmp_path):
+    """Text drawn twice on the same spot (a fake bold) reads as one text."""
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("times", "", 11)
+    for _ in range(2):
+        pdf.text(60, 80, "Betaling binnen 45 dagen na factuurdatum.")
+    path = tmp_path / "doubled.pdf"
+    pdf.output(str(path))
+    with pdfplumber.open(path) as pdf_in:
+        page = pdf_in.pages[0]
+        assert len(clean_chars(page).chars) * 2 == len(page.chars)
+        lines, _ = page_lines(page, 1)
+    assert [line.text for line in lines] == ["Betaling binnen 45 dagen na factuurdatum."]
