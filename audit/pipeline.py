@@ -22,14 +22,15 @@ from audit.config import AuditConfig
 from audit.contracts.amendments import mark_replacements
 from audit.contracts.batch import BatchLimits, read_many
 from audit.contracts.clauses import split_clauses
-from audit.contracts.linking import describe, link_customer, read_index
+from audit.contracts.linking import describe, link_documents, read_index
 from audit.contracts.reader import ReadLimits
 from audit.erp.loader import load_erp
 from audit.errors import AuditError, ErpDataError, Location, Problem
 from audit.inputs import check_inputs, order_value_as_invoices, versions
 from audit.lock import AuditLock
 from audit.needs import absent_needs, has_field
-from audit.models import AuditRun, ContractDoc, Customer, Deviation, ErpData, Period, Term
+from audit.models import (AuditRun, Clause, ContractDoc, Customer, Deviation, ErpData, Period,
+                          Term)
 from audit.notify.build import build_owner_emails, mark_dry_run
 from audit.notify.send import clear_outbox, send_emails, write_outbox
 from audit.report.html import write_report_html
@@ -171,11 +172,10 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     for path in paths:
         doc, found = results[path]
         problems += found
-        if doc is None:
-            continue
-        doc, problem = link_customer(describe(doc, config.company.kvk_number), customers, index)
-        problems += [problem] if problem else []
-        docs.append(doc)
+        if doc is not None:
+            docs.append(describe(doc, config.company.kvk_number))
+    docs, found = link_documents(docs, customers, index)  # amendments find their base contract
+    problems += found
     return docs
 
 
@@ -203,14 +203,18 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
     date until a later one replaces them, with the controller's corrections applied."""
     reader = TermReader(rules)
     terms: list[Term] = []
+    changes: list[Clause] = []  # amendment clauses that replace or delete an article
     for doc in docs:
         if doc.customer_id is not None and (scope is None or doc.customer_id in scope):
-            terms += reader.read_document(mark_replacements(split_clauses(doc)), doc.customer_id)
+            clauses = mark_replacements(split_clauses(doc))
+            changes += [c for c in clauses if c.change]
+            terms += reader.read_document(clauses, doc.customer_id)
     linked = {d.customer_id for d in docs}
     for cid in sorted((scope or set()) - linked):
         problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
                                 "was linked to it; its agreements are not audited"))
-    terms = apply_overrides(apply_validity(terms), overrides, rules, overrides_path)
+    terms = apply_overrides(apply_validity(terms, changes, problems), overrides, rules,
+                            overrides_path)
     return [t for t in terms if scope is None or t.customer_id in scope]
 
 

@@ -10,42 +10,88 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz
 
+from audit.contracts.dated import document_date
+from audit.contracts.references import doc_references, find_base
 from audit.errors import ContractReadError, Location, Problem
 from audit.models import ContractDoc
-from audit.parse import address_keys, find_dates
+from audit.parse import address_keys
 
 KVK = re.compile(
     r"(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|chamber\s+of\s+commerce|handelsregister)"
     r"[^0-9]{0,80}?(\d{8})\b",
     re.I | re.S,
 )
-AMENDMENT = re.compile(r"wijziging|addendum|amendment|aanvulling|allonge", re.I)
-EFFECTIVE = re.compile(
-    r"(?:ingangsdatum|effective\s+date|met\s+ingang\s+van|with\s+effect\s+from|"
-    r"gaat\s+in\s+op|commence[sd]?\s+on)\s*:?\s*(.{0,40})",
+# What an amendment calls itself, as a noun in its title block ('Amendment No. 2', 'Allonge 1',
+# 'Side letter', 'Tweede wijzigingsovereenkomst'); 'as amended by' in a base contract is no title
+AMENDMENT = re.compile(
+    r"(?<!amended by )(?<!gewijzigd bij )(?<!gewijzigd door )\b(?:wijziging\w*|addend\w*|"
+    r"amendment|aanvulling\w*|allonge|side[\s-]+letter|letter\s+agreement|nachtrag|"
+    r"supplement(?:al|ary)?(?:\s+agreement)?|variation\s+agreement|änderungsvereinbarung)\b",
     re.I,
 )
+TITLE_LINES = 15  # the title block: the first lines of page 1
+TITLE_WORDS = 12  # a title line is short; a sentence that mentions an amendment is not one
 FUZZY_MIN = 90  # rapidfuzz partial ratio (0-100) of the customer's name within page 1
 FUZZY_MARGIN = 5  # ahead of the next best customer by at least this much
 LEGAL_FORM = re.compile(r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|ltd\.?|gmbh|inc\.?|limited)\b", re.I)
 
 
 def describe(doc: ContractDoc, own_kvk: str | None) -> ContractDoc:
-    """The document with its kind, parties' KvK numbers and effective date, from page 1."""
+    """The document with its kind, title, parties' KvK numbers, references and effective date."""
     first_page = doc.pages[0].text if doc.pages else ""
-    head = first_page
-    kvks = tuple(dict.fromkeys(k for k in KVK.findall(head) if k != own_kvk))
-    title = next((line.strip() for line in first_page.split("\n") if line.strip()), "")
-    kind = "amendment" if AMENDMENT.search(title) else "contract"
-    return replace(doc, kvk_numbers=kvks, kind=kind, effective_date=_effective(head), title=title)
+    kvks = tuple(dict.fromkeys(k for k in KVK.findall(first_page) if k != own_kvk))
+    lines = [line.strip() for line in first_page.split("\n") if line.strip()]
+    named = next((line for line in lines[:TITLE_LINES]
+                  if len(line.split()) <= TITLE_WORDS and AMENDMENT.search(line)), None)
+    kind = "amendment" if named else "contract"
+    dated = document_date(doc.pages, doc.language, kind == "amendment")
+    doc = replace(doc, kvk_numbers=kvks, kind=kind, effective_date=dated.day,
+                  date_basis=dated.basis, title=named or (lines[0] if lines else ""))
+    return replace(doc, references=doc_references(doc))
 
 
-def _effective(text: str) -> date | None:
-    for m in EFFECTIVE.finditer(text):
-        dates = find_dates(m.group(1))
-        if dates:
-            return dates[0]
-    return None
+def link_documents(docs: list[ContractDoc], customers: pd.DataFrame | None,
+                   index: dict[str, str] | None = None) -> tuple[list[ContractDoc], list[Problem]]:
+    """Link every document (link_customer); an amendment finds its base contract by the contract
+    reference it names, and takes the base's customer when nothing else linked it."""
+    linked = [link_customer(doc, customers, index) for doc in docs]
+    bases = [doc for doc, _ in linked]
+    result, problems = [], []
+    for doc, problem in linked:
+        if doc.kind == "amendment":
+            named = bool(index and doc.file in index) or _kvk_linked(doc, customers)
+            doc, problem = _to_base(doc, problem, bases, named)
+        result.append(doc)
+        problems += [problem] if problem else []
+    return result, problems
+
+
+def _kvk_linked(doc: ContractDoc, customers: pd.DataFrame | None) -> bool:
+    """Whether the document names its customer's KvK number (a link by name is weaker)."""
+    if doc.customer_id is None or customers is None or "kvk_number" not in customers:
+        return False
+    own = customers.loc[customers["customer_id"].astype(str) == doc.customer_id, "kvk_number"]
+    return any(str(k) in doc.kvk_numbers for k in own)
+
+
+def _to_base(doc: ContractDoc, problem: Problem | None, docs: list[ContractDoc],
+             named: bool) -> tuple[ContractDoc, Problem | None]:
+    """The amendment with its base contract and the base's customer, unless the index file or
+    the amendment's own KvK number named another customer (a name match is overruled)."""
+    base = find_base(doc, docs)
+    if base is None or base.customer_id is None:
+        if problem is not None:
+            refs = ", ".join(doc.references) or "none found"
+            problem = replace(problem, message=problem.message.replace(
+                "cannot link the document", "cannot link the amendment", 1)
+                + f"; no linked base contract has a contract reference it names ({refs})")
+        return doc, problem
+    if named and doc.customer_id != base.customer_id:
+        return doc, Problem("contracts", f"the amendment names the contract {base.file} of "
+                            f"customer {base.customer_id}, but its parties link it to customer "
+                            f"{doc.customer_id}; kept {doc.customer_id} — check which is right",
+                            Location(doc.file, page=1), severity="warning")
+    return replace(doc, amends=base.file, customer_id=base.customer_id), None
 
 
 def link_customer(
