@@ -98,6 +98,8 @@ class Clause:
     effective_date: date | None = None  # an amendment clause's own start ('With effect from ...')
     boilerplate: bool = False  # general terms, force majeure, liability...: not an agreement
     ocr: bool = False  # read from a scanned page: its terms get a lower confidence
+    section: str = ""  # the section it stands in: 'contract', an annex ('Bijlage 1'), 'signature'
+    level: int = 0  # depth under its section's heading (0: the section's own text)
 
     @property
     def file(self) -> str:

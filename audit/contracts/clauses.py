@@ -1,111 +1,400 @@
-"""Pages -> numbered clauses (article, sub-article, annex), each with the page it starts on."""
+"""Pages -> clauses: every line filed under its heading, with the article and page it starts on.
+
+Headings are found by their numbering grammar (headings.py) checked against the labels before
+them (a 4.3 follows a 4.2, a (b) an (a)), and by typography (a larger or bold capital line).
+Sections (the contract body, annexes, the signature block) are recognised by their own heading:
+boilerplate is a property of a section and ends at the next heading of the same or higher level.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from audit.contracts.reader import TABLE_MARK
-from audit.models import Clause, ContractDoc, Table
+from audit.contracts import headings as hd
+from audit.contracts.agreement_tables import is_agreement_table, row_article, row_statements
+from audit.contracts.layout import TABLE_MARK
+from audit.contracts.paragraphs import LONG_CLAUSE, split_paragraphs
+from audit.models import Clause, ContractDoc, Line, Table
 
-ARTICLE = re.compile(
-    r"^(?:artikel|article|art\.)\s+(\d+|[IVXLC]+)\b\.?\s*[–—\-:.]?\s*(.*)$", re.I
-)
-# 'Article 4.1 Delivery' / 'Artikel 4.1.a': a numbered sub-article written with the word
-ARTICLE_SUB = re.compile(
-    r"^(?:artikel|article|art\.)\s+(\d{1,2})\.(\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)\.?\s+(\S.*)$",
-    re.I)
-ANNEX = re.compile(r"^(bijlage|annex|appendix|schedule)\s+(\d+|[A-Z])\b\s*[–—\-:.]?\s*(.*)$", re.I)
-SUB = re.compile(r"^(\d{1,2}\.\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)\.?\s+(\S.*)$")
+try:  # the layout stage merges a table continued over a page break
+    from audit.contracts.tables import continue_table
+except ImportError:  # pragma: no cover - older layout stage
+    continue_table = None
+
 TABLE_LINE = re.compile(TABLE_MARK.format(r"(\d+)"))
 HYPHEN_END = re.compile(r"[a-zà-ÿ]-$")
+SIGNATURE_RULE = re.compile(r"[._…]{8,}")
+LEADER = re.compile(r"(?:[._…]\s?){4,}\s*(?:\d+|[ivx]+)$")  # a table-of-contents entry: 'Levering ...... 3'
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Sections that carry numbers but are not special agreements (PRODUCT.md: boilerplate).
 BOILERPLATE = re.compile(
-    r"algemene\s+(leverings|verkoop)?\s*voorwaarden|general\s+(terms|conditions)|"
+    r"algemene\s+(leverings|verkoop|inkoop)?\s*voorwaarden|general\s+(terms|conditions)|"
+    r"standard\s+(terms|conditions)|conditions\s+of\s+(sale|purchase|supply)|"
     r"overmacht|force\s+majeure|geheimhouding|confidential|aansprakelijkheid|liabilit|"
     r"toepasselijk\s+recht|governing\s+law|geschillen|disputes|ondertekening|signature",
     re.I,
 )
+BODY, SIGNATURE = "contract", "signature"
+PARTY_LIST = 6  # a numbered list this short before the first heading is the preamble's
+
+
+@dataclass
+class _Node:
+    """An open heading: a section (rank 0) or a numbered label inside it."""
+
+    rank: int
+    style: str
+    number: str  # its own number ('4', 'IV', 'D', 'Bijlage 1'; '' when unnumbered)
+    article: str  # its full label ('IV.1', '4(a)')
+    title: str
+    boilerplate: bool
+    value: tuple[int, ...] = ()
+    last: dict[str, tuple[int, ...]] = field(default_factory=dict)  # children seen, per style
 
 
 @dataclass
 class _Open:
+    """The clause being collected."""
+
     article: str
     heading: str
     page: int
-    lines: list[str] = field(default_factory=list)
+    section: str
+    level: int
+    boilerplate: bool
+    lines: list[tuple[Line, int]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    boilerplate: bool = False
-    ocr: bool = False
-
-
-def _add_table(clause: _Open, table: Table, first_on_page: bool) -> None:
-    """Attach a table; one that opens a page and continues the clause's last table (same
-    columns) is merged into it, without its repeated header row."""
-    last = clause.tables[-1] if clause.tables else None
-    width = len(table.rows[0]) if table.rows else 0
-    if first_on_page and last is not None and last.rows and len(last.rows[0]) == width:
-        rows = table.rows[1:] if table.rows[0] == last.rows[0] else table.rows
-        clause.tables[-1] = Table(page=last.page, rows=last.rows + rows)
-    else:
-        clause.tables.append(table)
+    label_x0: float | None = None  # where its label stood: a line back there ends it
+    hanging: bool = False  # its continuation lines are indented past the label
+    numbered: bool = False
+    closing: bool = False  # unnumbered text after an article's sub-clauses
+    head: tuple[Line, int] | None = None  # the heading line as written (label and all)
+    rest_first: bool = False  # its first line is the heading line's text after the label
 
 
 def split_clauses(doc: ContractDoc) -> list[Clause]:
-    """Split a document into clauses; text before the first article is the 'preamble'."""
-    current = _Open("preamble", "", 1)
-    done: list[_Open] = []
-    heading, number, boiler, annex_boiler = "", "", False, False
+    """Split a document into clauses; text before the first heading is the 'preamble'."""
+    return _Splitter(doc).run()
+
+
+class _Splitter:
+    """One pass over the document's lines with a stack of open headings."""
+
+    def __init__(self, doc: ContractDoc) -> None:
+        self.doc = doc
+        self.body_size = body_size(doc)
+        section = _Node(hd.SECTION, "body", "", BODY, "", False)
+        self.stack: list[_Node] = [section]
+        self.saved: list[_Node] | None = None  # the stack before the signature block
+        self.current = _Open("preamble", "", 1, BODY, 0, False)
+        self.done: list[_Open] = []
+        self.seen_body = False  # a title page's large lines before any text are the title
+        self.labels = 0
+        self.page_started = True
+        self.repeated = repeated_lines(doc)
+        self.body_headed = False  # a heading (not a bare list number) seen in the body
+
+    def run(self) -> list[Clause]:
+        for page in self.doc.pages:
+            self.page_started = True
+            for line in page.styled_lines():
+                text = line.text.strip()
+                if text and _shape(text) not in self.repeated:
+                    self._line(Line(text, line.x0, line.top, line.size, line.bold), page)
+                    self.page_started = self.page_started and bool(TABLE_LINE.fullmatch(text))
+        self.done.append(self.current)
+        opened = [c for c in self.done if c.lines or c.tables]
+        return self._finish(opened)
+
+    # --- one line -------------------------------------------------------------------
+    def _line(self, line: Line, page) -> None:
+        table = TABLE_LINE.fullmatch(line.text)
+        if table:
+            self._table(page.tables[int(table.group(1))], page.number)
+            return
+        if SIGNATURE_RULE.search(line.text) and not LEADER.search(line.text):
+            self._signature(line, page.number)
+            return
+        if not LEADER.search(line.text) and self._label(line, page.number):
+            return
+        if self._typographic(line, page.number):
+            return
+        if self._dedent(line):
+            self._open_paragraph(page.number)
+        self.seen_body = True
+        self._add(line, page.number)
+
+    def _add(self, line: Line, page: int) -> None:
+        c = self.current
+        if c.label_x0 is not None and c.lines and line.x0 > c.label_x0 + 4:
+            c.hanging = True
+        c.lines.append((line, page))
+
+    def _dedent(self, line: Line) -> bool:
+        """Back at the label's edge after an indented sub-clause: the sub-clause has ended."""
+        c = self.current
+        if not (c.numbered and c.hanging and c.lines and c.label_x0 is not None):
+            return False
+        last = c.lines[-1][0].text
+        return abs(line.x0 - c.label_x0) <= 1.5 and last.endswith((".", ";", ":"))
+
+    # --- labels ---------------------------------------------------------------------
+    def _label(self, line: Line, page: int) -> bool:
+        """Open a clause when the line starts with a label that fits the labels before it."""
+        for label in hd.read_labels(line, self.body_size):
+            if label.annex:
+                if not self.seen_body:  # 'Exhibit 10.36' above the title: the document's name
+                    self._add(line, page)
+                    return True
+                styled = _styled(line, label.title or label.number, self.body_size)
+                plain = not self.body_size  # no typography known (OCR, text only)
+                if (label.title or not label.rest) and (styled or plain or self.page_started):
+                    self._open_section(label.number, label.title, page, annex=True)
+                    self._open(self.stack[-1], label.rest if not label.title else "", line, page)
+                    return True
+                continue
+            if label.rank == hd.CAPITAL and not _styled(line, label.title, self.body_size):
+                continue  # 'A. Jansen, directeur': a capital with a dot heads only a heading
+            placed = self._place(label, _styled(line, label.title, self.body_size))
+            if placed is None:
+                continue
+            parent, node = placed
+            self._push(parent, node, label)
+            self._open(node, "" if label.title else label.rest, line, page)
+            return True
+        return False
+
+    def _place(self, label: hd.Label, styled: bool) -> tuple[int, _Node] | None:
+        """(index of the parent in the stack, the new node), or None when it does not fit."""
+        stack = self.saved if self.stack[0].style == SIGNATURE and self.saved else self.stack
+        i = max(k for k, n in enumerate(stack) if n.rank < label.rank)
+        if label.style == "dotted":
+            i = self._dotted_parent(stack, i, label)
+        parent = stack[i]
+        last = parent.last.get(label.style)
+        # a heading set apart by its type may open with any number (an excerpt, a cover page)
+        opens = styled or hd.opens_list(label, parent.number, parent.article)
+        if not opens and (last is None or not hd.continues_list(label, last)):
+            return None
+        article = hd.full_label(label, parent.number, parent.article)
+        node = _Node(label.rank, label.style, label.number, article, label.title,
+                     parent.boilerplate or bool(BOILERPLATE.search(label.title)), label.value)
+        return i, node
+
+    @staticmethod
+    def _dotted_parent(stack: list[_Node], i: int, label: hd.Label) -> int:
+        """A dotted label's parent is the heading its prefix names (4.2 under 4, D.2 under D)."""
+        prefix = label.number.rsplit(".", 1)[0].upper()
+        for k in range(i, 0, -1):
+            if prefix in (stack[k].number.upper(), stack[k].article.upper()) or (
+                    stack[k].value and stack[k].value == label.value[:-1]):  # 4.1 under IV
+                return k
+        return next(k for k in range(i, -1, -1) if not stack[k].number or stack[k].rank == 0)
+
+    def _push(self, parent_index: int, node: _Node, label: hd.Label) -> None:
+        if self.stack[0].style == SIGNATURE and self.saved:
+            self.stack, self.saved = self.saved, None  # numbering after the signatures goes on
+        body = self.stack[0].style == "body"
+        if body and not self.body_headed and (label.title or label.rank == hd.KEYWORD_RANK or (
+                parent_index == 0 and self.stack[0].last
+                and label.value == label.value[:-1] + (1,))):
+            self._merge_preamble()  # a list before the first heading, or one that restarts:
+        self.body_headed = self.body_headed or (body and bool(label.title))  # the parties
+        if parent_index >= len(self.stack):  # its parent was a list item of the preamble
+            parent_index, node.article = 0, hd.full_label(label, "", "")
+        del self.stack[parent_index + 1:]
+        self.stack[parent_index].last[label.style] = label.value
+        self.stack.append(node)
+        self.labels += 1
+
+    def _merge_preamble(self) -> None:
+        """File the numbered lines since the preamble back into it (a list of the parties)."""
+        first = next((k for k, c in enumerate(self.done) if c.article == "preamble"), None)
+        since = [*self.done[first + 1:], self.current] if first is not None else []
+        if first is None or len(since) > PARTY_LIST or sum(len(_text(c)) for c in since) > 1000:
+            return  # a long numbered run is the contract's own structure
+        preamble = self.done[first]
+        for c in [*self.done[first + 1:], self.current]:
+            preamble.lines += ([c.head] if c.head else []) + c.lines[int(c.rest_first):]
+            preamble.tables += c.tables
+        del self.done[first:]
+        self.current = preamble
+        self.stack[0].last.clear()
+        del self.stack[1:]
+
+    def _open(self, node: _Node, first: str, line: Line, page: int) -> None:
+        self.done.append(self.current)
+        heading = next((n.title for n in reversed(self.stack) if n.title), "")
+        self.current = _Open(node.article, heading, page, self.stack[0].article,
+                             len(self.stack) - 1, node.boilerplate, label_x0=line.x0,
+                             numbered=node.rank > 0, head=(line, page), rest_first=bool(first))
+        if first:
+            self.current.lines.append((Line(first, line.x0, line.top, line.size, line.bold),
+                                       page))
+        self.seen_body = True
+
+    # --- sections -------------------------------------------------------------------
+    def _open_section(self, label: str, title: str, page: int, annex: bool) -> None:
+        boiler = bool(BOILERPLATE.search(title) or BOILERPLATE.search(label))
+        self.stack = [_Node(hd.SECTION, "annex" if annex else "heading", label if annex else "",
+                            label or title, title, boiler)]
+        self.saved = None
+        self.labels += 1
+
+    def _typographic(self, line: Line, page: int) -> bool:
+        """An unnumbered heading set larger than the text, or in bold capitals."""
+        text = line.text
+        if not hd.is_title(text, line, self.body_size) or not self.body_size or not line.size:
+            return False
+        large = line.size >= self.body_size + 0.9
+        caps = line.bold and hd.is_caps(text) and line.size >= self.body_size - 0.3
+        if not (large or (caps and self.stack[0].style != "annex")):
+            return False
+        if not self.seen_body:  # the document's title: part of the preamble
+            self._add(line, page)
+            return True
+        if large:
+            self._open_section("", _shorten(text), page, annex=False)
+            self._open(self.stack[-1], "", line, page)
+        else:
+            node = _Node(hd.KEYWORD_RANK, "caps", "", _shorten(text), text,
+                         self.stack[0].boilerplate or bool(BOILERPLATE.search(text)))
+            del self.stack[1:]
+            self.stack.append(node)
+            self.labels += 1
+            self._open(node, "", line, page)
+        return True
+
+    def _signature(self, line: Line, page: int) -> None:
+        """A signature rule: the signature block, with the party names set above it."""
+        if self.stack[0].style != SIGNATURE:
+            moved: list[tuple[Line, int]] = []
+            if self.current.closing:  # 'Signed in two counterparts ...' above the names
+                moved, self.current.lines = self.current.lines, []
+            while self.current.lines and self.current.lines[-1][0].bold:
+                moved.insert(0, self.current.lines.pop())
+            self.saved = self.stack if self.stack[0].style != SIGNATURE else self.saved
+            self.stack = [_Node(hd.SECTION, SIGNATURE, "", SIGNATURE, "", True)]
+            self.done.append(self.current)
+            self.current = _Open(SIGNATURE, "", moved[0][1] if moved else page, SIGNATURE, 0,
+                                 True, lines=moved)
+        self.current.lines.append((line, page))
+
+    def _open_paragraph(self, page: int) -> None:
+        """Text after the last sub-clause belongs to the article above it, not to the sub-clause."""
+        parent = self.stack[-2] if len(self.stack) > 1 else self.stack[0]
+        del self.stack[self.stack.index(parent) + 1:]
+        heading = next((n.title for n in reversed(self.stack) if n.title), "")
+        self.done.append(self.current)
+        self.current = _Open(parent.article, heading, page, self.stack[0].article,
+                             len(self.stack) - 1, parent.boilerplate, closing=True)
+
+    # --- tables ---------------------------------------------------------------------
+    def _table(self, table: Table, page: int) -> None:
+        first_on_page, self.page_started = self.page_started, False
+        if not is_agreement_table(table):
+            _add_table(self.current, table, first_on_page)
+            self.seen_body = True
+            return
+        node, heading = self.stack[-1], self._heading()
+        self.done.append(self.current)
+        for k, (label, text) in enumerate(row_statements(table), 1):
+            article = row_article(label, node.title or node.article, k)
+            self.done.append(_Open(article, heading, table.page, self.stack[0].article,
+                                   len(self.stack), node.boilerplate,
+                                   lines=[(Line(text), table.page)]))
+            self.labels += 1
+        self.current = _Open(node.article, heading, page, self.stack[0].article,
+                             len(self.stack) - 1, node.boilerplate)
+
+    def _heading(self) -> str:
+        return next((n.title for n in reversed(self.stack) if n.title), "")
+
+    # --- output ---------------------------------------------------------------------
+    def _finish(self, opened: list[_Open]) -> list[Clause]:
+        if self.labels == 0:  # no structure at all: the paragraphs are the clauses
+            return [self._clause(part, f"para {i}")
+                    for i, part in enumerate(self._parts(opened, always=True), 1)]
+        return [self._clause(part) for part in self._parts(opened)]
+
+    def _parts(self, opened: list[_Open], always: bool = False) -> list[_Open]:
+        out = []
+        for c in opened:
+            if (always or len(_text(c)) > LONG_CLAUSE) and len(c.lines) > 1:
+                groups = split_paragraphs(c.lines, always)
+                out += [_Open(c.article, c.heading, g[0][1], c.section, c.level, c.boilerplate,
+                              lines=g, tables=c.tables if k == len(groups) - 1 else [])
+                        for k, g in enumerate(groups)]
+            else:
+                out.append(c)
+        return out
+
+    def _clause(self, c: _Open, article: str = "") -> Clause:
+        pages = {p for _, p in c.lines} | {c.page}
+        ocr = any(self.doc.pages[p - 1].ocr_confidence is not None
+                  for p in pages if 0 < p <= len(self.doc.pages))
+        return Clause(doc=self.doc, article=article or c.article, heading=c.heading,
+                      text=_text(c), page=c.page, tables=tuple(c.tables),
+                      boilerplate=c.boilerplate, ocr=ocr, section=c.section, level=c.level)
+
+
+def _text(c: _Open) -> str:
+    return join_lines([line.text for line, _ in c.lines])
+
+
+def _styled(line: Line, title: str, size: float) -> bool:
+    return bool(title) and (line.bold or hd.is_caps(title) or (size and line.size > size + 0.4))
+
+
+def _shorten(title: str) -> str:
+    return title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + " …"
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def repeated_lines(doc: ContractDoc) -> set[str]:
+    """Short lines found on many pages (a running header the reader kept): never a heading."""
+    if len(doc.pages) < 3:
+        return set()
+    counts: dict[str, int] = {}
     for page in doc.pages:
-        first_on_page = True
-        for line in page.text.split("\n"):
-            stripped = line.strip()
-            if not stripped:
-                continue
-            table = TABLE_LINE.fullmatch(stripped)
-            if table:
-                _add_table(current, page.tables[int(table.group(1))], first_on_page)
-                first_on_page = False
-                continue
-            first_on_page = False
-            start = _clause_start(stripped, number)
-            if start is None:
-                current.lines.append(stripped)
-                continue
-            article, new_heading, first_line = start
-            if new_heading is not None:
-                heading, number = new_heading, article.split(".")[0]
-                boiler = bool(BOILERPLATE.search(new_heading))
-                if ANNEX.match(stripped):  # general terms appended as an annex: all of it
-                    annex_boiler = boiler
-                boiler = boiler or annex_boiler
-            done.append(current)
-            current = _Open(article, heading, page.number, [first_line] if first_line else [],
-                            boilerplate=boiler, ocr=page.ocr_confidence is not None)
-    done.append(current)
-    return [_close(doc, c) for c in done if c.lines or c.tables]
+        for shape in {_shape(t.strip()) for t in page.text.split("\n") if 0 < len(t.strip()) <= 60}:
+            counts[shape] = counts.get(shape, 0) + 1
+    least = max(3, len(doc.pages) * 3 // 10)
+    return {shape for shape, n in counts.items() if n >= least and not TABLE_LINE.search(shape)}
 
 
-def _clause_start(line: str, number: str) -> tuple[str, str | None, str] | None:
-    """(article, new heading or None, first text line) when the line opens a clause.
+def body_size(doc: ContractDoc) -> float:
+    """The font size most of the document's text is set in (0 when unknown)."""
+    counts: dict[float, int] = {}
+    for page in doc.pages:
+        for line in page.lines:
+            if line.size:
+                counts[line.size] = counts.get(line.size, 0) + len(line.text)
+    return max(counts, key=counts.__getitem__) if counts else 0.0
 
-    A sub-clause (4.1) only opens inside its own article (4), so that '12.50 per stuk' does not.
-    """
-    m = ARTICLE_SUB.match(line)
-    if m:
-        return f"{m.group(1)}.{m.group(2)}", None if m.group(1) == number else "", m.group(3)
-    m = ARTICLE.match(line)
-    if m:
-        return arabic(m.group(1)), m.group(2).strip(), ""
-    m = ANNEX.match(line)
-    if m:
-        label = f"{m.group(1).capitalize()} {m.group(2)}"
-        return label, m.group(3).strip() or label, ""
-    m = SUB.match(line)
-    if m and m.group(1).split(".")[0] == number:
-        return m.group(1), None, m.group(2)
-    return None
+
+def _add_table(clause: _Open, table: Table, first_on_page: bool) -> None:
+    """Attach a table; one that opens a page and continues the clause's last table is merged."""
+    last = clause.tables[-1] if clause.tables else None
+    if last is not None and first_on_page:
+        merged = continue_table(last, table) if continue_table else _continued(last, table)
+        if merged is not None:
+            clause.tables[-1] = merged
+            return
+    clause.tables.append(table)
+
+
+def _continued(last: Table, table: Table) -> Table | None:
+    """The fallback merge: same number of columns, a repeated header row dropped."""
+    width = len(table.rows[0]) if table.rows else 0
+    if not last.rows or len(last.rows[0]) != width:
+        return None
+    rows = table.rows[1:] if table.rows[0] == last.rows[0] else table.rows
+    return Table(page=last.page, rows=last.rows + rows)
 
 
 def arabic(number: str) -> str:
@@ -117,19 +406,6 @@ def arabic(number: str) -> str:
         value = ROMAN[ch]
         total, prev = (total - value, prev) if value < prev else (total + value, value)
     return str(total)
-
-
-def _close(doc: ContractDoc, c: _Open) -> Clause:
-    return Clause(
-        doc=doc,
-        article=c.article,
-        heading=c.heading,
-        text=join_lines(c.lines),
-        page=c.page,
-        tables=tuple(c.tables),
-        boilerplate=c.boilerplate,
-        ocr=c.ocr,
-    )
 
 
 def join_lines(lines: list[str]) -> str:
