@@ -98,11 +98,17 @@ class _Splitter:
     def run(self) -> list[Clause]:
         for page in self.doc.pages:
             self.page_started = True
+            marked = set()
             for line in page.styled_lines():
                 text = line.text.strip()
+                if m := TABLE_LINE.fullmatch(text):
+                    marked.add(int(m.group(1)))
                 if text and _shape(text) not in self.repeated:
                     self._line(Line(text, line.x0, line.top, line.size, line.bold), page)
                     self.page_started = self.page_started and bool(TABLE_LINE.fullmatch(text))
+            for k, table in enumerate(page.tables):  # a table whose place was not marked
+                if k not in marked:  # still reaches a clause: the page's last one
+                    self._table(table, page.number)
         self.done.append(self.current)
         opened = [c for c in self.done if c.lines or c.tables]
         return self._finish(opened)
@@ -144,7 +150,7 @@ class _Splitter:
         """Open a clause when the line starts with a label that fits the labels before it."""
         for label in hd.read_labels(line, self.body_size):
             if label.annex:
-                if not self.seen_body:  # 'Exhibit 10.36' above the title: the document's name
+                if not self.seen_body and not label.title:  # 'Exhibit 10.36': the file's name
                     self._add(line, page)
                     return True
                 styled = _styled(line, label.title or label.number, self.body_size)
@@ -292,9 +298,9 @@ class _Splitter:
 
     # --- tables ---------------------------------------------------------------------
     def _table(self, table: Table, page: int) -> None:
-        first_on_page, self.page_started = self.page_started, False
+        self.page_started = False
         if not is_agreement_table(table):
-            _add_table(self.current, table, first_on_page)
+            self._add_table(table, page)
             self.seen_body = True
             return
         node, heading = self.stack[-1], self._heading()
@@ -307,6 +313,22 @@ class _Splitter:
             self.labels += 1
         self.current = _Open(node.article, heading, page, self.stack[0].article,
                              len(self.stack) - 1, node.boilerplate)
+
+    def _add_table(self, table: Table, page: int) -> None:
+        """Attach a table. One continuing the clause's table from the page before opens the
+        clause's part on this page, with the header carried over: each row keeps its page."""
+        c = self.current
+        last = c.tables[-1] if c.tables else None
+        first_here = not any(t.page == page for t in c.tables)
+        if last is not None and last.page == page - 1 and first_here:
+            merged = continue_table(last, table) if continue_table else _continued(last, table)
+            if merged is not None:
+                rows = (last.rows[0], *merged.rows[len(last.rows):])
+                self.done.append(c)
+                self.current = _Open(c.article, c.heading, page, c.section, c.level,
+                                     c.boilerplate, tables=[Table(page=page, rows=rows)])
+                return
+        c.tables.append(table)
 
     def _heading(self) -> str:
         return next((n.title for n in reversed(self.stack) if n.title), "")
@@ -375,17 +397,6 @@ def body_size(doc: ContractDoc) -> float:
             if line.size:
                 counts[line.size] = counts.get(line.size, 0) + len(line.text)
     return max(counts, key=counts.__getitem__) if counts else 0.0
-
-
-def _add_table(clause: _Open, table: Table, first_on_page: bool) -> None:
-    """Attach a table; one that opens a page and continues the clause's last table is merged."""
-    last = clause.tables[-1] if clause.tables else None
-    if last is not None and first_on_page:
-        merged = continue_table(last, table) if continue_table else _continued(last, table)
-        if merged is not None:
-            clause.tables[-1] = merged
-            return
-    clause.tables.append(table)
 
 
 def _continued(last: Table, table: Table) -> Table | None:

@@ -23,12 +23,15 @@ def test_two_columns_are_read_column_by_column():
     assert got["4.2"] == "Het risico gaat over bij aflevering."
 
 
-def test_table_continuing_on_the_next_page_is_one_table():
-    [annex] = clauses("table-over-page-break.pdf")
-    [table] = annex.tables
-    assert table.rows[0] == ("Artikelnummer", "Omschrijving", "Prijs per stuk")
-    assert len(table.rows) == 25  # the header once, then all 24 items
-    assert table.rows[-1] == ("A-123", "Artikel 23", "EUR 33,50")
+def test_table_continuing_on_the_next_page_keeps_its_header_and_each_rows_page():
+    first, rest = clauses("table-over-page-break.pdf")
+    header = ("Artikelnummer", "Omschrijving", "Prijs per stuk")
+    assert (first.article, first.page, rest.article, rest.page) == (
+        first.article, 1, first.article, 2)  # the same annex, cited on the page of its rows
+    assert first.tables[0].rows[0] == rest.tables[0].rows[0] == header
+    rows = first.tables[0].rows[1:] + rest.tables[0].rows[1:]
+    assert len(rows) == 24 and len(set(rows)) == 24  # all 24 items, once
+    assert rows[-1] == ("A-123", "Artikel 23", "EUR 33,50")
 
 
 def test_hyphenation_is_undone_but_compounds_keep_their_hyphen():
