@@ -21,6 +21,7 @@ from audit.config import DATASETS, load_config
 from audit.erp.fields import SCHEMAS
 from audit.erp.loader import load_erp
 from audit.errors import AuditError, InputError
+from audit.inputs import TRANSACTION_DATES
 from audit.models import ErpData
 
 ConfigOption = Annotated[
@@ -50,12 +51,14 @@ def check(config: ConfigOption = Path("config.yaml"),
             console.print(f"[bold]{name}[/bold]: not configured — the checks that need it are off")
         elif name in erp.frames:
             show_dataset(name, erp.frames[name])
+            if name in TRANSACTION_DATES and erp.frames[name].empty:
+                failed.append(name)  # the run stops on it too: nothing to audit the period with
         else:
             failed.append(name)
             console.print(f"[bold]{name}[/bold]: [red]not loaded[/red]")
     show_problems(erp)
     if failed:
-        err = InputError(f"dataset(s) not loaded: {', '.join(failed)} (the reasons are above)")
+        err = InputError(f"dataset(s) not usable: {', '.join(failed)} (the reasons are above)")
         raise _fail(err, False)
 
 

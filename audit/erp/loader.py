@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from audit.config import DATASETS, AuditConfig, DatasetSource
 from audit.erp.convert import Number, convert
 from audit.erp.duck import read_sql_files
-from audit.erp.fields import SCHEMAS, Field
+from audit.erp.fields import OPTIONAL_DATASETS, SCHEMAS, Field
 from audit.erp.profiles import resolve_sources
 from audit.erp.shape import add_absent, check_date_order, exact_repeats, foreign_money, value_hint
 from audit.erp.sources import Raw, read_files, read_query
@@ -34,6 +34,8 @@ def load_erp(config: AuditConfig, only: Sequence[str] = DATASETS) -> ErpData:
     sources = resolve_sources(config.erp, config.base_dir)
     for name in only:
         source = sources.get(name)
+        if source is None and name in OPTIONAL_DATASETS:
+            continue  # the checks fall back on another dataset (fields.OPTIONAL_DATASETS)
         if source is None:
             found.append((name, Problem("erp", f"dataset '{name}' is not configured; the checks "
                                         "that need it are skipped", severity="warning")))
@@ -111,7 +113,8 @@ def load_dataset(name: str, source: DatasetSource, path: Path | Sequence[Path] |
     if dup.any():
         frame = frame[~dup].reset_index(drop=True)
     frame = add_absent(frame, schema, columns)
-    frame.attrs.update(erp_columns=columns, rows_read=raw.table.num_rows, files=raw.files,
+    frame.attrs.update(erp_columns=columns, rows_read=raw.table.num_rows + raw.skipped,
+                       files=raw.files,
                        absent=[f.name for f in schema if f.name not in columns])
     empty = [] if raw.table.num_rows else [Problem(
         "erp", "the export has a header but no rows", Location(raw.files[0]), "warning")]

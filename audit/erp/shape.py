@@ -103,7 +103,7 @@ def check_date_order(column: pa.ChunkedArray | pa.Array, formats: list[str]) -> 
 
 def value_hint(field: Field, number: Number, formats: list[str]):  # noqa: ANN201 - a closure
     """A hint for a value that did not convert: another decimal style, currency or date order."""
-    other = Number("," if number.decimal == "." else ".", "." if number.decimal == "," else ",")
+    other = Number("," if number.decimal == "." else ".", number.decimal)  # the other style
     swapped = [s for s in map(swap_day_month, formats) if s]
 
     def hint(text: str) -> str:

@@ -35,6 +35,7 @@ class Raw:
     problems: list[Problem] = field(default_factory=list)
     separator: str | None = None  # the CSV separator used (configured or detected)
     looks: str | None = None  # another separator that splits the header better
+    skipped: int = 0  # records that could not be split into the header's fields
 
     @property
     def file_of(self) -> np.ndarray:
@@ -65,7 +66,8 @@ def read_files(paths: Sequence[Path], source: DatasetSource, names: set[str]) ->
     table = pa.table({c: table[c].fill_null("") for c in table.column_names})
     codes = np.concatenate([p.file_codes + i for i, p in enumerate(parts)])
     return Raw(table, np.concatenate([p.rows for p in parts]), codes,
-               [p.files[0] for p in parts], [q for p in parts for q in p.problems])
+               [p.files[0] for p in parts], [q for p in parts for q in p.problems],
+               skipped=sum(p.skipped for p in parts))
 
 
 def read_file(path: Path, source: DatasetSource, names: set[str]) -> Raw:
@@ -94,6 +96,9 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     where = Location(path.name)
     with path.open("rb") as f:
         head = f.read(1 << 16)
+    if not head.strip():
+        raise ErpDataError(f"the file is empty ({len(head)} bytes{', blank' if head else ''}): "
+                           "export it again", where)
     encoding = sniff_encoding(head, source.encoding, where)
     text = head.decode(encoding.name, errors="replace").lstrip("\ufeff")
     lines = text.splitlines()[:HEADER_SEARCH]
@@ -120,6 +125,7 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     raw.problems += [_bad_record(path.name, number, text, len(header), separator, last)
                      for number, text in bad] + repeats
     raw.table, raw.rows, raw.file_codes = table, rows, np.zeros(len(rows), np.int32)
+    raw.skipped = len(bad)
     return raw
 
 
@@ -243,7 +249,7 @@ def read_xlsx(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises zipfile, KeyError and its own errors
-        raise ErpDataError(f"cannot read the workbook: {type(e).__name__}: {e}", where) from e
+        raise ErpDataError(f"cannot read the workbook: {_workbook_error(path, e)}", where) from e
     try:
         sheet = _sheet(book, source.sheet, where)
         cells = [list(r) for r in sheet.iter_rows(values_only=True)]
@@ -261,6 +267,25 @@ def read_xlsx(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     rows = np.arange(len(body), dtype=np.int64) + skip + 2
     table, rows = _drop_blank(table, rows)
     return Raw(table, rows, np.zeros(len(rows), np.int32), [path.name])
+
+
+def _workbook_error(path: Path, error: Exception) -> str:
+    """What is wrong with a file that should be a workbook, in the user's terms."""
+    import zipfile
+
+    with path.open("rb") as f:
+        head = f.read(8)
+    if not head:
+        return "the file is empty (0 bytes): export it again"
+    if not zipfile.is_zipfile(path):
+        return ("it is not an xlsx file (not a zip archive; a CSV or an old .xls saved under "
+                "this name? set format: csv, or save it as .xlsx)")
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+    if "xl/workbook.xml" not in names:
+        held = f"{len(names)} other file(s)" if names else "nothing"
+        return f"the zip archive holds no workbook (xl/workbook.xml missing; it holds {held})"
+    return f"the workbook is damaged: {type(error).__name__}: {error}"
 
 
 def _sheet(book: object, sheet: str | int | None, where: Location) -> object:
