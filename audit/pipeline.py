@@ -139,8 +139,8 @@ def top_customers(erp: ErpData, period: Period, n: int,
     if invoices is None:
         invoices = order_value_as_invoices(erp)  # no invoices export: rank by order value
     if invoices is None:
-        raise ErpDataError("cannot choose the customers to audit: the invoices export did not "
-                           "load (see the problems above)")
+        raise ErpDataError("cannot choose the customers to audit: neither an invoices nor an "
+                           "order_lines dataset is configured (erp.datasets in config.yaml)")
     window = invoices[(invoices["invoice_date"] >= pd.Timestamp(period.lookback_start))
                       & (invoices["invoice_date"] <= pd.Timestamp(period.end))]
     sign = window["kind"].map({"invoice": 1, "credit_note": -1})
