@@ -27,7 +27,8 @@ DELETE = re.compile(
     r"(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:deleted|removed|struck)|ceases?\s+to\s+apply|"
     r"no\s+longer\s+appl(?:y|ies)|entfällt|gestrichen)\b", re.I)
 REPLACE = re.compile(
-    r"(?<!as )(?<!zoals )\b(?:vervangen|gewijzigd|wijzigt|komt\s+te\s+luiden|luidt\s+(?:voortaan|als\s+volgt)|"
+    r"(?<!as )(?<!zoals )\b(?:vervangen|gewijzigd|wijzigt|komt\s+te\s+luiden|"
+    r"luidt\s+(?:voortaan|als\s+volgt)|"
     r"in\s+afwijking\s+van|replaced|amended|superseded|substituted|modified|shall\s+(?:now\s+)?"
     r"read|reads?\s+as\s+follows|notwithstanding|by\s+way\s+of\s+derogation|derogat\w+|"
     r"ersetzt|geändert|abweichend\s+von)\b", re.I)

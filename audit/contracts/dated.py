@@ -35,6 +35,7 @@ DAY_FIRST = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|e)?\s+(?:{_MONTHS})\b\.?,?\s
 MONTH_FIRST = re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}", re.I)
 # what a date opens with: a digit, a month, or a day in words ('the first day of July, 2017')
 DATE_START = re.compile(rf"(?:\d|(?:{_MONTHS})\b|[a-z]+(?:st|nd|rd|th)\b)", re.I)
+ORDINAL_DOT = re.compile(r"^(\d{1,2})\.\s+(?=[A-Za-z])")  # German '1. Juli 2026'
 DATE_SPAN = 40  # characters a written date takes at most
 
 
@@ -61,7 +62,7 @@ def date_order(text: str, lang: str) -> str:
 
 def date_at(text: str, order: str) -> date | None:
     """The date that opens the text (after a few filler words), read in the document's order."""
-    rest = text[GAP.match(text).end():]
+    rest = ORDINAL_DOT.sub(r"\1 ", text[GAP.match(text).end():], count=1)
     end = SENTENCE_END.search(rest)
     rest = rest[:min(DATE_SPAN, end.start() + 1 if end else DATE_SPAN)]
     if not DATE_START.match(rest):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -63,6 +62,11 @@ def link_documents(docs: list[ContractDoc], customers: pd.DataFrame | None,
             doc, problem = _to_base(doc, problem, bases, named)
         result.append(doc)
         problems += [problem] if problem else []
+        if doc.kind == "amendment" and doc.effective_date is None:
+            problems.append(Problem(
+                "contracts", "the amendment states no effective date and no date of signing was "
+                "found; its terms apply to the whole look-back and end none of the earlier ones — "
+                "give them a valid_from in the overrides file", Location(doc.file, page=1)))
     return result, problems
 
 

@@ -2,6 +2,7 @@
 
 import shutil
 import time
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -85,6 +86,7 @@ def described(text: str, name: str) -> ContractDoc:
 
 BASE_C1 = "Raamovereenkomst RO/2023/117\nHoogvliet Foods B.V., KvK 11111111"
 BASE_C2 = "Raamovereenkomst RO/2024/005\nHoogland Transport B.V., KvK 22222222"
+SIGNED = "\nSigned in Leiden on 2 March 2026."
 
 
 def test_an_amendment_without_kvk_links_to_its_base_contract_by_the_reference():
@@ -93,12 +95,13 @@ def test_an_amendment_without_kvk_links_to_its_base_contract_by_the_reference():
     docs, problems = link_documents([described(BASE_C1, "ro-117.pdf"),
                                      described(BASE_C2, "ro-005.pdf"), amendment], CUSTOMERS)
     assert problems == []
-    assert (docs[2].kind, docs[2].customer_id, docs[2].amends) == ("amendment", "C1", "ro-117.pdf")
+    assert (docs[2].kind, docs[2].customer_id, docs[2].amends, docs[2].effective_date) == (
+        "amendment", "C1", "ro-117.pdf", date(2026, 7, 1))
 
 
 def test_the_reference_beats_a_name_match_but_not_the_amendments_own_kvk():
-    by_name = described("Second Amendment\nto agreement RO/2024/005\nHoogvliet Foods", "a.pdf")
-    by_kvk = described("Second Amendment\nto agreement RO/2024/005\nKvK 11111111", "b.pdf")
+    by_name = described("Second Amendment\nto agreement RO/2024/005\nHoogvliet Foods" + SIGNED, "a.pdf")
+    by_kvk = described("Second Amendment\nto agreement RO/2024/005\nKvK 11111111" + SIGNED, "b.pdf")
     docs, problems = link_documents([described(BASE_C1, "ro-117.pdf"),
                                      described(BASE_C2, "ro-005.pdf"), by_name, by_kvk], CUSTOMERS)
     assert [(d.customer_id, d.amends) for d in docs[2:]] == [("C2", "ro-005.pdf"), ("C1", "")]
@@ -108,7 +111,7 @@ def test_the_reference_beats_a_name_match_but_not_the_amendments_own_kvk():
 
 
 def test_an_amendment_that_neither_kvk_nor_reference_links_says_both():
-    lost = described("Letter agreement\nregarding contract ZX-9090-77\nDear Sirs,", "letter.pdf")
+    lost = described("Letter agreement\nregarding contract ZX-9090-77\nDear Sirs," + SIGNED, "letter.pdf")
     docs, problems = link_documents([described(BASE_C1, "ro-117.pdf"), lost], CUSTOMERS)
     assert docs[1].customer_id is None
     assert [str(p) for p in problems] == [
@@ -124,3 +127,13 @@ def test_a_reference_two_base_contracts_share_links_nothing():
     docs, _ = link_documents([described(BASE_C1 + shared, "ro-117.pdf"),
                               described(BASE_C2 + shared, "ro-005.pdf"), amendment], CUSTOMERS)
     assert (docs[2].customer_id, docs[2].amends) == (None, "")
+
+
+def test_an_amendment_without_any_date_says_so():
+    undated = described("Addendum\nbij raamovereenkomst RO/2023/117\nDe levertijd wordt drie "
+                        "werkdagen.", "addendum.pdf")
+    _, problems = link_documents([described(BASE_C1, "ro-117.pdf"), undated], CUSTOMERS)
+    assert [str(p) for p in problems] == [
+        "addendum.pdf, page 1: the amendment states no effective date and no date of signing "
+        "was found; its terms apply to the whole look-back and end none of the earlier ones — "
+        "give them a valid_from in the overrides file"]
