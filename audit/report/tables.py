@@ -12,7 +12,8 @@ import pandas as pd
 
 from audit.i18n import label, plain_decimal
 from audit.models import Address, Deviation, Term
-from audit.report.workbook import build_workbook
+from audit.report.atomic import atomic_write_with
+from audit.report.workbook import build_workbook, neutralise
 
 DEVIATION_COLUMNS: tuple[str, ...] = (
     "deviation_id",
@@ -98,20 +99,32 @@ def deviations_frame(deviations: Sequence[Deviation]) -> pd.DataFrame:
 
 
 def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
+    out = _neutral_text(frame)
     out["impact_eur"] = [plain_decimal(v) for v in frame["impact_eur"]]
     out["due_date"] = [v.isoformat() if isinstance(v, date) else "" for v in frame["due_date"]]
     out["escalated"] = ["true" if v else "false" for v in frame["escalated"]]
     return out
 
 
+def _neutral_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell with a formula-like start made inert (a spreadsheet opens CSVs too)."""
+    out = frame.copy()
+    for column in out.columns:
+        if any(isinstance(v, str) for v in out[column]):
+            out[column] = pd.Series([neutralise(v) for v in out[column]], index=out.index,
+                                    dtype=object)
+    return out
+
+
+def _write_csv(frame: pd.DataFrame, path: Path | str, **options: Any) -> Path:
+    """A CSV written aside and renamed: a full disk leaves no cut-off file."""
+    return atomic_write_with(Path(path), lambda f: frame.to_csv(
+        f, index=False, encoding="utf-8", lineterminator="\n", **options))
+
+
 def write_deviations_csv(deviations: Sequence[Deviation], path: Path | str) -> Path:
     """Write deviations.csv (UTF-8, comma separated; impact as an exact plain number)."""
-    path = Path(path)
-    _csv_ready(deviations_frame(deviations)).to_csv(
-        path, index=False, encoding="utf-8", lineterminator="\n", na_rep=""
-    )
-    return path
+    return _write_csv(_csv_ready(deviations_frame(deviations)), path, na_rep="")
 
 
 def write_deviations_xlsx(
@@ -125,7 +138,10 @@ def write_deviations_xlsx(
     if not frames and not summary:  # a workbook needs at least one sheet
         frames = {label(lang, "deviations_sheet"): deviations_frame([])}
     workbook = build_workbook(frames, list(deviations) if summary else None, lang)
-    workbook.save(path)
+    if isinstance(path, (str, Path)):
+        atomic_write_with(Path(path), workbook.save)
+    else:
+        workbook.save(path)
 
 
 def render_value(value: Any) -> str:
@@ -141,7 +157,16 @@ def render_value(value: Any) -> str:
     return str(value)
 
 
+# values that qualify another value of the same term rather than stand alone: written into
+# that value's unit ('400 pieces per quarter', '0.25 % per day', '3 % from 01-07')
+QUALIFIERS = {"period": "per", "per": "per", "date": "from", "renewal_months": "renews by"}
+WORDS = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
+         "working_day": "working day", "week": "week"}
+
+
 def _term_rows(term: Term) -> list[dict[str, str]]:
+    """One row per value a person reads as one: tiers one row per threshold and percent,
+    qualifiers (period, per, date, renewal) in the unit of the value they qualify."""
     clause = term.clause
     common = {
         "customer_id": term.customer_id,
@@ -156,15 +181,32 @@ def _term_rows(term: Term) -> list[dict[str, str]]:
         "source": term.source,
         "override": term.override,
     }
-    return [
-        {
-            **common,
-            "parameter": f"{v.parameter}[{term.subject}]" if term.subject else v.parameter,
-            "value": render_value(v.value),
-            "unit": v.unit,
-        }
-        for v in term.values
-    ]
+    qualifier = " ".join(
+        f"{QUALIFIERS[v.parameter]} {WORDS.get(str(v.value), render_value(v.value))}"
+        + (" months" if v.parameter == "renewal_months" else "")
+        for v in term.values if v.parameter in QUALIFIERS and v.value not in (None, ""))
+    review = any(v.parameter == "readable" and v.value is False for v in term.values)
+    values: list[tuple[str, str, str]] = []
+    for v in term.values:
+        if v.parameter in QUALIFIERS or v.parameter == "readable":
+            continue
+        if v.parameter == "tiers" and isinstance(v.value, tuple | list):
+            for i, (threshold, percent) in enumerate(v.value, 1):
+                values += [(f"threshold_{i}", render_value(threshold), "EUR"),
+                           (f"percent_{i}", render_value(percent), "%")]
+            continue
+        values.append((v.parameter, render_value(v.value), v.unit))
+    if not values and review:
+        values.append(("review", "", ""))
+    rows = []
+    for i, (parameter, value, unit) in enumerate(values):
+        unit = " ".join(u for u in (unit, qualifier if i == 0 or parameter.startswith(
+            "percent") else "") if u)
+        if review:
+            unit = f"{unit} (to review: values not readable)".strip()
+        name = f"{parameter}[{term.subject}]" if term.subject else parameter
+        rows.append({**common, "parameter": name, "value": value, "unit": unit})
+    return rows
 
 
 def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
@@ -175,6 +217,4 @@ def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
 
 def write_terms_csv(terms: Sequence[Term], path: Path | str) -> Path:
     """Write terms.csv: every agreement read from the contracts, one value per row."""
-    path = Path(path)
-    terms_frame(terms).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-    return path
+    return _write_csv(_neutral_text(terms_frame(terms)), path)

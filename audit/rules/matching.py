@@ -25,6 +25,8 @@ from audit.rules.values import (
 
 PATTERN_CONFIDENCE = 0.9  # a token pattern (wording and a number) matched
 PHRASE_CONFIDENCE = 0.8  # a key phrase matched and every required value was read
+HEADING_CONFIDENCE = 0.7  # only the clause's heading names the topic; the values were read
+FOLLOW_ON = 2  # clauses after an article that may complete its term's optional values
 MISSING_OPTIONAL = 0.1  # less for each optional value the clause does not state
 OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
 # a review term (rules with review_when_values_missing): the agreement is stated but its
@@ -110,13 +112,46 @@ class TermReader:
                 recognised.add(i)
         for members, article in _articles(clauses):
             found, hits = self.read(article, customer_id, by_scope["article"], start)
-            terms += found
+            terms += [self._complete(t, clauses, members[-1], start) for t in found]
             if hits:
                 recognised.update(members)
         for i, clause in enumerate(clauses):
             if i not in recognised:
                 terms += self.read(clause, customer_id, by_scope["fallback"])[0]
         return terms
+
+    def _complete(self, term: Term, clauses: list[Clause], last: int,
+                  start: date | None) -> Term:
+        """An article-scope term missing an optional value takes it from the next clause or two
+        when they are about the same rule ('15 Looptijd … 16 Opzegging: drie maanden');
+        the term keeps citing its own clause."""
+        rule = self.rules[term.rule_id]
+        missing = [s for s in rule.values if not s.required and not s.one_of
+                   and term.get(s.name) is None]
+        if not missing or term.get("readable") is False:
+            return term
+        extra: list[TermValue] = []
+        for clause in clauses[last + 1: last + 1 + FOLLOW_ON]:
+            if clause.boilerplate or clause.file != term.clause.file:
+                break
+            if term.rule_id not in self._recognised_by(clause):
+                continue
+            for spec in list(missing):
+                value = read_value(spec.type, clause, clause.doc.language, start)
+                if value is not None:
+                    extra.append(TermValue(spec.name, value, UNITS[spec.type]))
+                    missing.remove(spec)
+        return replace(term, values=(*term.values, *extra)) if extra else term
+
+    def _recognised_by(self, clause: Clause) -> set[str]:
+        """The rules whose topics, phrases or patterns the clause (or its heading) holds."""
+        nlp = get_nlp(clause.doc.language)
+        hits: set[str] = set()
+        for text in (clause.heading, clause.text):
+            if text:
+                by_pattern, by_phrase, _ = self._hits(nlp(text.lower()))
+                hits |= set(by_pattern) | set(by_phrase)
+        return hits
 
     def read(self, clause: Clause, customer_id: str, rule_ids: set[str] | None = None,
              start: date | None = None) -> tuple[list[Term], set[str]]:
@@ -149,18 +184,20 @@ class TermReader:
             by_pattern, by_phrase, by_review = self._hits(doc)
             vetoed = {r for r, *_ in self.matchers[lang].review_excludes(doc)}
             vetoed = {doc.vocab.strings[r] for r in vetoed}
-            if clause.tables:
-                by_phrase = {**{r: [] for r in heading_hits}, **by_phrase}
-            for rule_id in (set(by_pattern) | set(by_phrase)) & rule_ids:
+            # the heading says what the clause is about ('Duur': 'geldt van … tot en met …')
+            excluded = {doc.vocab.strings[r] for r, *_ in self.matchers[lang].excludes(doc)}
+            from_heading = heading_hits - set(by_pattern) - set(by_phrase) - excluded
+            for rule_id in (set(by_pattern) | set(by_phrase) | from_heading) & rule_ids:
                 spans = by_pattern.get(rule_id, []) + by_phrase.get(rule_id, [])
                 mood = judge(doc, lang, spans, self.own_words[lang].get(rule_id, frozenset()))
-                if mood.negated:
+                if mood.negated and spans:
                     continue
                 if rule_id in by_review or (mood.reference and rule_id not in vetoed):
                     review.add(rule_id)
                 if mood.hedged:
                     hedged.add(rule_id)
-                base = PATTERN_CONFIDENCE if rule_id in by_pattern else PHRASE_CONFIDENCE
+                base = PATTERN_CONFIDENCE if rule_id in by_pattern else (
+                    PHRASE_CONFIDENCE if rule_id in by_phrase else HEADING_CONFIDENCE)
                 best, sentences = found.get(rule_id, (0.0, []))
                 found[rule_id] = (max(best, base), [*sentences, sentence])
         terms: list[Term] = []
@@ -295,16 +332,14 @@ def document_start(clauses: list[Clause], head: int = 6000) -> date | None:
     return find_start_date(opening[:head], lang) or (dates[0] if dates else None)
 
 
-TOP_LABEL = re.compile(r"^(.*?)(?:[.(]|\s*$)")
+SUB_LABEL = re.compile(r"^(.+?)\s*(?:\.\s*|\()[\dA-Za-z]{1,4}\)?(?:[.(][\dA-Za-z]{1,4}\)?)*\.?$")
 
 
-def article_key(clause: Clause) -> str:
-    """What groups sub-clauses into their article: its heading ('Looptijd', 'Key terms'),
-    else the top of its number ('IV.1' -> 'IV', '4(a)' -> '4', '11.2' -> '11')."""
-    if clause.heading.strip():
-        return "h:" + " ".join(clause.heading.lower().split())
-    m = TOP_LABEL.match(clause.article)
-    return "n:" + (m.group(1) if m else clause.article).strip().lower()
+def article_key(clause: Clause) -> str | None:
+    """The article a sub-clause belongs to ('IV.1' -> 'IV', '4(a)' -> '4', '11.2' -> '11');
+    None for a clause that is an article of its own ('15', 'Key Term 6', a paragraph)."""
+    m = SUB_LABEL.match(clause.article.strip())
+    return m.group(1).lower() if m else None
 
 
 def _articles(clauses: list[Clause]) -> list[tuple[list[int], Clause]]:
@@ -314,7 +349,8 @@ def _articles(clauses: list[Clause]) -> list[tuple[list[int], Clause]]:
     for i, clause in enumerate(clauses):
         if clause.boilerplate:
             continue
-        key = f"{clause.file}|{article_key(clause)}"
+        top = article_key(clause)
+        key = f"{clause.file}|{top if top is not None else f'#{i}'}"
         if runs and runs[-1][0] == key and runs[-1][1][-1] == i - 1:
             runs[-1][1].append(i)
         else:
