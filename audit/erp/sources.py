@@ -200,8 +200,12 @@ def drop_repeated_header(table: pa.Table, rows: np.ndarray, file: str, names: li
     """Rows that repeat the header (exports joined by hand) are no records: skipped, reported."""
     if table.num_rows == 0 or table.num_columns == 0:
         return table, rows, []
-    repeat = np.ones(table.num_rows, dtype=bool)
-    for column, name in zip(table.column_names, names, strict=False):
+    pairs = list(zip(table.column_names, names, strict=False))
+    first = pc.fill_null(pc.equal(table[pairs[0][0]], pairs[0][1]), False)
+    if not pc.any(first).as_py():  # the usual case, decided on one column without copies
+        return table, rows, []
+    repeat = first.to_numpy(zero_copy_only=False)
+    for column, name in pairs[1:]:
         same = pc.equal(pc.utf8_trim_whitespace(table[column]), name)
         repeat &= pc.fill_null(same, False).to_numpy(zero_copy_only=False)
     if not repeat.any():
@@ -266,7 +270,9 @@ def read_xlsx(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     table = pa.table({h: pa.array(v, pa.string()) for h, v in columns.items()})
     rows = np.arange(len(body), dtype=np.int64) + skip + 2
     table, rows = _drop_blank(table, rows)
-    return Raw(table, rows, np.zeros(len(rows), np.int32), [path.name])
+    table, rows, repeats = drop_repeated_header(table, rows, path.name,
+                                                [h for h in header if h])
+    return Raw(table, rows, np.zeros(len(rows), np.int32), [path.name], repeats)
 
 
 def _workbook_error(path: Path, error: Exception) -> str:
