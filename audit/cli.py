@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Annotated
 
@@ -14,8 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from audit.config import AuditConfig, load_config
-from audit.errors import AuditError
+from audit.errors import AuditError, NotifyError
 from audit.models import AuditRun
+from audit.private import PrivateRotatingFileHandler, mask
 
 app = typer.Typer(
     help="Contract-compliance audit: contract PDFs + ERP exports -> each owner's deviations.",
@@ -37,7 +37,7 @@ def _fail(error: Exception, verbose: bool) -> typer.Exit:
     """Print `error: ...` (with --verbose the traceback) and return the exit to raise."""
     if verbose:
         err_console.print(traceback.format_exc(), markup=False, highlight=False)
-    err_console.print(f"error: {error}", markup=False, highlight=False)
+    err_console.print(f"error: {mask(str(error))}", markup=False, highlight=False)
     return typer.Exit(getattr(error, "exit_code", 1))
 
 
@@ -76,6 +76,8 @@ def run(
         raise _fail(RuntimeError(f"the audit failed: {type(e).__name__}: {e} (run with "
                                  "--verbose for the traceback)"), verbose) from None
     _summary(result, cfg.path(cfg.output_dir) / the_period.label)
+    if result.stats.get("emails", {}).get("undelivered"):
+        raise typer.Exit(NotifyError.exit_code)  # recorded, but not every owner has the email
 
 
 @app.command()
@@ -156,7 +158,7 @@ def setup_logging(cfg: AuditConfig, console: bool = False) -> None:
     (the scheduler; an ad-hoc run shows progress and a summary instead)."""
     folder = cfg.path(cfg.output_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    handlers: list[logging.Handler] = [RotatingFileHandler(
+    handlers: list[logging.Handler] = [PrivateRotatingFileHandler(
         folder / cfg.schedule.log_file, maxBytes=5_000_000, backupCount=5, encoding="utf-8")]
     if console:
         handlers.append(logging.StreamHandler())
@@ -191,8 +193,10 @@ def _summary(run: AuditRun, out: Path) -> None:
     console.print(f"money at stake: EUR {stats['impact_forgone']:,.2f} forgone (undercharged), "
                   f"EUR {-stats['impact_owed']:,.2f} owed to customers (overcharged)")
     emails = stats.get("emails", {})
+    preview = f" (dry run: {emails['preview']} previewed in {out / 'preview'})" if emails.get(
+        "preview") else ""
     console.print(f"emails: {emails.get('sent', 0)} sent, {emails.get('outbox', 0)} in outbox, "
-                  f"{emails.get('skipped', 0)} already sent")
+                  f"{emails.get('skipped', 0)} already sent{preview}")
     if run.problems:
         console.print(f"[yellow]problems ({len(run.problems)}):[/yellow]")
         for problem in run.problems:

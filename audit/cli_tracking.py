@@ -6,7 +6,7 @@ import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,6 +15,7 @@ from rich.table import Table
 from audit.config import AuditConfig, load_config
 from audit.errors import AuditError, ConfigError, NotifyError, Problem
 from audit.models import Deviation
+from audit.private import mask
 
 if TYPE_CHECKING:
     from audit.store.db import Store
@@ -42,7 +43,7 @@ def _fail(error: Exception, verbose: bool) -> typer.Exit:
     """Print `error: ...` (with --verbose the traceback) and return the exit to raise."""
     if verbose:
         err_console.print(traceback.format_exc(), markup=False, highlight=False)
-    err_console.print(f"error: {error}", markup=False, highlight=False)
+    err_console.print(f"error: {mask(str(error))}", markup=False, highlight=False)
     return typer.Exit(getattr(error, "exit_code", 1))
 
 
@@ -201,26 +202,48 @@ def send(
     verbose: VerboseOption = False,
 ) -> None:
     """Deliver the emails waiting in output/<period>/outbox/ (after an SMTP outage)."""
-    from audit.notify.outbox import deliver_outbox, email_period
+    from audit.lock import LOCK_FILE, AuditLock
 
     try:
         cfg, store = _store(config)
         if cfg.smtp is None:
             raise ConfigError("nothing can be sent: config.yaml has no smtp: section")
-        problems = 0
-        for folder in _outboxes(cfg, period):
-            result = deliver_outbox(
-                folder, cfg.smtp,
-                should_send=lambda e, p: resend or not store.was_sent(
-                    email_period(e, p), e.email, e.digest),
-                on_sent=lambda e, p: store.record_sent(email_period(e, p), e.email, e.digest))
-            _report_outbox(folder, len(result.sent), len(result.skipped), result.problems,
-                           len(result.dry_run))
-            problems += len(result.problems)
+        cfg.smtp.check()
+        with AuditLock(cfg.path(cfg.output_dir) / LOCK_FILE, purpose="send"):
+            problems = sum(_send_folder(store, cfg, folder, resend)
+                           for folder in _outboxes(cfg, period))
     except AuditError as e:
         raise _fail(e, verbose) from None
     if problems:
         raise typer.Exit(NotifyError.exit_code)
+
+
+def _send_folder(store: Store, cfg: AuditConfig, folder: Path, resend: bool) -> int:
+    """Deliver one outbox, each email marked sent as soon as it is accepted; the problems."""
+    from audit.notify.outbox import deliver_outbox, email_period
+
+    assert cfg.smtp is not None
+    result = deliver_outbox(
+        folder, cfg.smtp,
+        should_send=lambda e, p: resend or _unsent(store, email_period(e, p), e),
+        on_sent=lambda e, p: store.record_sent(email_period(e, p), e.email, e.digest,
+                                               _message_id(e)))
+    _report_outbox(folder, len(result.sent), len(result.skipped), result.problems,
+                   len(result.dry_run))
+    return len(result.problems)
+
+
+def _message_id(email: Any) -> str:
+    return str(email.message.get("Message-ID", "")).strip()
+
+
+def _unsent(store: Store, period: str, email: Any) -> bool:
+    """Whether an outbox email still has to go: its outbox row says pending (an email the
+    outbox never recorded: it did not go out before)."""
+    state = store.outbox_state(_message_id(email))
+    if state is not None:
+        return state == "pending"
+    return not store.was_sent(period, email.email, email.digest)
 
 
 def _report_outbox(folder: Path, sent: int, skipped: int, problems: list[Problem],

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from audit.errors import ConfigError, MultipleErrors
 from audit.yamlfile import load_yaml, validate
@@ -86,19 +86,43 @@ class ErpConfig(_Strict):
 
 
 class SmtpConfig(_Strict):
-    """Mail server; the password comes from the environment variable `password_env`."""
+    """Mail server; the password comes from the environment variable `password_env`.
+
+    STARTTLS is on whenever a username is set (a login must not travel in clear text), unless
+    `plaintext_login: true` says explicitly that it may.
+    """
 
     host: str
-    port: int = 25
+    port: int = Field(25, ge=1, le=65535)
     sender: str = Field(alias="from")
     username: str | None = None
     password_env: str = "AUDIT_SMTP_PASSWORD"
-    starttls: bool = False
-    timeout: float = 30.0
+    starttls: bool | None = None  # default: on when a username is set
+    plaintext_login: bool = False
+    timeout: float = Field(30.0, gt=0)
+
+    @model_validator(mode="after")
+    def _no_clear_text_login(self) -> SmtpConfig:
+        if self.username and self.starttls is False and not self.plaintext_login:
+            raise ValueError("starttls: false with a username sends the password in clear "
+                             "text; remove it, or set plaintext_login: true to allow that")
+        return self
+
+    @property
+    def use_starttls(self) -> bool:
+        """Whether to say STARTTLS before anything else."""
+        return bool(self.username) if self.starttls is None else self.starttls
 
     @property
     def password(self) -> str | None:
         return os.environ.get(self.password_env)
+
+    def check(self) -> None:
+        """Before an audit starts: a login needs its password variable set."""
+        if self.username and not self.password:
+            raise ConfigError(f"smtp.username is set but the environment variable "
+                              f"{self.password_env} is not (or is empty); set it to the mail "
+                              "server password, or the emails cannot go out", None)
 
 
 class HolidayConfig(_Strict):
@@ -139,6 +163,14 @@ class ReadingConfig(_Strict):
     overrides_file: str = "terms_overrides.yaml"  # the controller's corrections
 
 
+class LimitsConfig(_Strict):
+    """What one input may cost: memory per contract reader, OCR pixels per page, export size."""
+
+    reader_memory_mb: int = Field(1536, ge=256)  # address space of each reader process
+    ocr_max_pixels: int = Field(40_000_000, ge=1_000_000)  # A4 at 300 dpi is 8.7 million
+    export_max_mb: int = Field(2048, ge=1)  # one ERP export file
+
+
 class AuditConfig(_Strict):
     """The whole configuration of an audit; paths are relative to the config file."""
 
@@ -163,6 +195,7 @@ class AuditConfig(_Strict):
     schedule: ScheduleConfig = ScheduleConfig()
     escalation: Person | None = None  # also copied (with the controller) on overdue deviations
     reading: ReadingConfig = ReadingConfig()
+    limits: LimitsConfig = LimitsConfig()
 
     @field_validator("due_days")
     @classmethod

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from audit import owners
+from audit import delivery, limits, owners
 from audit.checks import CHECKS, CheckContext
 from audit.config import AuditConfig
 from audit.contracts.amendments import mark_replacements
@@ -27,14 +27,11 @@ from audit.contracts.reader import ReadLimits
 from audit.erp.loader import load_erp
 from audit.errors import AuditError, ErpDataError, Location, Problem
 from audit.inputs import check_inputs, order_value_as_invoices, versions
-from audit.lock import AuditLock
+from audit.lock import LOCK_FILE, AuditLock
 from audit.needs import absent_needs, has_field
 from audit.models import (AuditRun, Clause, ContractDoc, Customer, Deviation, ErpData, Period,
                           Term)
-from audit.notify.build import build_owner_emails, mark_dry_run
-from audit.notify.send import clear_outbox, send_emails, write_outbox
-from audit.report.html import write_report_html
-from audit.report.tables import write_deviations_csv, write_deviations_xlsx, write_terms_csv
+from audit.private import mask
 from audit.rules.loader import load_rules
 from audit.rules.matching import TermReader
 from audit.rules.overrides import Override, apply_overrides, load_overrides
@@ -45,7 +42,6 @@ from audit.store.db import Store
 from audit.workdays import WorkCalendar, calendar_for
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-LOCK_FILE = ".audit.lock"
 log = logging.getLogger("audit")
 
 
@@ -82,31 +78,66 @@ class RunOptions:
 
 def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = None) -> AuditRun:
     """The monthly audit, one at a time (a lock), recorded in the database as it runs: a run
-    that fails is marked failed with its error and keeps no deviations."""
+    that fails is marked failed with its error and keeps no deviations. Outputs are written and
+    the run recorded before any email goes out; a dry run is recorded as a preview."""
     options = options or RunOptions()
+    if config.smtp is not None and not options.dry_run:
+        config.smtp.check()  # a missing password must not surface after an hour of reading
     with AuditLock(config.path(config.output_dir) / LOCK_FILE):
         store = Store(config.db_url)  # under the lock: two first runs must not both migrate
+        interrupted = store.interrupt_running()  # under the lock: their process is gone
         run_id = store.start_run(period.label, versions(config))
         log.info("run %s for %s started", run_id, period.label)
         try:
-            run = _audit(config, period, options, store)
+            run, emails = _audit(config, period, options, store, run_id)
         except BaseException as e:
-            store.fail_run(run_id, f"{type(e).__name__}: {e}")
-            log.error("run %s for %s failed: %s", run_id, period.label, e)
+            _record_failure(store, run_id, period, e)
             raise
-        run.run_id = run_id
-        store.finish_run(run_id, run)
-        log.info("run %s for %s completed: %s deviations, %s problems", run_id, period.label,
-                 run.stats["deviations"], run.stats["problems"])
+        if interrupted:
+            run.problems.append(Problem("store", f"{interrupted} earlier run(s) had been "
+                                        "interrupted (the process died); they are recorded as "
+                                        "interrupted", severity="warning"))
+        _deliver(run, config, store, emails)
+        log.info("run %s for %s %s: %s deviations, %s problems", run_id, period.label,
+                 "previewed" if options.dry_run else "completed", run.stats["deviations"],
+                 run.stats["problems"])
     return run
 
 
-def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Store) -> AuditRun:
-    """The stages in order: scope, contracts, terms, checks, owners, status, outputs, emails."""
+def _record_failure(store: Store, run_id: int, period: Period, error: BaseException) -> None:
+    """Mark the run failed; if even that fails (the database is gone), say so in the log."""
+    try:
+        store.fail_run(run_id, f"{type(error).__name__}: {error}")
+    except Exception as e:  # the original error is the one to raise
+        log.error("run %s could not be marked failed: %s", run_id, mask(str(e)))
+    log.error("run %s for %s failed: %s", run_id, period.label, mask(str(error)))
+
+
+def _deliver(run: AuditRun, config: AuditConfig, store: Store, emails: delivery.Plan) -> None:
+    """Send the recorded run's emails; then record what went out (and amend the report when
+    some did not, so it says so)."""
+    run.stats["emails"] = delivery.send(run, config, store, emails)
+    if emails.dry_run:
+        return
+    run.stats["problems"] = len(run.problems)
+    assert run.run_id is not None
+    store.record_delivery(run.run_id, run)
+    if run.stats["emails"].get("undelivered"):
+        try:
+            delivery.write_report(run, emails.folder.parent, config.language, store.history())
+        except AuditError as e:
+            log.error("the report could not be amended: %s", e)
+
+
+def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Store,
+           run_id: int) -> tuple[AuditRun, delivery.Plan]:
+    """The stages in order: scope, contracts, terms, checks, owners, status; then outputs and
+    the run's record (emails queued), all before any email is sent."""
     clock = time.perf_counter()
     run = AuditRun(period=period)
+    run.run_id = run_id
     rules = load_rules(config.path(config.rules_dir))
-    erp = load_erp(config)
+    erp = load_erp(config, only=limits.loadable(config, run.problems))
     run.problems += list(erp.problems)
     check_inputs(config, erp, period, run.problems)
     masters = _customer_rows(erp)
@@ -126,10 +157,9 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
     out = config.path(config.output_dir) / period.label
-    out.mkdir(parents=True, exist_ok=True)
-    run.stats["emails"] = deliver(run, config, store, out, options)
-    write_outputs(run, out, config.language, store.history())  # after: it reports the emails
-    return run
+    emails = delivery.plan(run, config, store, out, options.dry_run, options.resend)
+    delivery.commit(run, config, store, out, emails)
+    return run, emails
 
 
 def top_customers(erp: ErpData, period: Period, n: int,
@@ -165,7 +195,8 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     reading = config.reading
     index = read_index(config.path(reading.index_file)) if reading.index_file else None
     limits = BatchLimits(ReadLimits(reading.max_pages, reading.ocr),
-                         reading.seconds_per_document, reading.workers)
+                         reading.seconds_per_document, reading.workers,
+                         config.limits.reader_memory_mb, config.limits.ocr_max_pixels)
     results = _cached_reads(paths, limits, store.contract_cache(limits.read.settings), refresh,
                             progress)
     docs = []
@@ -327,53 +358,6 @@ def _stats(run: AuditRun, docs: list[ContractDoc], seconds: float) -> dict[str, 
         "problems": len(run.problems),
         "seconds": round(seconds, 2),
     }
-
-
-def write_outputs(run: AuditRun, out: Path, lang: str, history: list[dict[str, Any]]) -> None:
-    """deviations.csv/.xlsx, terms.csv and report.html under output/<period>/."""
-    out.mkdir(parents=True, exist_ok=True)
-    write_deviations_csv(run.deviations, out / "deviations.csv")
-    write_deviations_xlsx(run.deviations, out / "deviations.xlsx", lang)
-    write_terms_csv(run.terms, out / "terms.csv")
-    write_report_html(run, out / "report.html", lang, history)
-
-
-def deliver(run: AuditRun, config: AuditConfig, store: Store, out: Path,
-            options: RunOptions) -> dict[str, int]:
-    """Email each owner their digest over SMTP (an email with an overdue deviation copied to
-    the controller and the escalation address); to outbox/ on a dry run, without SMTP, or for
-    the emails the mail server did not take (`contract-audit send` delivers those later)."""
-    sender = config.smtp.sender if config.smtp else f"audit@{_domain(config)}"
-    copies = [p.email for p in (config.controller, config.escalation) if p and p.email]
-    emails = build_owner_emails(run, sender, config.language, copy_to=copies)
-    outbox = out / "outbox"
-    clear_outbox(outbox)  # this run's emails replace what an earlier run of the period left
-    if options.dry_run or config.smtp is None:
-        if options.dry_run:
-            mark_dry_run(emails)
-        write_outbox(emails, outbox)
-        return {"outbox": len(emails), "sent": 0, "skipped": 0}
-    todo = [e for e in emails if options.resend
-            or not store.was_sent(run.period.label, e.email, e.digest)]
-    problems = send_emails(todo, config.smtp)
-    failed = {p.location.file for p in problems if p.location}
-    run.problems += problems
-    for e in todo:
-        if e.email not in failed:
-            store.record_sent(run.period.label, e.email, e.digest)
-    if failed:
-        write_outbox([e for e in todo if e.email in failed], outbox)
-        run.problems.append(Problem(
-            "notify", f"{len(failed)} email(s) could not be sent and wait in the outbox; "
-            f"deliver them with `contract-audit send --period {run.period.label}` once the "
-            "mail server is back", Location(str(outbox))))
-    return {"outbox": len(failed), "sent": len(todo) - len(failed),
-            "skipped": len(emails) - len(todo)}
-
-
-def _domain(config: AuditConfig) -> str:
-    owner = next((p.email for p in config.owners.values() if p.email), None)
-    return owner.split("@", 1)[1] if owner and "@" in owner else "localhost"
 
 
 __all__ = ["RunOptions", "parse_period", "run_audit", "Location"]

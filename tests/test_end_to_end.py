@@ -128,7 +128,8 @@ def test_bad_export_rows_are_reported_by_file_and_row(sample_run):
 def test_dry_run_outbox_holds_one_valid_eml_per_owner(sample_run):
     _, _, out = sample_run
     got = pd.read_csv(out / "deviations.csv", dtype=str)
-    files = sorted((out / "outbox").glob("*.eml"))
+    files = sorted((out / "preview").glob("*.eml"))  # a dry run's own folder, not the outbox
+    assert not (out / "outbox").exists()
     assert len(files) == got["owner_email"].nunique()
     recipients = set()
     for path in files:

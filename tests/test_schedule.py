@@ -4,6 +4,7 @@ failed runs recorded cleanly, stale exports stop the emails."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -110,13 +111,14 @@ def test_a_second_start_is_told_who_holds_the_lock(sample_config):
     assert " since 20" in result.output
 
 
-def test_a_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
+def test_a_lock_file_left_by_a_dead_process_is_taken_over(tmp_path):
     lock = tmp_path / ".audit.lock"
     lock.write_text(json.dumps({"pid": 999999999, "host": socket.gethostname(),
                                 "since": datetime.now(AMS).isoformat()}))
-    with AuditLock(lock):
+    with AuditLock(lock):  # nobody holds the OS lock: the file's words do not count
         assert '"pid": 999999999' not in lock.read_text()
-    assert not lock.exists()
+        assert f'"pid": {os.getpid()}' in lock.read_text()
+    assert lock.read_text() == "", "released: no holder named any more"
 
 
 def test_two_concurrent_starts_run_one_audit(sample_config):
@@ -129,7 +131,7 @@ def test_two_concurrent_starts_run_one_audit(sample_config):
     assert sorted(code for code, _ in results) == [0, 6], results
     assert "another audit is running" in next(err for code, err in results if code == 6)
     runs = Store(load_config(path).db_url).runs()
-    assert [r["status"] for r in runs] == ["completed"]
+    assert [r["status"] for r in runs] == ["dry_run"]
 
 
 def test_a_failing_run_is_recorded_and_leaves_no_deviations(sample_config, tmp_path):
@@ -143,12 +145,13 @@ def test_a_failing_run_is_recorded_and_leaves_no_deviations(sample_config, tmp_p
     assert result.exit_code == 1
     assert "error: the audit failed: FileExistsError" in result.output
     store = Store(load_config(path).db_url)
-    failed, completed = store.runs()
-    assert (failed["status"], completed["status"]) == ("failed", "completed")
+    failed, previewed = store.runs()
+    assert (failed["status"], previewed["status"]) == ("failed", "dry_run")
     assert "FileExistsError" in failed["error"]
     assert store.deviation_count(failed["id"]) == 0
-    assert store.deviation_count(completed["id"]) == len(KEY["deviations"])
-    assert not (tmp_path / "output" / ".audit.lock").exists()
+    assert store.deviation_count(previewed["id"]) == len(KEY["deviations"])
+    with AuditLock(tmp_path / "output" / ".audit.lock"):
+        pass  # released
 
 
 def test_stale_exports_stop_the_emails(sample_config, smtp_server):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 from dataclasses import dataclass
@@ -12,6 +13,8 @@ import pdfplumber
 RESOLUTION = 300
 LANGUAGES = "nld+eng"
 MIN_CONFIDENCE = 60.0  # mean word confidence (0-100) below which a page is not trusted
+MIN_RESOLUTION = 30  # below this a page capped for its size cannot be read: not rendered at all
+_max_pixels = 40_000_000  # per rendered page; set per reader process by set_max_pixels
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,29 @@ def available() -> str | None:
     return None
 
 
+def set_max_pixels(pixels: int) -> None:
+    """The pixel cap of one rendered page in this process (limits.ocr_max_pixels)."""
+    global _max_pixels
+    _max_pixels = pixels
+
+
+def resolution_for(width_pt: float, height_pt: float, max_pixels: int | None = None) -> float:
+    """300 dpi, lowered so the rendering stays within the pixel cap: a 673-byte PDF can declare
+    a page of 5 x 5 metres, whose 300 dpi rendering would take gigabytes."""
+    cap = max_pixels or _max_pixels
+    pixels = (width_pt / 72 * RESOLUTION) * (height_pt / 72 * RESOLUTION)
+    return RESOLUTION if pixels <= cap else RESOLUTION * math.sqrt(cap / pixels)
+
+
 def ocr_page(page: pdfplumber.page.Page) -> OcrResult:
-    """Render the page and read it; lines in Tesseract's reading order."""
+    """Render the page (within the pixel cap) and read it; lines in Tesseract's reading order."""
     import pytesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # threading makes it slower on 2 cores
-    image = page.to_image(resolution=RESOLUTION).original
+    resolution = resolution_for(float(page.width), float(page.height))
+    if resolution < MIN_RESOLUTION:
+        return OcrResult([], 0.0)  # too big to render readably within the cap: a problem
+    image = page.to_image(resolution=resolution).original
     data = pytesseract.image_to_data(image, lang=LANGUAGES, config="--psm 3",
                                      output_type=pytesseract.Output.DICT)
     lines: dict[tuple[int, int, int], list[str]] = {}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from email.message import EmailMessage, Message
-from email.utils import format_datetime, formataddr, make_msgid, parseaddr
+from email.utils import format_datetime, formataddr, parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +100,13 @@ def email_digest(period: str, email: str, deviations: Sequence[Deviation]) -> st
     lines = [period, email.strip().lower()]
     lines += sorted(f"{d.deviation_id}\t{d.status}\t{d.description}" for d in deviations)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def message_id(period: str, address: str, digest: str, domain: str) -> str:
+    """A Message-ID stable per (period, owner, content): a duplicate, should a kill between the
+    server's acceptance and our record of it cause one, is recognisable as the same message."""
+    key = hashlib.sha256(f"{period}\n{address.strip().lower()}\n{digest}".encode()).hexdigest()
+    return f"<audit-{period}-{key[:32]}@{domain}>"
 
 
 def _template_env() -> jinja2.Environment:
@@ -193,7 +200,7 @@ def _message(sender: str, owner: str, address: str, subject: str, digest: str, p
         message["Cc"] = ", ".join(cc)
     message["Subject"] = subject
     message["Date"] = format_datetime(now)
-    message["Message-ID"] = make_msgid(idstring="contract-audit", domain=domain)
+    message["Message-ID"] = message_id(period, address, digest, domain)
     message[PERIOD_HEADER] = period
     message[DIGEST_HEADER] = digest
     return message

@@ -51,10 +51,11 @@ def move_to_sent(path: Path) -> Path:
 def deliver_outbox(folder: Path, smtp: SmtpConfig, should_send: Callable[[OwnerEmail, Path], bool],
                    on_sent: Callable[[OwnerEmail, Path], None]) -> OutboxResult:
     """Send every .eml in `folder` that `should_send` allows (the others went out before) and
-    that no dry run wrote; each delivered one is reported to `on_sent` and moved to sent/, a
-    failed one stays."""
+    that no dry run wrote; each one is reported to `on_sent` and moved to sent/ the moment the
+    server accepts it (a kill half-way sends none twice), a failed one stays."""
     result = OutboxResult()
     todo: list[tuple[Path, OwnerEmail]] = []
+    ids: set[str] = set()
     for path in sorted(folder.glob("*.eml")):
         try:
             email = read_email(path)
@@ -62,17 +63,20 @@ def deliver_outbox(folder: Path, smtp: SmtpConfig, should_send: Callable[[OwnerE
             result.problems.append(Problem("notify", f"cannot read the email: {e}",
                                            Location(str(path))))
             continue
+        key = str(email.message.get("Message-ID", "")).strip()
         if is_dry_run(email.message):
             result.dry_run.append(path)
-        elif should_send(email, path):
+        elif (not key or key not in ids) and should_send(email, path):
             todo.append((path, email))
-        else:
+            ids.add(key)
+        else:  # went out before, or a second copy of one about to go
             result.skipped.append(move_to_sent(path))
-    problems = send_emails([email for _, email in todo], smtp)
-    failed = {p.location.file for p in problems if p.location}
-    result.problems += problems
-    for path, email in todo:
-        if email.email not in failed:
-            on_sent(email, path)
-            result.sent.append(move_to_sent(path))
+    paths = {id(email): path for path, email in todo}
+
+    def accepted(email: OwnerEmail) -> None:
+        path = paths[id(email)]
+        on_sent(email, path)
+        result.sent.append(move_to_sent(path))
+
+    result.problems += send_emails([email for _, email in todo], smtp, on_accepted=accepted)
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from email import policy
 from email.utils import parseaddr
 from pathlib import Path
@@ -12,6 +12,8 @@ from pathlib import Path
 from audit.config import SmtpConfig
 from audit.errors import Location, NotifyError, Problem
 from audit.notify.build import OwnerEmail, owner_slug
+from audit.private import private_dir
+from audit.report.atomic import atomic_write_bytes
 
 
 def _problem(email: OwnerEmail, message: str) -> Problem:
@@ -50,8 +52,8 @@ def _open(smtp: SmtpConfig) -> smtplib.SMTP:
     except (OSError, smtplib.SMTPException) as e:
         raise NotifyError(f"{step}: {_describe(e)}") from e
     try:
-        if smtp.starttls:
-            step = f"STARTTLS with {where} failed (set smtp.starttls: false if it has none)"
+        if smtp.use_starttls:
+            step = f"STARTTLS with {where} failed (the server must offer it for a login)"
             client.starttls(context=ssl.create_default_context())
             client.ehlo()
         if smtp.username and password is not None:
@@ -72,24 +74,32 @@ def _close(client: smtplib.SMTP) -> None:
 
 def _send_one(
     client: smtplib.SMTP, email: OwnerEmail, envelope_from: str | None
-) -> tuple[list[str], BaseException | None]:
-    """Send one email: (recipients the server refused, the error if the connection is lost)."""
+) -> tuple[list[str], bool, BaseException | None]:
+    """Send one email: (refusals, whether the server took it for anyone, the error if the
+    connection is lost)."""
     try:
         refused = client.send_message(
             email.message, from_addr=envelope_from, to_addrs=email.recipients
         )
     except smtplib.SMTPServerDisconnected as e:
-        return [], e
+        return [], False, e
     except smtplib.SMTPException as e:  # refused this one; the connection is still fine
-        return [_describe(e)], None
+        return [_describe(e)], False, None
     except OSError as e:  # after SMTPException, which is an OSError too
-        return [], e
-    return _refusals(refused), None
+        return [], False, e
+    return _refusals(refused), True, None
 
 
-def send_emails(emails: Sequence[OwnerEmail], smtp: SmtpConfig) -> list[Problem]:
-    """Send every email over one SMTP connection; what fails becomes a Problem, never raises."""
-    where = f"{smtp.host}:{smtp.port}"
+Accepted = Callable[[OwnerEmail], None]
+
+
+def send_emails(emails: Sequence[OwnerEmail], smtp: SmtpConfig,
+                on_accepted: Accepted | None = None) -> list[Problem]:
+    """Send every email over one SMTP connection; what fails becomes a Problem, never raises.
+
+    `on_accepted` is called the moment the server accepts an email (at least one recipient),
+    before the next is sent: a process killed half-way knows which went out.
+    """
     try:
         client = _open(smtp)
     except NotifyError as e:
@@ -98,16 +108,36 @@ def send_emails(emails: Sequence[OwnerEmail], smtp: SmtpConfig) -> list[Problem]
     problems: list[Problem] = []
     try:
         for done, email in enumerate(emails):
-            refused, lost = _send_one(client, email, envelope_from)
-            if lost is not None:
-                reason = f"lost the connection to the mail server {where}: {_describe(lost)}"
-                problems += [_problem(rest, f"email not sent; {reason}") for rest in emails[done:]]
+            stop = _deliver_one(client, email, envelope_from, smtp, on_accepted, problems)
+            if stop:
+                problems += [_problem(rest, f"email not sent; {stop}") for rest in emails[done + 1:]]
                 break
-            if refused:
-                problems.append(_problem(email, f"email refused by {where}: {'; '.join(refused)}"))
     finally:
         _close(client)
     return problems
+
+
+def _deliver_one(client: smtplib.SMTP, email: OwnerEmail, envelope_from: str | None,
+                 smtp: SmtpConfig, on_accepted: Accepted | None,
+                 problems: list[Problem]) -> str | None:
+    """Send one email and report it; the reason to stop sending, or None to go on."""
+    where = f"{smtp.host}:{smtp.port}"
+    refused, accepted, lost = _send_one(client, email, envelope_from)
+    if lost is not None:
+        reason = f"lost the connection to the mail server {where}: {_describe(lost)}"
+        problems.append(_problem(email, f"email not sent; {reason}"))
+        return reason
+    if refused:
+        problems.append(_problem(email, f"email refused by {where}: {'; '.join(refused)}"))
+    if accepted:  # a copy refused: the owner has it, so it must not be sent again
+        try:
+            if on_accepted is not None:
+                on_accepted(email)
+        except Exception as e:  # recording failed: sending more could send them twice later
+            reason = f"could not record the email to {email.email} as sent: {e}"
+            problems.append(_problem(email, f"sent, but {reason}"))
+            return reason
+    return None
 
 
 def clear_outbox(folder: Path | str) -> int:
@@ -118,19 +148,27 @@ def clear_outbox(folder: Path | str) -> int:
     return len(paths)
 
 
-def write_outbox(emails: Sequence[OwnerEmail], folder: Path | str) -> list[Path]:
-    """Write each email as <owner-slug>.eml (RFC 5322, CRLF line ends) into `folder`."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+def outbox_names(emails: Sequence[OwnerEmail]) -> list[str]:
+    """<owner-slug>.eml per email, distinct (a second owner of the same name gets -2)."""
     taken: set[str] = set()
-    paths = []
+    names = []
     for email in emails:
         slug = base = owner_slug(email.owner or email.email)
         n = 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
-        path = folder / f"{slug}.eml"
-        path.write_bytes(email.message.as_bytes(policy=policy.SMTP))
+        names.append(f"{slug}.eml")
+    return names
+
+
+def write_outbox(emails: Sequence[OwnerEmail], folder: Path | str) -> list[Path]:
+    """Write each email as <owner-slug>.eml (RFC 5322, CRLF line ends) into `folder` (0700),
+    each file 0600 and complete or absent (written aside, then renamed)."""
+    folder = private_dir(Path(folder))
+    paths = []
+    for email, name in zip(emails, outbox_names(emails), strict=True):
+        path = folder / name
+        atomic_write_bytes(path, email.message.as_bytes(policy=policy.SMTP), mode=0o600)
         paths.append(path)
     return paths

@@ -24,6 +24,8 @@ DATE_FORMATS = {"nl": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 MAX_SHEET_NAME = 31
 _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|\d*[.,]\d+)([eE][+-]?\d+)?%?")
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -39,13 +41,24 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def neutralise(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula, made inert with a leading apostrophe
+    (OWASP's rule: it starts with =, +, -, @, tab or CR and is not a number); others unchanged."""
+    if not isinstance(value, str) or not value or value[0] not in FORMULA_STARTS:
+        return value
+    if _NUMBER.fullmatch(value.strip()) or value in ("-", "+"):
+        return value  # '-12.50' is an amount, a lone '-' a blank: neither runs as a formula
+    return "'" + value
+
+
 def _cell_value(value: Any) -> Any:
-    """A pandas value as something openpyxl writes: missing -> None, numpy ints -> int."""
+    """A pandas value as something openpyxl writes: missing -> None, numpy ints -> int, text
+    never a formula."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item") and not isinstance(value, str):
         return value.item()
-    return value
+    return neutralise(value)
 
 
 def _fit_columns(sheet: Worksheet, minimum: int = 8, maximum: int = 60) -> None:
@@ -57,7 +70,7 @@ def _fit_columns(sheet: Worksheet, minimum: int = 8, maximum: int = 60) -> None:
 
 def _deviation_sheet(sheet: Worksheet, frame: pd.DataFrame, lang: str) -> None:
     """One owner's deviations: bold frozen header, euro and date formats, autofilter."""
-    sheet.append(list(frame.columns))
+    sheet.append([neutralise(c) for c in frame.columns])
     for cell in sheet[1]:
         cell.font = _BOLD
     impact_col = list(frame.columns).index("impact_eur") + 1
@@ -86,7 +99,7 @@ def _summary_block(sheet: Worksheet, heading: str, rows: list[Totals], lang: str
         sum((r.owed for r in rows), start=Decimal(0)),
     )
     for row in [*rows, overall]:
-        sheet.append([row.key, row.count, row.forgone, row.owed])
+        sheet.append([neutralise(row.key), row.count, row.forgone, row.owed])
         for cell in sheet[sheet.max_row][2:4]:
             cell.number_format = EUR_FORMAT
     for cell in sheet[sheet.max_row]:

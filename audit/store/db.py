@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from alembic.util import CommandError
-from sqlalchemy import create_engine, func, make_url, select
+from sqlalchemy import create_engine, func, make_url, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from audit.errors import AuditError, StoreError
+from audit.faults import checkpoint
 from audit.models import AuditRun, Deviation
-from audit.store import migrate, trail
+from audit.private import mask, private_file
+from audit.store import migrate, outbox, trail
 from audit.store.cache import ContractCache
 from audit.store.history import period_history
 from audit.store.tables import DeviationRow, RunRow, SentEmailRow
 from audit.store.tracking import Response, Seen, open_since, owner_state, period_end, track
 
 RESPONSES = ("acknowledged", "marked_resolved", "suppressed")
+COMPLETED, DRY_RUN, INTERRUPTED = "completed", "dry_run", "interrupted"
+INTERRUPTED_ERROR = ("the process ended before the run finished (killed, or the machine went "
+                     "down); its outputs and emails may be incomplete: run the period again")
 
 
 class Store:
@@ -32,14 +38,17 @@ class Store:
         return ContractCache(self.engine, settings)
 
     def __init__(self, url: str):
+        shown = url
         try:
+            shown = make_url(url).render_as_string(hide_password=True)
             database = make_url(url).database
             if make_url(url).get_backend_name() == "sqlite" and database not in (None, "", ":memory:"):
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                private_file(Path(database))  # 0600: it holds customers, amounts, owners' notes
             self.engine = create_engine(url)
+            migrate.transactional_sqlite(self.engine)
             migrate.upgrade(self.engine)
-        except (SQLAlchemyError, OSError, CommandError) as e:
-            raise StoreError(f"cannot open the database {url}: {e}") from e
+        except (SQLAlchemyError, OSError, CommandError, ValueError) as e:
+            raise StoreError(mask(f"cannot open the database {shown}: {e}", [url])) from None
 
     def mark_status(self, period: str, deviations: list[Deviation],
                     as_of: date | None = None) -> list[Deviation]:
@@ -74,31 +83,53 @@ class Store:
         except SQLAlchemyError as e:
             raise StoreError(f"cannot record the run: {e}") from e
 
-    def finish_run(self, run_id: int, run: AuditRun) -> None:
-        """The run's deviations, the changes it made (trail) and its completed status, at once."""
+    def finish_run(self, run_id: int, run: AuditRun, status: str = COMPLETED,
+                   queued: Sequence[outbox.Queued] = ()) -> None:
+        """The run's deviations, the changes it made (trail), the emails it queues and its status,
+        in one commit. A dry run (status dry_run) keeps its deviations but changes no trail and
+        queues nothing: it never feeds the next run's status."""
         try:
             with Session(self.engine) as s, s.begin():
                 row = s.get_one(RunRow, run_id)
-                row.status, row.finished_at = "completed", trail.now()
+                row.status, row.finished_at = status, trail.now()
                 row.stats = json.loads(json.dumps(run.stats, default=str))
                 row.problems = [str(p) for p in run.problems]
                 s.add_all(_to_row(run_id, row.period, d) for d in run.deviations)
-                trail.record_run(s, run_id, row.period, run.deviations)
+                if status == COMPLETED:
+                    trail.record_run(s, run_id, row.period, run.deviations)
+                    outbox.queue(s, run_id, row.period, queued)
+                s.flush()
+                checkpoint("finish_run")
         except SQLAlchemyError as e:
             raise StoreError(f"cannot save the run: {e}") from e
+
+    def record_delivery(self, run_id: int, run: AuditRun) -> None:
+        """After the emails: the run's email counts and any delivery problems."""
+        with Session(self.engine) as s, s.begin():
+            row = s.get_one(RunRow, run_id)
+            row.stats = json.loads(json.dumps(run.stats, default=str))
+            row.problems = [str(p) for p in run.problems]
+
+    def interrupt_running(self) -> int:
+        """Mark runs still `running` as interrupted: called under the audit lock, so their
+        process is gone. Returns how many."""
+        with Session(self.engine) as s, s.begin():
+            result = s.execute(update(RunRow).where(RunRow.status == "running").values(
+                status=INTERRUPTED, finished_at=trail.now(), error=INTERRUPTED_ERROR))
+            return int(result.rowcount or 0)
 
     def fail_run(self, run_id: int, error: str, problems: list[str] | None = None) -> None:
         """Mark a run failed with its error; it keeps no deviations."""
         with Session(self.engine) as s, s.begin():
             row = s.get_one(RunRow, run_id)
-            row.status, row.finished_at, row.error = "failed", trail.now(), error
+            row.status, row.finished_at, row.error = "failed", trail.now(), mask(error)
             row.problems = problems or []
 
     def completed(self, period: str) -> bool:
-        """True when a run of this period completed before."""
+        """True when a (real, not dry) run of this period completed before."""
         with Session(self.engine) as s:
             return s.scalar(select(RunRow.id).where(RunRow.period == period,
-                                                    RunRow.status == "completed")) is not None
+                                                    RunRow.status == COMPLETED)) is not None
 
     def runs(self, limit: int = 50) -> list[dict[str, Any]]:
         """The latest runs, newest first, as plain dicts."""
@@ -122,11 +153,23 @@ class Store:
                 SentEmailRow.period == period, SentEmailRow.recipient == recipient,
                 SentEmailRow.digest == digest)) is not None
 
-    def record_sent(self, period: str, recipient: str, digest: str) -> None:
-        """Remember an email that went out, so a re-run does not send it again."""
+    def record_sent(self, period: str, recipient: str, digest: str,
+                    message_id: str | None = None) -> None:
+        """Remember an email the server accepted, at once and in its own commit, so a re-run
+        or `send` does not send it again."""
         with Session(self.engine) as s, s.begin():
-            s.add(SentEmailRow(period=period, recipient=recipient, digest=digest,
-                               sent_at=trail.now()))
+            outbox.mark_sent(s, period, recipient, digest, message_id)
+
+    def outbox_state(self, message_id: str) -> str | None:
+        """pending, sent or superseded; None when the outbox never recorded the message."""
+        with Session(self.engine) as s:
+            return outbox.state(s, message_id)
+
+    def pending_emails(self, period: str | None = None) -> list[dict[str, Any]]:
+        """The queued emails not yet accepted by the mail server."""
+        with Session(self.engine) as s:
+            return [{"period": r.period, "recipient": r.recipient, "file": r.file,
+                     "message_id": r.message_id} for r in outbox.pending(s, period)]
 
     def history(self) -> list[dict[str, Any]]:
         """Per completed run (latest per period): open deviations and money at stake, in total,

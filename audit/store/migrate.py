@@ -1,7 +1,13 @@
-"""Bring the audit database to the latest schema with the Alembic migrations in migrations/."""
+"""Bring the audit database to the latest schema with the Alembic migrations in migrations/.
+
+On SQLite the whole upgrade is one transaction (see `transactional_sqlite`), so a process killed
+half-way leaves the database as it was; a database half-created by an older version (which could
+not do this) is recognised when it holds no runs and is built again.
+"""
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -9,11 +15,32 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect, text
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine, MetaData, event, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 HERE = Path(__file__).parent
 INITIAL = "0001"  # the schema Base.metadata.create_all made before there were migrations
+INITIAL_TABLES = {"runs", "emails_sent", "deviations"}
 PG_LOCK = 727_2026  # advisory lock: two processes opening a fresh database migrate one at a time
+IMMEDIATE = "audit_begin_immediate"  # execution option: take SQLite's write lock at BEGIN
+log = logging.getLogger("audit.store")
+
+
+def transactional_sqlite(engine: Engine) -> None:
+    """Make pysqlite run DDL inside transactions: by default it commits before every CREATE,
+    so a kill during a migration left a half-made schema behind (SQLAlchemy's documented recipe)."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # we say BEGIN ourselves, below
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):  # type: ignore[no-untyped-def]
+        immediate = connection.get_execution_options().get(IMMEDIATE)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -38,15 +65,55 @@ def current(connection: Connection) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply the missing migrations; a database made before migrations is stamped first."""
+    """Apply the missing migrations in one transaction; a database made before migrations is
+    stamped first; one half-created by an older version, holding no runs, is built again."""
     with engine.connect() as connection:
         if current(connection) == head():
             return
-    with engine.begin() as connection:
+    try:
+        _upgrade_once(engine)
+    except (SQLAlchemyError, CommandError) as e:
+        if not _holds_no_runs(engine):
+            raise
+        log.warning("the database was half-created (%s); it holds no runs and is built again", e)
+        _rebuild(engine)
+
+
+def _begin(engine: Engine) -> Connection:
+    return engine.connect().execution_options(**{IMMEDIATE: True})
+
+
+def _upgrade_once(engine: Engine) -> None:
+    with _begin(engine) as connection, connection.begin():
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK})
         revision = current(connection)
+        if revision == head():
+            return  # another process migrated while this one waited for the lock
+        tables = set(inspect(connection).get_table_names())
+        if revision is None and tables and not INITIAL_TABLES <= tables:
+            raise CommandError(f"tables {sorted(tables)} without a schema revision")
         config = alembic_config(connection)
-        if revision is None and inspect(connection).has_table("runs"):
+        if revision is None and "runs" in tables:
             command.stamp(config, INITIAL)
         command.upgrade(config, "head")
+
+
+def _holds_no_runs(engine: Engine) -> bool:
+    """True when the database has no recorded run: nothing is lost by building it again."""
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("runs"):
+                return True
+            return connection.execute(text("SELECT count(*) FROM runs")).scalar() == 0
+    except SQLAlchemyError:
+        return False
+
+
+def _rebuild(engine: Engine) -> None:
+    """Drop every table of a database without runs, then migrate from nothing, in one step."""
+    with _begin(engine) as connection, connection.begin():
+        found = MetaData()
+        found.reflect(connection)
+        found.drop_all(connection)
+        command.upgrade(alembic_config(connection), "head")

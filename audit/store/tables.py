@@ -98,3 +98,19 @@ class ContractCacheRow(Base):
     file: Mapped[str] = mapped_column(String(300))
     read_at: Mapped[datetime] = mapped_column(DateTime)
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class OutboxRow(Base):
+    """An email queued by a run before it is sent: pending, sent (accepted) or superseded."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"), nullable=True, index=True)
+    period: Mapped[str] = mapped_column(String(7), index=True)
+    recipient: Mapped[str] = mapped_column(String(200))
+    digest: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str] = mapped_column(String(200), index=True)
+    file: Mapped[str] = mapped_column(String(300))
+    state: Mapped[str] = mapped_column(String(20))
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -99,7 +99,8 @@ def test_login_with_password_from_environment(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     handler, port = smtp_server(authenticator=_authenticator, auth_require_tls=False)
-    config = smtp_config(port, username="audit", password_env="TEST_AUDIT_SMTP_PW")
+    config = smtp_config(port, username="audit", password_env="TEST_AUDIT_SMTP_PW",
+                         starttls=False, plaintext_login=True)
     monkeypatch.setenv("TEST_AUDIT_SMTP_PW", "s3cret")
     assert send_emails(emails, config) == []
     assert len(handler.received) == len(emails)
