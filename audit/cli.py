@@ -93,8 +93,9 @@ def terms(
     """List the agreements read from every linked contract, with source and confidence."""
     from audit.pipeline import read_agreements
 
+    coverage: list[dict] = []
     try:
-        found, problems = read_agreements(load_config(config), refresh=refresh)
+        found, problems = read_agreements(load_config(config), refresh=refresh, coverage=coverage)
     except AuditError as e:
         raise _fail(e, verbose) from None
     found = [t for t in found if customer is None or t.customer_id == customer]
@@ -112,8 +113,22 @@ def terms(
     low = sum(1 for t in found if t.confidence < below and not t.override)
     console.print(f"{len(found)} agreements; {low} below {below:.2f} to review — correct a "
                   "misread one in terms_overrides.yaml (see the README)")
+    _print_coverage(coverage)
     for problem in problems:
         console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
+
+
+def _print_coverage(coverage: list[dict]) -> None:
+    """Per document: how well it was read (a thin reading is also listed as a problem)."""
+    console.print("How each contract was read:")
+    for row in coverage:
+        gaps = f", no structure on pages {row['unstructured_pages']}" \
+            if row["unstructured_pages"] else ""
+        rules = f" ({row['per_rule']})" if row["per_rule"] else ""
+        console.print(f"  {row['file']}: {row['pages']} pages, {row['clauses']} clauses, "
+                      f"{row['headings']} headings, longest clause {row['longest']} characters "
+                      f"({row['longest_at']}){gaps}; {row['agreements']} agreements{rules}",
+                      markup=False, highlight=False)
 
 
 @app.command()

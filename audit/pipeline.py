@@ -19,6 +19,7 @@ import pandas as pd
 from audit import delivery, limits, owners
 from audit.checks import CHECKS, CheckContext
 from audit.config import AuditConfig
+from audit.contracts import coverage as reading
 from audit.contracts.amendments import mark_replacements
 from audit.contracts.batch import BatchLimits, read_many
 from audit.contracts.clauses import split_clauses
@@ -146,8 +147,9 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     docs = read_contracts(config, erp.get("customers"), store, run.problems, options.progress,
                           options.refresh)
     overrides_path = config.path(config.reading.overrides_file)
+    coverage: list[dict] = []
     run.terms = read_terms(docs, rules, scope, load_overrides(overrides_path, rules),
-                           overrides_path, run.problems)
+                           overrides_path, run.problems, coverage)
     calendar = calendar_for(period.lookback_start, period.end, config.holidays.good_friday,
                             config.holidays.liberation_day)
     deviations = check_all(rules, run, erp, masters, calendar, config.language, options.progress)
@@ -156,6 +158,7 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     run.problems += owner_problems
     run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
+    run.stats["coverage"] = coverage  # per document: how well it was read
     out = config.path(config.output_dir) / period.label
     emails = delivery.plan(run, config, store, out, options.dry_run, options.resend)
     delivery.commit(run, config, store, out, emails)
@@ -229,9 +232,12 @@ def _cached_reads(paths: list[Path], limits: BatchLimits, cache: ContractCache, 
 
 def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] | None,
                overrides: list[Override], overrides_path: Path,
-               problems: list[Problem]) -> list[Term]:
+               problems: list[Problem], coverage: list[dict] | None = None) -> list[Term]:
     """The agreements of the customers in scope (None: all linked), valid from their document's
-    date until a later one replaces them, with the controller's corrections applied."""
+    date until a later one replaces them, with the controller's corrections applied.
+
+    Each document's reading (clauses, headings, longest clause, agreements per rule) goes to
+    `coverage`; a thin one (no structure, a swallowed clause, no agreement) is a problem."""
     reader = TermReader(rules)
     terms: list[Term] = []
     changes: list[Clause] = []  # amendment clauses that replace or delete an article
@@ -239,7 +245,12 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
         if doc.customer_id is not None and (scope is None or doc.customer_id in scope):
             clauses = mark_replacements(split_clauses(doc))
             changes += [c for c in clauses if c.change]
-            terms += reader.read_document(clauses, doc.customer_id)
+            found = reader.read_document(clauses, doc.customer_id)
+            terms += found
+            measured = reading.with_agreements(reading.measure(doc, clauses), found)
+            problems += reading.problems(measured)
+            if coverage is not None:
+                coverage.append(reading.row(measured))
     linked = {d.customer_id for d in docs}
     for cid in sorted((scope or set()) - linked):
         problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
@@ -250,7 +261,8 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
 
 
 def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
-                    refresh: bool = False) -> tuple[list[Term], list[Problem]]:
+                    refresh: bool = False, coverage: list[dict] | None = None,
+                    ) -> tuple[list[Term], list[Problem]]:
     """What every linked contract says (for review), without checking anything."""
     rules = load_rules(config.path(config.rules_dir))
     erp = load_erp(config, only=("customers",))  # only to link documents to customers
@@ -259,7 +271,7 @@ def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
                           refresh)
     overrides_path = config.path(config.reading.overrides_file)
     terms = read_terms(docs, rules, None, load_overrides(overrides_path, rules), overrides_path,
-                       problems)
+                       problems, coverage)
     return terms, problems
 
 

@@ -25,11 +25,11 @@ def split_paragraphs(lines: list[tuple[Line, int]],
 
 def _breaks(prev: tuple[Line, int], line: tuple[Line, int], pitch: float) -> bool:
     (a, page_a), (b, page_b) = prev, line
+    ended = a.text.rstrip().endswith(SENTENCE_END)
     if page_a != page_b or not pitch:
-        return False
+        return page_a != page_b and ended  # a page that ends a sentence ends its paragraph
     if b.top - a.top > GAP * pitch:
         return True
-    ended = a.text.rstrip().endswith(SENTENCE_END)
     return ended and b.x0 > a.x0 + 8 and b.text[:1].isupper()  # a first-line indent
 
 

@@ -203,6 +203,7 @@ def report_context(
         "customers": sorted(run.customers, key=lambda c: (c.rank, c.customer_id)),
         "deviations": sorted(run.deviations, key=severity_order),
         "problems": problem_rows(run.problems, lang),
+        "coverage": run.stats.get("coverage") or [],  # per document: how well it was read
         "trend": trend,
         "charts": trend_charts(trend, lang) if trend else [],
         "t": lambda key: label(lang, key),
