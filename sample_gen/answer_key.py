@@ -185,12 +185,22 @@ def edge_cases(orders: list[Order], notes: list[Invoice]) -> dict[str, list[str]
     return {k: sorted(v) for k, v in sorted(out.items())}
 
 
+def penalty_on_lead_time(found: list[Deviation]) -> list[Deviation]:
+    """Where a penalty is agreed, the lead-time deviation carries it as its money at stake."""
+    penalty = {d["customer_id"]: d["impact_eur"] for d in found
+               if d["rule_id"] == "late_delivery_penalty"}
+    return [{**d, "impact_eur": penalty[d["customer_id"]]}
+            if (d["rule_id"], d["kind"]) == ("lead_time", "execution")
+            and d["customer_id"] in penalty else d for d in found]
+
+
 def build_key(orders: list[Order], notes: list[Invoice], contract_info: dict[str, dict[str, Any]],
               bad_rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The whole answer key."""
     found = [d for c in CUSTOMERS for d in registration(c)]
     found += price_execution(orders) + delivery_execution(orders) + payment_execution(orders)
     found += special_devs(orders, notes, contract_info)
+    found = penalty_on_lead_time(found)
     order = {cid: i for i, cid in enumerate(AUDITED + NOT_AUDITED)}
     found.sort(key=lambda d: (order[d["customer_id"]], d["rule_id"], d["kind"], d["subject"]))
     return {

@@ -6,26 +6,32 @@ from decimal import Decimal
 
 import pandas as pd
 
-from audit.checks.base import CheckContext, distinct, latest, register, valid_rows
+from audit.checks.base import CheckContext, distinct, latest, register
+from audit.checks.pricing import agreed_per_line, allowed_factor, allowed_price, per_erp_unit
 from audit.models import Deviation, Term
 
 
 @register("agreed_prices", "registered")
 def registered(ctx: CheckContext) -> list[Deviation]:
-    """The price list holds the agreed price of each item, valid on the last day of the period."""
+    """The price list holds the agreed price of each item valid on the last day of the period
+    (after an indexation date: a price up to the cap above it)."""
     prices = ctx.frame("price_list")
     end = pd.Timestamp(ctx.period.end)
     valid = (prices["valid_from"].isna() | (prices["valid_from"] <= end)) & (
         prices["valid_to"].isna() | (prices["valid_to"] >= end))
     out = []
     for term in ctx.current_terms():
-        agreed = term.get("unit_price")
-        listed = prices.loc[valid & (prices["item_id"] == term.subject), "unit_price"].tolist()
-        if not listed:
-            out.append(ctx.deviation("registration", term, term.subject, _eur(agreed),
+        listed = prices.loc[valid & (prices["item_id"] == term.subject), "unit_price"]
+        if listed.empty:
+            out.append(ctx.deviation("registration", term, term.subject,
+                                     _eur(term.get("unit_price")),
                                      "not in the price list" if ctx.lang == "en"
                                      else "niet in de prijslijst"))
-        elif any(p != agreed for p in listed):
+            continue
+        agreed = per_erp_unit(term, listed)
+        factor, _ = allowed_factor(ctx, pd.Series([end]), term)
+        ceiling = allowed_price(agreed, factor.iloc[0])
+        if any(p < agreed or p > ceiling for p in listed):
             out.append(ctx.deviation("registration", term, term.subject, _eur(agreed),
                                      distinct(_eur(p) for p in listed)))
     return out
@@ -36,8 +42,7 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     """Every order line of an agreed item is charged the price valid on its order date."""
     lines = ctx.frame("order_lines")
     lines = lines[ctx.in_window(lines["order_date"])]
-    params = ctx.rule.executed.params if ctx.rule.executed else {}
-    tolerance = Decimal(str(params.get("tolerance_eur", "0.005")))
+    tolerance = Decimal(str(ctx.param("tolerance_eur", "0.005")))
     by_item: dict[str, list[Term]] = {}
     for term in ctx.terms:
         by_item.setdefault(term.subject, []).append(term)
@@ -49,16 +54,14 @@ def executed(ctx: CheckContext) -> list[Deviation]:
 
 def _item_deviations(ctx: CheckContext, lines: pd.DataFrame, item: str, terms: list[Term],
                      tolerance: Decimal) -> list[Deviation]:
-    agreed = pd.Series(None, index=lines.index, dtype=object)
-    cited: dict[int, Term] = {}
-    for term in terms:
-        mask = valid_rows(term, lines["order_date"])
-        agreed[mask] = term.get("unit_price")
-        cited.update(dict.fromkeys(lines.index[mask], term))
+    agreed, factor, cited = agreed_per_line(ctx, lines, terms)
     checked = agreed.notna()
     diff = (agreed[checked] - lines.loc[checked, "unit_price"]).astype(object)
+    # above the agreed price after an indexation date: the indexation check judges it
+    indexed = (factor[checked] != 1).astype(bool)
     out = []
-    for direction, bad in (("undercharged", diff > tolerance), ("overcharged", diff < -tolerance)):
+    for direction, bad in (("undercharged", diff > tolerance),
+                           ("overcharged", (diff < -tolerance) & ~indexed)):
         rows = bad[bad].index
         if len(rows) == 0:
             continue

@@ -17,6 +17,8 @@ def registered(ctx: CheckContext) -> list[Deviation]:
     out = []
     for term in ctx.current_terms():
         end = current_end(term, ctx.period.end)
+        if end is None:
+            continue  # open-ended: there is no end date to register
         if recorded is None or pd.isna(recorded) or pd.Timestamp(recorded).date() != end:
             shown = "-" if recorded is None or pd.isna(recorded) else pd.Timestamp(
                 recorded).date().isoformat()
@@ -27,34 +29,85 @@ def registered(ctx: CheckContext) -> list[Deviation]:
 
 @register("contract_term", "executed")
 def executed(ctx: CheckContext) -> list[Deviation]:
-    """A notice deadline within the horizon, or orders after an end without renewal."""
+    """A notice deadline within the horizon, one that passed this period, or orders after an
+    end without renewal."""
     out = []
-    horizon = pd.Timestamp(ctx.period.end) + pd.DateOffset(months=int(ctx.param("horizon_months",
-                                                                                3)))
     for term in ctx.current_terms():
         end = current_end(term, ctx.period.end)
-        deadline = notice_deadline(term, end)
-        if deadline is not None and ctx.period.end < deadline <= horizon.date():
-            out.append(ctx.deviation("execution", term, "notice", deadline.isoformat(),
-                                     end.isoformat(), deadline=deadline.isoformat()))
-        if not term.get("renewal_months") and end < ctx.period.end:
-            lines = ctx.frame("order_lines")
-            after = lines[(lines["order_date"] > pd.Timestamp(end))
-                          & ctx.in_window(lines["order_date"])]
-            if not after.empty:
-                out.append(ctx.deviation("execution", term, "expired", end.isoformat(),
-                                         after["order_id"].nunique(), after["order_id"].tolist()))
+        if end is None:
+            continue  # open-ended (evergreen without an end date): no deadline to watch
+        out += _upcoming(ctx, term, end) + _passed(ctx, term) + _expired(ctx, term, end)
     return out
 
 
-def current_end(term: Term, today: date) -> date:
+def _upcoming(ctx: CheckContext, term: Term, end: date) -> list[Deviation]:
+    """The running term's notice deadline falls after the period, within the horizon."""
+    months = int(ctx.param("horizon_months", 3))
+    horizon = (pd.Timestamp(ctx.period.end) + pd.DateOffset(months=months)).date()
+    deadline = notice_deadline(term, end)
+    if deadline is None or not ctx.period.end < deadline <= horizon or end <= ctx.period.end:
+        return []
+    renewal = term.get("renewal_months")
+    then = (f"renewed by {renewal} months unless notice is given" if renewal
+            else "it ends unless it is extended")
+    return [ctx.deviation("execution", term, "notice",
+                          f"decide on renewal; give notice by {deadline.isoformat()}",
+                          f"term ends {end.isoformat()}, {then}", deadline=deadline.isoformat())]
+
+
+def _passed(ctx: CheckContext, term: Term) -> list[Deviation]:
+    """A notice deadline that passed during the audited period (since the previous monthly
+    run): reported once, saying whether the contract renewed or ends."""
+    for end in _ends(term, ctx.period.end):
+        deadline = notice_deadline(term, end)
+        if deadline is not None and ctx.period.start <= deadline <= ctx.period.end:
+            renewal = term.get("renewal_months")
+            then = (f"renewed to {_add(end, renewal).isoformat()}" if renewal
+                    else f"it ends on {end.isoformat()}")
+            return [ctx.deviation("execution", term, f"notice_passed:{deadline.isoformat()}",
+                                  f"notice deadline {deadline.isoformat()} passed",
+                                  f"term ending {end.isoformat()}: {then}",
+                                  deadline=deadline.isoformat())]
+    return []
+
+
+def _expired(ctx: CheckContext, term: Term, end: date) -> list[Deviation]:
+    """Orders after an end without renewal."""
+    if term.get("renewal_months") or end >= ctx.period.end:
+        return []
+    lines = ctx.frame("order_lines")
+    after = lines[(lines["order_date"] > pd.Timestamp(end)) & ctx.in_window(lines["order_date"])]
+    if after.empty:
+        return []
+    last = after["order_date"].max().date().isoformat()
+    return [ctx.deviation("execution", term, "expired",
+                          f"no orders after {end.isoformat()} without a new contract",
+                          f"{after['order_id'].nunique()} orders up to {last}",
+                          after["order_id"].tolist())]
+
+
+def current_end(term: Term, today: date) -> date | None:
     """The end date, renewed by whole periods while its notice deadline (or the end itself,
-    without a notice period) has passed: from then on the renewal is certain."""
-    end = pd.Timestamp(term.get("end_date")).date()
+    without a notice period) has passed: from then on the renewal is certain. None for an
+    open-ended contract."""
+    ends = _ends(term, today)
+    return ends[-1] if ends else None
+
+
+def _ends(term: Term, today: date) -> list[date]:
+    """The end of the initial term and of each renewal up to the running one."""
+    first = term.get("end_date")
+    if first is None or pd.isna(first):
+        return []
+    ends = [pd.Timestamp(first).date()]
     months = term.get("renewal_months") or 0
-    while months and (notice_deadline(term, end) or end) < today:
-        end = (pd.Timestamp(end) + pd.DateOffset(months=months)).date()
-    return end
+    while months and (notice_deadline(term, ends[-1]) or ends[-1]) < today:
+        ends.append(_add(ends[-1], months))
+    return ends
+
+
+def _add(day: date, months: int) -> date:
+    return (pd.Timestamp(day) + pd.DateOffset(months=months)).date()
 
 
 def notice_deadline(term: Term, end: date) -> date | None:
@@ -62,7 +115,7 @@ def notice_deadline(term: Term, end: date) -> date | None:
     notice = term.get("notice")
     if not notice:
         return None
-    number, unit = notice.split()
-    offset = pd.DateOffset(months=int(number)) if unit == "months" else pd.DateOffset(
+    number, unit = str(notice).split()
+    offset = pd.DateOffset(months=int(number)) if unit.startswith("month") else pd.DateOffset(
         days=int(number))
     return (pd.Timestamp(end) - offset).date()

@@ -6,7 +6,7 @@ import pandas as pd
 
 from audit.checks.base import CheckContext, breaking_rows, latest, register
 from audit.models import Deviation
-from audit.parse import address_key, address_keys
+from audit.addresses import address_key, address_keys
 
 
 @register("delivery_address", "registered")

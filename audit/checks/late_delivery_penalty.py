@@ -2,56 +2,30 @@
 
 from __future__ import annotations
 
-import math
-from decimal import Decimal
-
-import pandas as pd
-
-from audit.checks.base import CheckContext, cents, latest, register, valid_rows
-from audit.checks.lateness import deliveries_with_due
+from audit.checks.base import CheckContext, latest, register
+from audit.checks.lateness import deliveries_with_due, late_orders, penalties
 from audit.models import Deviation, Term
 
 
 @register("late_delivery_penalty", "executed")
 def executed(ctx: CheckContext) -> list[Deviation]:
-    """Per order whose last delivery is late: min(percent x units late, cap) x order value."""
-    rows = deliveries_with_due(ctx, ctx.terms_of("lead_time"))
-    if rows.empty:
-        return []
-    last = rows.loc[rows.groupby("order_id")["delivery_date"].idxmax()]
-    late = last[last["delivery_date"] > last["due"]].copy()
+    """Per order whose last delivery is late: the percentage of the order value or the fixed
+    amount per day, working day or week late, up to the cap."""
+    late = late_orders(ctx, deliveries_with_due(ctx, ctx.terms_of("lead_time")))
     if late.empty:
         return []
-    late["working_days_late"] = ctx.calendar.count_after(late["due"], late["delivery_date"])
-    lines = ctx.frame("order_lines")
-    values = pd.Series([q * p for q, p in zip(lines["quantity"], lines["unit_price"],
-                                              strict=True)], index=lines.index, dtype=object)
-    order_value = values.groupby(lines["order_id"]).sum()
-    total, orders, hit = Decimal(0), [], []
-    for term in ctx.terms:
-        for row in late[valid_rows(term, late["order_date"])].itertuples():
-            total += _penalty(term, row, order_value.get(row.order_id, Decimal(0)))
-            orders.append(row.order_id)
-            hit.append(term)
+    total, orders, hit = penalties(ctx, late)
     if not orders:
         return []
     term = latest(hit)
-    return [ctx.deviation("execution", term, "penalty", len(set(orders)), len(set(orders)),
-                          orders, -total, per=term.get("per"),
-                          cap_percent=term.get("cap_percent", "-"))]
+    return [ctx.deviation("execution", term, "penalty", describe(term),
+                          f"{len(set(orders))} late orders", orders, -total)]
 
 
-def _penalty(term: Term, row: object, order_value: Decimal) -> Decimal:
-    """The penalty of one late order, rounded to cents."""
-    per = term.get("per")
-    if per == "week":
-        units = math.ceil(row.working_days_late / 5)  # type: ignore[attr-defined]
-    elif per == "day":
-        units = (row.delivery_date - row.due).days  # type: ignore[attr-defined]
-    else:
-        units = int(row.working_days_late)  # type: ignore[attr-defined]
-    percent = Decimal(str(term.get("percent"))) * units
-    cap = term.get("cap_percent")
-    if cap is not None:
-        percent = min(percent, Decimal(str(cap)))
-    return cents(order_value * percent / 100)
+def describe(term: Term) -> str:
+    """'1% per working_day, max 10%' or 'EUR 25.00 per working_day, max EUR 250.00'."""
+    amount, per = term.get("amount"), term.get("per")
+    text = f"EUR {amount:.2f} per {per}" if amount is not None else f"{term.get('percent')}% per {per}"
+    caps = [f"{c}%" for c in [term.get("cap_percent")] if c is not None]
+    caps += [f"EUR {c:.2f}" for c in [term.get("cap_amount")] if c is not None]
+    return text + (f", max {' / '.join(caps)}" if caps else "")

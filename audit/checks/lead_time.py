@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pandas as pd
+
 from audit.checks.base import CheckContext, distinct, latest, master_field, register
-from audit.checks.lateness import deliveries_with_due
+from audit.checks.lateness import deliveries_with_due, late_orders, penalties
 from audit.models import Deviation
 
 
@@ -24,4 +28,12 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     late_ids = late["delivery_id"].tolist()
     return [ctx.deviation("execution", latest(hit), "late",
                           distinct(t.get("working_days") for t in hit), len(set(late_ids)),
-                          late_ids)]
+                          late_ids, _penalty_at_stake(ctx, rows))]
+
+
+def _penalty_at_stake(ctx: CheckContext, rows: pd.DataFrame) -> Decimal | None:
+    """The agreed penalty of the late orders (owed to the customer); None without a penalty."""
+    if not ctx.terms_of("late_delivery_penalty"):
+        return None
+    total, orders, _ = penalties(ctx, late_orders(ctx, rows))
+    return -total if orders else None

@@ -2,35 +2,65 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections import defaultdict
 from decimal import Decimal
 
 import pandas as pd
 
 from audit.checks.base import CheckContext, cents, distinct, register
+from audit.checks.pricing import agreed_per_line, index_dates, indexes_agreed_prices
 from audit.models import Deviation, Term
 
 
 @register("price_indexation", "executed")
 def executed(ctx: CheckContext) -> list[Deviation]:
-    """Prices charged on/after the date rise at most the cap over the last price before it."""
-    agreed = {t.subject for t in ctx.terms_of("agreed_prices")}
+    """An agreed price may rise up to the cap per indexation date passed; an item without
+    one, at most the cap over the last price charged before the date."""
+    agreed = _agreed_by_item(ctx)
     lines = ctx.frame("order_lines")
-    lines = lines[ctx.in_window(lines["order_date"]) & ~lines["item_id"].isin(agreed)]
+    lines = lines[ctx.in_window(lines["order_date"])]
     lines = lines.sort_values(["order_date", "order_id", "line_no"], na_position="first")
     out = []
     for term in ctx.current_terms():
-        for day in _index_dates(ctx, term):
-            for item, rows in lines.groupby("item_id"):
+        if indexes_agreed_prices(term):
+            out += _agreed_items(ctx, term, lines[lines["item_id"].isin(agreed)], agreed)
+        free = lines[~lines["item_id"].isin(agreed)]
+        for day in index_dates(ctx, term, None):
+            for item, rows in free.groupby("item_id"):
                 out += _item(ctx, term, str(item), rows, pd.Timestamp(day))
     return out
 
 
-def _index_dates(ctx: CheckContext, term: Term) -> list[date]:
-    day, month = (int(x) for x in (term.get("date") or "01-01").split("-"))
-    years = range(ctx.period.lookback_start.year, ctx.period.end.year + 1)
-    return [date(y, month, day) for y in years
-            if ctx.period.lookback_start < date(y, month, day) <= ctx.period.end]
+def _agreed_by_item(ctx: CheckContext) -> dict[str, list[Term]]:
+    by_item: dict[str, list[Term]] = defaultdict(list)
+    for t in ctx.terms_of("agreed_prices"):
+        by_item[t.subject].append(t)
+    return by_item
+
+
+def _agreed_items(ctx: CheckContext, term: Term, lines: pd.DataFrame,
+                  agreed: dict[str, list[Term]]) -> list[Deviation]:
+    """Agreed items charged above agreed x (1 + cap) per indexation date passed."""
+    out = []
+    for item, rows in lines.groupby("item_id"):
+        price, factor, _ = agreed_per_line(ctx, rows, agreed[str(item)])
+        risen = (price.notna() & (factor != 1)).astype(bool)
+        # the exact ceiling for the money, the ceiling in cents for what counts as above it
+        ceiling = pd.Series([p * f if ok else Decimal(0) for p, f, ok in
+                             zip(price, factor, risen, strict=True)], index=rows.index, dtype=object)
+        highest = ceiling.map(cents)
+        over = rows[risen & (rows["unit_price"] > highest + Decimal("0.005"))]
+        if over.empty:
+            continue
+        overcharge = sum(((p - ceiling[i]) * q for i, p, q in
+                          zip(over.index, over["unit_price"], over["quantity"], strict=True)),
+                         Decimal(0))
+        out.append(ctx.deviation("execution", term, str(item),
+                                 distinct(highest[i] for i in over.index),
+                                 distinct(cents(p) for p in over["unit_price"]),
+                                 over["order_id"].tolist(), -cents(overcharge),
+                                 count=over["order_id"].nunique()))
+    return out
 
 
 def _item(ctx: CheckContext, term: Term, item: str, rows: pd.DataFrame,
@@ -49,3 +79,4 @@ def _item(ctx: CheckContext, term: Term, item: str, rows: pd.DataFrame,
                           distinct(cents(p) for p in over["unit_price"]),
                           over["order_id"].tolist(), -cents(overcharge),
                           count=over["order_id"].nunique())]
+

@@ -44,8 +44,15 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         "amount:decimal", "freight_amount:decimal?", "kind:kind", "order_id:str?",
         "description:str?", "currency:str?",
     )),
+    # the general list, often its own sheet or file without a customer column
+    "list_prices": tuple(_f(s) for s in (
+        "item_id:str", "unit_price:decimal", "valid_from:date?", "valid_to:date?",
+    )),
 }
 KINDS = {"invoice", "credit_note"}
+# datasets a company may well not have, whose checks fall back on another: no warning when absent
+# (list prices: the price list's rows of the list-price pseudo-customer)
+OPTIONAL_DATASETS = frozenset({"list_prices"})
 
 # The fields that identify a row: a second row with the same values is a duplicate, reported and
 # left out. A `?` field is part of the key only when the export has it; when a key field without
@@ -56,6 +63,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "order_lines": ("order_id", "line_no"),
     "deliveries": ("delivery_id", "line_no?"),
     "invoices": ("invoice_id", "kind"),
+    "list_prices": ("item_id", "valid_from?"),
 }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from audit.errors import AuditError, Location, MultipleErrors, RuleError
 from audit.models import Clause, ContractDoc, Term, TermValue
-from audit.parse import parse_address
+from audit.rules.coerce import coerce, parameter_kind, parameter_names
 from audit.rules.schema import Rule
 from audit.rules.values import UNITS
 from audit.yamlfile import line_of, load_yaml, validate
@@ -30,7 +29,8 @@ class Override(BaseModel):
     parameter: str | None = None
     value: Any = None
     remove: bool = False  # the clause is not an agreement: drop the term
-    valid_from: date | None = None
+    valid_from: date | None = None  # with valid_to: the value holds over that time only, so an
+    valid_to: date | None = None  # amendment is pinned as two values one after the other
     by: str
     reason: str
 
@@ -73,9 +73,11 @@ def _check_against_rules(o: Override, rules: dict[str, Rule], where: Location
                           where)]
     if o.remove:
         return []
-    if o.parameter not in {v.name for v in rule.values}:
+    if parameter_kind(rule, o.parameter or "") is None:
         return [RuleError(f"rule {o.rule_id} has no value '{o.parameter}'; valid: "
-                          f"{', '.join(v.name for v in rule.values)}", where)]
+                          f"{', '.join(parameter_names(rule))}", where)]
+    if o.valid_from and o.valid_to and o.valid_to < o.valid_from:
+        return [RuleError(f"valid_to {o.valid_to} is before valid_from {o.valid_from}", where)]
     try:
         coerce(rule, o.parameter or "", o.value)
     except ValueError as e:
@@ -83,33 +85,12 @@ def _check_against_rules(o: Override, rules: dict[str, Rule], where: Location
     return []
 
 
-def coerce(rule: Rule, parameter: str, value: Any) -> Any:
-    """The override's value in the type the rule reads for that parameter."""
-    kind = next(v.type for v in rule.values if v.name == parameter)
-    try:
-        if kind in {"days", "working_days", "minutes", "renewal_months"}:
-            return int(value)
-        if kind in {"money", "percent", "cap_percent", "quantity", "price_table"}:
-            return Decimal(str(value))
-        if kind in {"date", "end_date"}:
-            return value if isinstance(value, date) else date.fromisoformat(str(value))
-        if kind == "address":
-            address = parse_address(str(value))
-            if address is None:
-                raise ValueError
-            return address
-    except (ValueError, TypeError, InvalidOperation) as e:
-        raise ValueError(f"'{value}' is not a valid {kind} for {rule.id}.{parameter}") from e
-    return value
-
-
 def apply_overrides(terms: list[Term], overrides: list[Override], rules: dict[str, Rule],
                     path: Path) -> list[Term]:
     """Terms with the corrections applied; a correction without a term pins a new one."""
     out = list(terms)
     for o in overrides:
-        same = [i for i, t in enumerate(out) if (t.customer_id, t.rule_id, t.subject)
-                == (o.customer_id, o.rule_id, o.subject)]
+        same = [i for i, t in enumerate(out) if _targets(o, t)]
         note = f"override by {o.by}: {o.reason}"
         if o.remove:
             out = [t for i, t in enumerate(out) if i not in same]
@@ -126,8 +107,17 @@ def apply_overrides(terms: list[Term], overrides: list[Override], rules: dict[st
     return out
 
 
+def _targets(o: Override, term: Term) -> bool:
+    """The correction is about this term: same customer, rule and subject, and, when it is
+    dated, the same validity (an amendment's two values stay two terms)."""
+    if (term.customer_id, term.rule_id, term.subject) != (o.customer_id, o.rule_id, o.subject):
+        return False
+    dated = o.valid_from is not None or o.valid_to is not None
+    return not dated or (term.valid_from, term.valid_to) == (o.valid_from, o.valid_to)
+
+
 def _unit(rule: Rule, o: Override) -> str:
-    return UNITS[next(v.type for v in rule.values if v.name == o.parameter)]
+    return UNITS.get(parameter_kind(rule, o.parameter or "") or "", "")
 
 
 def _pinned(o: Override, value: TermValue, note: str, path: Path) -> Term:
@@ -135,4 +125,4 @@ def _pinned(o: Override, value: TermValue, note: str, path: Path) -> Term:
                       effective_date=o.valid_from)
     clause = Clause(doc=doc, article="override", heading="", text=note, page=0)
     return Term(o.customer_id, o.rule_id, (value,), clause, OVERRIDE_CONFIDENCE,
-                subject=o.subject, valid_from=o.valid_from, override=note)
+                subject=o.subject, valid_from=o.valid_from, valid_to=o.valid_to, override=note)

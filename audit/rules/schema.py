@@ -81,7 +81,7 @@ class ValueSpec(_Strict):
     type: Literal[
         "days", "working_days", "minutes", "time_window", "money", "percent", "date",
         "address", "price_table", "quantity", "period", "per_unit", "cap_percent", "tiers",
-        "notice", "renewal_months", "end_date", "day_month", "any_amount",
+        "notice", "renewal_months", "end_date", "day_month", "any_amount", "price_scope",
     ]
     required: bool = True
     one_of: str | None = None  # values sharing a one_of name: at least one of them is needed

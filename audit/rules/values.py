@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from audit.rules.scope import read_price_scope
 from audit.models import Address, Clause
 from audit.parse import (
     MONEY,
@@ -405,6 +406,7 @@ READERS: dict[str, Callable[[Clause, str], Any]] = {
     "end_date": read_end_date,
     "day_month": read_day_month,
     "any_amount": read_agreement_amount,
+    "price_scope": read_price_scope,
     "days": read_days,
     "working_days": read_working_days,
     "minutes": read_minutes,
@@ -418,7 +420,7 @@ READERS: dict[str, Callable[[Clause, str], Any]] = {
 UNITS = {
     "quantity": "pieces", "period": "", "per_unit": "", "cap_percent": "%", "tiers": "EUR: %",
     "notice": "", "renewal_months": "months", "end_date": "", "day_month": "dd-mm",
-    "any_amount": "",
+    "any_amount": "", "price_scope": "",
     "days": "days", "working_days": "working days", "minutes": "minutes", "time_window": "hh:mm",
     "money": "EUR", "percent": "%", "date": "", "address": "", "price_table": "EUR",
 }

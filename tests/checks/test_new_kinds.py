@@ -118,7 +118,7 @@ def test_price_increase_above_the_cap(make_ctx):
     lines = orders(("O1", 1, "2025-12-01", "B-1", "10", "10.00"),
                    ("O2", 1, "2026-01-05", "B-1", "10", "10.30"),   # +3%: allowed
                    ("O3", 1, "2026-02-05", "B-1", "10", "10.60"),   # +6%: 0.30 x 10 too much
-                   ("O4", 1, "2026-02-05", "A-1", "10", "99.00"))   # agreed price: not here
+                   ("O4", 1, "2026-02-05", "A-1", "10", "12.30"))   # agreed 12.00, +2.5%: allowed
     terms = [term("price_indexation", cap_percent=D(3), date="01-01")]
     ctx = make_ctx("price_indexation", terms, order_lines=lines)
     ctx = ctx.__class__(**{**ctx.__dict__, "customer_terms": [
@@ -130,7 +130,9 @@ def test_price_increase_above_the_cap(make_ctx):
 def test_notice_deadline_within_the_horizon_and_renewal(make_ctx):
     soon = term("contract_term", end_date=date(2026, 12, 31), renewal_months=12, notice="1 months")
     [dev] = contract_term.executed(make_ctx("contract_term", [soon], order_lines=orders()))
-    assert (dev.subject, dev.expected, dev.actual) == ("notice", "2026-11-30", "2026-12-31")
+    assert (dev.subject, dev.expected, dev.actual) == (
+        "notice", "decide on renewal; give notice by 2026-11-30",
+        "term ends 2026-12-31, renewed by 12 months unless notice is given")
     passed = term("contract_term", end_date=date(2026, 12, 31), renewal_months=12,
                   notice="3 months")
     assert contract_term.executed(make_ctx("contract_term", [passed], order_lines=orders())) == []
