@@ -57,16 +57,12 @@ class TermReader:
 
     def __init__(self, rules: dict[str, Rule]):
         self.rules = rules
+        self.heading_only: set[int] = set()  # ids of terms only a heading recognised
         self.matchers = {lang: self._build(lang) for lang in ("nl", "en")}
-        # words of a rule's own phrases: 'geen vrachtkosten' states free shipping, it does
-        # not negate it
         self.topics = {lang: {r.id: tuple(t.lower() for t in getattr(r.recognise, lang).topics
                                           if " " not in t.strip())
                               for r in rules.values() if getattr(r.recognise, lang).topics}
                        for lang in ("nl", "en")}
-        self.own_words = {lang: {r.id: frozenset(w for p in getattr(r.recognise, lang).phrases
-                                                 for w in p.lower().split())
-                                 for r in rules.values()} for lang in ("nl", "en")}
 
     def _build(self, lang: str) -> _LanguageMatchers:
         nlp = get_nlp(lang)
@@ -104,6 +100,7 @@ class TermReader:
             by_scope["fallback" if rule.fallback else rule.scope].add(rule.id)
         terms: list[Term] = []
         recognised: set[int] = set()
+        self.heading_only = set()
         start = document_start(clauses)
         for i, clause in enumerate(clauses):
             found, hits = self.read(clause, customer_id, by_scope["clause"])
@@ -118,7 +115,8 @@ class TermReader:
         for i, clause in enumerate(clauses):
             if i not in recognised:
                 terms += self.read(clause, customer_id, by_scope["fallback"])[0]
-        return terms
+        weak, self.heading_only = self.heading_only, set()
+        return _stated_outright(terms, weak)
 
     def _complete(self, term: Term, clauses: list[Clause], last: int,
                   start: date | None) -> Term:
@@ -175,6 +173,7 @@ class TermReader:
         nlp = get_nlp(lang)
         heading_hits = set(self._hits(nlp(clause.heading.lower()))[1]) if clause.heading else set()
         found: dict[str, tuple[float, list[str]]] = {}
+        outright: set[str] = set()  # rules the sentences name themselves (not only the heading)
         review: set[str] = set()
         hedged: set[str] = set()
         for sentence in SENTENCE.split(clause.text):
@@ -189,7 +188,7 @@ class TermReader:
             from_heading = heading_hits - set(by_pattern) - set(by_phrase) - excluded
             for rule_id in (set(by_pattern) | set(by_phrase) | from_heading) & rule_ids:
                 spans = by_pattern.get(rule_id, []) + by_phrase.get(rule_id, [])
-                mood = judge(doc, lang, spans, self.own_words[lang].get(rule_id, frozenset()))
+                mood = judge(doc, lang, spans)
                 if mood.negated and spans:
                     continue
                 if rule_id in by_review or (mood.reference and rule_id not in vetoed):
@@ -198,6 +197,8 @@ class TermReader:
                     hedged.add(rule_id)
                 base = PATTERN_CONFIDENCE if rule_id in by_pattern else (
                     PHRASE_CONFIDENCE if rule_id in by_phrase else HEADING_CONFIDENCE)
+                if rule_id not in from_heading:
+                    outright.add(rule_id)
                 best, sentences = found.get(rule_id, (0.0, []))
                 found[rule_id] = (max(best, base), [*sentences, sentence])
         terms: list[Term] = []
@@ -207,6 +208,8 @@ class TermReader:
                                start, review=rule_id in review)
             if rule_id in hedged:  # an indication, not an agreement: the controller decides
                 read = [_as_review(t) for t in read]
+            if rule_id not in outright:
+                self.heading_only |= {id(t) for t in read}
             terms += read
         # a rule that recognised the clause but read nothing from it does not keep the clause
         # from the fallback (an agreement no rule covers)
@@ -270,7 +273,7 @@ class TermReader:
                     if not review:
                         return []
                     missing.append(spec.type)
-                if not spec.one_of:
+                if not spec.one_of and not spec.detail:
                     confidence -= MISSING_OPTIONAL
                 continue
             if spec.type == "price_table":
@@ -287,10 +290,24 @@ class TermReader:
             return [Term(customer_id, rule.id, tuple(values), clause, confidence)]
         name = next(s.name for s in rule.values if s.type == "price_table")
         return [  # each price cites its own table row or sentence
-            Term(customer_id, rule.id, (*values, TermValue(name, price, "EUR")),
+            Term(customer_id, rule.id, (*values, TermValue(name, price, "EUR"), *_unit(table, item)),
                  replace(clause, text=table.sources[item]), confidence, subject=item)
             for item, price in sorted(table.items())
         ]
+
+
+def _unit(table: PriceTable, item: str) -> tuple[TermValue, ...]:
+    """The price unit of a table price that is not for one sales unit ('per 100 st.')."""
+    n = table.price_units.get(item)
+    return (TermValue("price_unit", n, "sales units"),) if n else ()
+
+
+def _stated_outright(terms: list[Term], weak: set[int]) -> list[Term]:
+    """A term found only because its clause's heading names the topic gives way when the
+    document states the same rule outright elsewhere ('4.2 Levering … tweede werkdag' beats
+    '4.3 … geldt als ontvangen op de eerstvolgende werkdag' under the heading 'Leveren')."""
+    outright = {t.rule_id for t in terms if id(t) not in weak and not t.subject}
+    return [t for t in terms if id(t) not in weak or t.rule_id not in outright]
 
 
 def _as_review(term: Term) -> Term:

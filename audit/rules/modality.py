@@ -54,22 +54,23 @@ class Modality:
     reference: bool = False  # the figure stands elsewhere ('bedoeld in artikel 6')
 
 
-def judge(doc: Doc, lang: str, spans: list[tuple[int, int]],
-          own_words: frozenset[str] = frozenset()) -> Modality:
+def judge(doc: Doc, lang: str, spans: list[tuple[int, int]]) -> Modality:
     """The modality of a rule's matches (token spans) in a sentence doc.
 
     A match is negated when a negator stands shortly before it (not part of the match itself,
-    not the start of a comparison such as 'niet later dan'); `own_words` are words of the rule's
-    own phrases ('geen vrachtkosten' is what free shipping says, not a negation of it).
+    not the start of a comparison such as 'niet later dan'); a negator inside one of the rule's
+    own matches ('geen vrachtkosten' is what free shipping says) does not negate it.
     """
     negators, comparatives = NEGATORS.get(lang, set()), COMPARATIVES.get(lang, set())
+    covered = {i for begin, end in spans for i in range(begin, end)}
     negated = bool(spans)
     for start, _ in spans:
         hit = False
         for i in range(max(0, start - NEGATION_REACH), start):
             word = doc[i].lower_
             nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-            if word in negators and word not in own_words and nxt not in comparatives:
+            # a negator inside what the rule matched is its own wording ('geen vrachtkosten')
+            if word in negators and i not in covered and nxt not in comparatives:
                 hit = True
         negated = negated and hit  # negated only when every match of the rule is
     text = doc.text.lower()

@@ -1,0 +1,101 @@
+"""Recognition mechanisms shared by all rules: topics and compounds, the heading as topic,
+negation, hedges, references to an attachment, values completed from the next clause, and a
+heading-only reading giving way to an outright one. Wording made for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.models import Clause, ContractDoc, Term
+from audit.rules.loader import load_rules
+from audit.rules.matching import TermReader
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def reader() -> TermReader:
+    return TermReader(load_rules(ROOT / "rules"))
+
+
+def doc(lang: str = "nl") -> ContractDoc:
+    return ContractDoc(path=Path("made-up.pdf"), sha256="", pages=(), language=lang)
+
+
+def clauses(lang: str, *items: tuple[str, str, str]) -> list[Clause]:
+    d = doc(lang)
+    return [Clause(doc=d, article=a, heading=h, text=t, page=1) for a, h, t in items]
+
+
+def read(reader: TermReader, lang: str, *items: tuple[str, str, str]) -> list[Term]:
+    return reader.read_document(clauses(lang, *items), "K1")
+
+
+def values(terms: list[Term], rule: str) -> list[dict[str, object]]:
+    return [{v.parameter: v.value for v in t.values} for t in terms if t.rule_id == rule]
+
+
+def test_a_compound_of_a_topic_word_recognises_the_agreement(reader):
+    # 'betaaltermijn' is in no phrase list: it is a compound starting with the topic 'betaal'
+    terms = read(reader, "nl", ("7", "Geld", "De betaaltermijnen bedragen 45 dagen netto."))
+    assert values(terms, "payment_term") == [{"days": 45}]
+
+
+def test_the_heading_names_the_topic_of_a_sentence_that_does_not(reader):
+    terms = read(reader, "nl", ("12.1", "Looptijd",
+                                "Deze regeling geldt van 1 maart 2025 tot en met 28 februari 2029."))
+    assert [v["end_date"].isoformat() for v in values(terms, "contract_term")] == ["2029-02-28"]
+
+
+def test_an_exclusion_in_the_sentence_beats_the_heading(reader):
+    terms = read(reader, "en", ("9", "Invoices",
+                                "Queries about an invoice are raised within eight (8) days."))
+    assert values(terms, "payment_term") == []
+
+
+def test_a_negated_agreement_is_no_agreement(reader):
+    terms = read(reader, "en", ("3", "Volumes",
+                                "There is no minimum purchase of 500 units per year under this Agreement."))
+    assert [t for t in terms if t.rule_id == "volume_commitment"] == []
+
+
+def test_a_comparison_is_not_a_negation(reader):
+    terms = read(reader, "en", ("5", "Logistics",
+                                "The haulier phones the site not later than 45 minutes before arrival."))
+    assert values(terms, "delivery_instruction") == [{"minutes": 45}]
+
+
+def test_a_hedged_figure_is_kept_for_review_and_not_checked(reader):
+    terms = read(reader, "nl", ("6", "Uitlevering",
+                                "Leverancier levert doorgaans binnen circa 4 werkdagen na bestelling."))
+    lead = [t for t in terms if t.rule_id == "lead_time"]
+    assert len(lead) == 1
+    assert lead[0].get("readable") is False and lead[0].confidence <= 0.4
+
+
+def test_an_article_term_takes_its_notice_from_the_next_clause(reader):
+    terms = read(reader, "nl",
+                 ("20", "Duur", "De overeenkomst loopt tot en met 31 mei 2030."),
+                 ("21", "Beëindiging", "Opzegging geschiedt uiterlijk vier maanden voor afloop."))
+    term = [t for t in terms if t.rule_id == "contract_term"]
+    assert len(term) == 1
+    assert term[0].get("end_date").isoformat() == "2030-05-31"
+    assert term[0].get("notice") == "4 months"
+    assert term[0].clause.article == "20"  # the term still cites the clause it was read from
+
+
+def test_a_heading_only_reading_gives_way_to_an_outright_one(reader):
+    terms = read(reader, "nl",
+                 ("3.1", "Orders en uitlevering", "Leverancier levert binnen vijf werkdagen na de order."),
+                 ("3.2", "Orders en uitlevering",
+                  "Een order die na 16:00 uur binnenkomt, geldt als ontvangen op de volgende werkdag."))
+    assert values(terms, "lead_time") == [{"working_days": 5}]
+
+
+def test_party_sentences_in_the_preamble_are_not_agreements(reader):
+    terms = read(reader, "nl", ("preamble", "",
+                                "Klant B.V., gevestigd aan de Leverweg 3, 1234 AB Ergens, ingeschreven "
+                                "in het handelsregister onder nummer 12345678, hierna: \"Klant\"."))
+    assert [t for t in terms if t.rule_id == "delivery_address"] == []
