@@ -24,6 +24,7 @@ PROSE_CHARS = 12.0  # ... whose lines average this many characters (cells are sh
 TABLE_FILL = 0.75  # share of a table's cells that hold text, continuation lines merged
 CELL_GAP = 1.5  # cells of a table lie this many word spaces apart at least
 ROW_SPACING = 1.4  # rows set apart by this much more space than their lines
+LOOK_AHEAD = 3  # rows above a block that may be headings over it
 MAX_TRIES = 8  # runs tried per starting row, longest first
 MAX_ROW_GAP = 3.0  # a blank stretch over this many font sizes ends a block
 
@@ -70,27 +71,40 @@ def regions(rows: list[Row], width: float) -> list[Region]:
     """The rows as regions, top to bottom: column blocks and tables where a gutter runs."""
     full = (1 << int(SCALE * width + 2)) - 1
     free = [full & ~_occupied(r) if r.barrier is None else 0 for r in rows]
+    blocks: dict[int, tuple[int, Region] | None] = {}
+
+    def block(i: int) -> tuple[int, Region] | None:
+        if i not in blocks:
+            blocks[i] = _block(rows, free, i)
+        return blocks[i]
+
     out: list[Region] = []
     i = 0
-    found = _block(rows, free, 0)
     while i < len(rows):
         if rows[i].barrier is not None:
             out.append(Region(rows[i].top, [], barrier=rows[i].barrier))
             i += 1
-            found = _block(rows, free, i)
-            continue
-        below = _block(rows, free, i + 1) if found else None
-        # a short heading or running header above a block may leave a gutter free but narrow
-        # it or cross another one: the block without it reaches further or has more columns
-        if found is None or below is not None and (below[0] > found[0] or (
-                below[0] >= found[0] - 1 and len(below[1].columns) > len(found[1].columns))):
+        elif block(i) is None or _better_below(block, i):
             out.append(Region(rows[i].top, [[rows[i].words]]))
-            i, found = i + 1, below if found else _block(rows, free, i + 1)
+            i += 1
         else:
-            out.append(found[1])
-            i = found[0] + 1
-            found = _block(rows, free, i)
+            last, region = block(i)  # type: ignore[misc]
+            out.append(region)
+            i = last + 1
     return out
+
+
+def _better_below(block: Any, i: int) -> bool:
+    """A title, a heading or a spanning header over a block (rows i, i+1, ...) may leave a gutter
+    free but narrow or cross another one: the block without it reaches further or has more
+    columns, and row i is read on its own."""
+    last, region = block(i)
+    for k in range(1, LOOK_AHEAD + 1):
+        below = block(i + k)
+        if below is not None and (below[0] > last or (
+                below[0] >= last - 1 and len(below[1].columns) > len(region.columns))):
+            return True
+    return False
 
 
 def _block(rows: list[Row], free: list[int], i: int) -> tuple[int, Region] | None:
@@ -116,13 +130,21 @@ def _grow(rows: list[Row], free: list[int], i: int) -> list[tuple[int, int]]:
             break  # a blank stretch: what follows is another block
         lo2, hi2 = min(lo, _first_end(nxt)), max(hi, _last_start(nxt))
         joined = strips & free[j + 1]
-        if not joined & _mask(lo2, hi2):
+        if not joined & _mask(lo2, hi2) or _closes(strips & _mask(lo, hi), joined, j - i + 1):
             break
         if joined != strips:
             steps.append((j, strips & _mask(lo, hi)))
         strips, lo, hi, j = joined, lo2, hi2, j + 1
     steps.append((j, strips & _mask(lo, hi)))
     return steps[-MAX_TRIES:]
+
+
+def _closes(strips: int, joined: int, rows: int) -> bool:
+    """A row that crosses most gutters of a table of some rows ends it (a note, a total)."""
+    if rows < MIN_COLUMN_LINES:
+        return False
+    before = len(_runs(strips))
+    return before >= 3 and 2 * len(_runs(joined & strips)) < before
 
 
 def _classify(rows: list[Row], strips: int) -> Region | None:

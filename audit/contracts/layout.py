@@ -8,6 +8,7 @@ from typing import Any
 import pdfplumber
 
 from audit.contracts.columns import Word, regions, rows_of
+from audit.contracts.rotation import UPRIGHT, turn_of, turned_words
 from audit.contracts.tables import Ruled, ruled_tables
 from audit.models import Line, Table
 
@@ -17,10 +18,16 @@ TABLE_MARK = "\x00TABLE{}\x00"  # stands in the page text where a table was
 def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[Line], list[Table]]:
     """Text lines in reading order, with a marker line where each table stands."""
     page = clean_chars(page)
-    words = page.extract_words(return_chars=True)  # once per page: tables, columns and lines
-    ruled = ruled_tables(page, words)
+    way = turn_of(page.chars)
+    if way != UPRIGHT:  # rulings stay in the paper's frame: tables by alignment only
+        words, width = turned_words(page.chars, way, float(page.width), float(page.height))
+        ruled: list[Ruled] = []
+    else:
+        words = page.extract_words(return_chars=True)  # once per page: tables, columns, lines
+        ruled = ruled_tables(page, words)
+        width = float(page.width)
     free = [w for w in words if not any(_inside(w, t.bbox) for t in ruled)]
-    width = max([float(page.width), *(w["x1"] for w in words)])
+    width = max([width, *(w["x1"] for w in words)])
     lines: list[Line] = []
     tables: list[Table] = []
     for region in regions(rows_of(free, [(t.bbox[1], t.bbox[3]) for t in ruled]), width):

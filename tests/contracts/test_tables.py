@@ -121,3 +121,29 @@ def test_doubled_characters_are_read_once(tmp_path):
         assert len(clean_chars(page).chars) * 2 == len(page.chars)
         lines, _ = page_lines(page, 1)
     assert [line.text for line in lines] == ["Betaling binnen 45 dagen na factuurdatum."]
+
+
+@pytest.mark.parametrize("angle", [90, -90])
+def test_a_landscape_annex_turned_on_a_portrait_page_reads_as_a_table(tmp_path, angle):
+    """The annex set sideways on the paper (text running up or down) reads as it is seen."""
+    pdf = FPDF(unit="pt")  # portrait A4
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("courier", "", 9)
+    x, y = (60, 780) if angle == 90 else (535, 60)
+    with pdf.rotation(angle, x, y):
+        pdf.set_xy(x, y)
+        pdf.set_font("times", "B", 12)
+        pdf.cell(300, 16, "Annex III - Prices", new_x="LEFT", new_y="NEXT")
+        pdf.set_font("courier", "", 9)
+        with pdf.table(borders_layout="NONE", col_widths=(30, 60, 190, 55, 45, 55), width=435,
+                       text_align="LEFT", align="LEFT") as table:
+            for row in (HEADER, *ITEMS[:5]):
+                table.row(row)
+    path = tmp_path / f"turned{angle}.pdf"
+    pdf.output(str(path))
+    [(lines, tables)] = read(path)
+    assert lines == ["Annex III - Prices", TABLE_MARK.format(0)]
+    with pdfplumber.open(path) as pdf_in:
+        assert page_lines(pdf_in.pages[0], 1)[0][0].size == 12.0
+    assert tables[0].rows == (HEADER, *ITEMS[:5])
