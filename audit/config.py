@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from audit.errors import ConfigError, MultipleErrors
 from audit.yamlfile import load_yaml, validate
 
-DATASETS = ("customers", "price_list", "order_lines", "deliveries", "invoices")
+DATASETS = ("customers", "price_list", "order_lines", "deliveries", "invoices", "list_prices")
 
 
 class _Strict(BaseModel):
@@ -81,8 +81,8 @@ class ErpConfig(_Strict):
 
     profile: str | None = None
     url: str | None = None  # SQLAlchemy URL of the ERP's reporting database (for `query:`)
-    datasets: dict[Literal["customers", "price_list", "order_lines", "deliveries", "invoices"],
-                   DatasetSource]
+    datasets: dict[Literal["customers", "price_list", "order_lines", "deliveries", "invoices",
+                           "list_prices"], DatasetSource]
 
 
 class SmtpConfig(_Strict):

@@ -280,7 +280,8 @@ def check_all(rules: dict[str, Rule], run: AuditRun, erp: ErpData,
               progress: Progress) -> list[Deviation]:
     """Run both checks of every rule for every customer in scope."""
     sides = _runnable_sides(rules, erp, run)
-    groups = {name: dict(tuple(frame.groupby("customer_id"))) for name, frame in erp.frames.items()}
+    groups = {name: dict(tuple(frame.groupby("customer_id"))) for name, frame in erp.frames.items()
+              if "customer_id" in frame.columns}  # list_prices: for everyone, in `everyone`
     deviations: list[Deviation] = []
     for i, customer in enumerate(run.customers):
         progress("checks", i, len(run.customers))
