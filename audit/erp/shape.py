@@ -3,6 +3,8 @@ repeated rows of a derived dataset, date formats checked against the data before
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -101,7 +103,7 @@ def check_date_order(column: pa.ChunkedArray | pa.Array, formats: list[str]) -> 
     return None
 
 
-def value_hint(field: Field, number: Number, formats: list[str]):  # noqa: ANN201 - a closure
+def value_hint(field: Field, number: Number, formats: list[str]) -> Callable[[str], str]:
     """A hint for a value that did not convert: another decimal style, currency or date order."""
     other = Number("," if number.decimal == "." else ".", number.decimal)  # the other style
     swapped = [s for s in map(swap_day_month, formats) if s]
