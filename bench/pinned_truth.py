@@ -47,7 +47,8 @@ SIMPLE = {
 SKIPPED = {"running_end_date"}  # computed by the check itself
 EFFECT = re.compile(r"(?:with\s+effect\s+from|met\s+ingang\s+van|per|effective\s+(?:from|as\s+of)"
                     r"|as\s+of|vanaf)\s+(\d{1,2}\s+\w+\s+\d{4})", re.I)
-ITEM = re.compile(r"\b[A-Z]{1,4}[.\-]?\d{2,}(?:[.\-]\d+)*(?:x+)?\b")
+# an item code: letters and digits joined by . - or / ('BT.6102-10', 'ZX-7/220', 'BT.61xx')
+ITEM = re.compile(r"(?<![\w./-])(?=[\w./-]*\d)[A-Z][A-Za-z0-9]*(?:[./-][A-Za-z0-9]+)+(?![\w/-])")
 ARTICLE_START = re.compile(r"^(?:[A-Z]\.\d+|\d+(?:\.\d+)*\.?|\([a-z]\)|[IVX]+\.\d*|Art\.?\s*\d+)\s")
 
 
@@ -206,7 +207,8 @@ def _from_text(rule: str, rows: pd.DataFrame, texts: ArticleTexts, notes: list[s
     if rule == "volume_commitment":
         period = "quarter" if "quarter" in units else "month" if "month" in units else "year"
         found.append(("period", period))
-        item = ITEM.search(text)
+        body = ARTICLE_START.sub("", text, count=1)  # not the article's own number ('C.1')
+        item = next((m for m in ITEM.finditer(body) if len(m.group(0)) >= 4), None)
         if item:
             found.append(("item", item.group(0).rstrip("x")))
     if rule == "price_indexation" and (day := read_day_month(_clause(text), "nl")):

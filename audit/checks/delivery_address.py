@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from audit.addresses import address_key, address_keys
 from audit.checks.base import CheckContext, breaking_rows, latest, register
 from audit.models import Deviation
-from audit.addresses import address_key, address_keys
 
 
 @register("delivery_address", "registered")
