@@ -14,14 +14,20 @@ from audit.parse import MONTHS, find_dates
 # change is what the document is for; in a base contract they date one clause (an indexation).
 STRONG = (r"ingangsdatum|datum\s+van\s+inwerkingtreding|effective\s+date|commencement\s+date|"
           r"start\s+date|met\s+ingang\s+van|with\s+effect\s+(?:from|as\s+of|on)|"
-          r"effective\s+(?:as\s+)?(?:of|from|on)|gaat\s+in\s+op|treedt\s+in\s+werking\s+op|"
+          r"effective(?:\s+(?:as\s+of|from|on))?|gaat\s+in\s+op|treedt\s+in\s+werking\s+op|"
           r"in\s+werking\s+(?:per|op)|commenc(?:e|es|ed|ing)\s+on|took\s+effect\s+on|"
-          r"takes\s+effect\s+on|(?:dated|made|entered\s+into)\s+(?:as\s+of|on)|"
-          r"mit\s+wirkung\s+(?:vom|zum|ab)|gültig\s+ab")
+          r"takes\s+effect\s+on|mit\s+wirkung\s+(?:vom|zum|ab)|gültig\s+ab")
+# The date a document was made: its start when no effect phrase says otherwise
+MADE = (r"(?:dated|made|entered\s+into|concluded|executed)\s+(?:as\s+of|on)|dated|"
+        r"this(?=\s+\w+\s+day\s+of\b)")  # 'made ... this 7th day of September, 1999'
+
 WEAK = r"per|vanaf|as\s+of|as\s+from|from|ab"
 PHRASE = {strong: re.compile(rf"\b(?:{STRONG if strong else STRONG + '|' + WEAK})\b\s*:?\s*",
                              re.I) for strong in (True, False)}
-GAP = re.compile(r"(?:(?:de|het|the|and|including|en|met|dag|day|\(|\))\s*){0,3}", re.I)
+AMENDMENT_NOUN = r"amendment|addend\w*|allonge|wijziging\w*|side\s+letter|letter|nachtrag|supplement"
+NOUN = re.compile(rf"\b(?:{AMENDMENT_NOUN}|agreement|contract|overeenkomst|vertrag)\b", re.I)
+MADE_PHRASE = re.compile(rf"\b(?:{MADE})\b\s*:?\s*", re.I)
+GAP = re.compile(r"(?:(?:(?:de|het|the|and|including|en|met|dag|day)\b|[()]|_+)\s*){0,3}", re.I)
 # A sentence about the agreement itself: a base contract's start, not one clause's
 ABOUT_AGREEMENT = re.compile(r"overeenkomst|agreement|contract|vertrag|deze|dit|this|hierbij",
                              re.I)
@@ -37,6 +43,8 @@ MONTH_FIRST = re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\
 DATE_START = re.compile(rf"(?:\d|(?:{_MONTHS})\b|[a-z]+(?:st|nd|rd|th)\b)", re.I)
 ORDINAL_DOT = re.compile(r"^(\d{1,2})\.\s+(?=[A-Za-z])")  # German '1. Juli 2026'
 DATE_SPAN = 40  # characters a written date takes at most
+TITLE_LINES = 15  # the title block: the first lines of page 1
+LINE_DATE = re.compile(rf"\b(?:{_MONTHS})\b", re.I)  # a month name is no other word on the line
 
 
 @dataclass(frozen=True)
@@ -62,9 +70,8 @@ def date_order(text: str, lang: str) -> str:
 
 def date_at(text: str, order: str) -> date | None:
     """The date that opens the text (after a few filler words), read in the document's order."""
-    rest = ORDINAL_DOT.sub(r"\1 ", text[GAP.match(text).end():], count=1)
-    end = SENTENCE_END.search(rest)
-    rest = rest[:min(DATE_SPAN, end.start() + 1 if end else DATE_SPAN)]
+    # the date opens the text, so no sentence end is looked for ('Dec. 8, 2005' has a stop)
+    rest = ORDINAL_DOT.sub(r"\1 ", text[GAP.match(text).end():], count=1)[:DATE_SPAN]
     if not DATE_START.match(rest):
         return None
     found = find_dates(rest, "en" if order == "mdy" else "nl")
@@ -72,14 +79,24 @@ def date_at(text: str, order: str) -> date | None:
 
 
 def stated_date(text: str, order: str, amendment: bool) -> date | None:
-    """The first start date the text states; in a base contract only about the agreement."""
-    for m in PHRASE[not amendment].finditer(text):
-        day = date_at(text[m.end():m.end() + 60], order)
-        if day is None:
-            continue
-        if amendment or ABOUT_AGREEMENT.search(_sentence(text, m.start())):
-            return day
+    """The first start date the text states ('with effect from'), else the date it says it was
+    made ('dated as of', 'made this 7th day of'); in a base contract only about the agreement."""
+    for pattern in (PHRASE[not amendment], MADE_PHRASE):
+        for m in pattern.finditer(text):
+            day = date_at(text[m.end():m.end() + 60], order)
+            if day is None:
+                continue
+            if amendment and pattern is MADE_PHRASE and _of_the_base(text, m.start()):
+                continue  # 'to the Agreement dated 30 November 2023' dates the base contract
+            if amendment or ABOUT_AGREEMENT.search(_sentence(text, m.start())):
+                return day
     return None
+
+
+def _of_the_base(text: str, at: int) -> bool:
+    """Whether the nearest document noun before `at` (same sentence) is the base agreement."""
+    nouns = NOUN.findall(_sentence(text, at)[:max(0, at - _sentence_start(text, at))])
+    return bool(nouns) and not re.match(AMENDMENT_NOUN, nouns[-1], re.I)
 
 
 def signing_date(text: str, order: str) -> date | None:
@@ -109,12 +126,23 @@ def table_date(pages: tuple[Page, ...], order: str) -> date | None:
     return None
 
 
+def title_date(pages: tuple[Page, ...], order: str) -> date | None:
+    """A date standing alone on a line of the title block (a cover page's 'May 6, 2019')."""
+    lines = [line.strip() for line in (pages[0].text if pages else "").split("\n") if line.strip()]
+    for line in lines[:TITLE_LINES]:
+        if len(line) <= DATE_SPAN and (day := date_at(line, order)) is not None:
+            if not re.search(r"[a-z]{4,}", LINE_DATE.sub("", line.lower())):
+                return day
+    return None
+
+
 def document_date(pages: tuple[Page, ...], lang: str, amendment: bool) -> DocDate:
     """From when the document applies: a stated effective date (text or table); an amendment
     without one applies from its signing."""
     text = "\n".join(p.text for p in pages)
     order = date_order(text, lang)
-    day = stated_date(text, order, amendment) or table_date(pages, order)
+    day = (stated_date(text, order, amendment) or table_date(pages, order)
+           or title_date(pages, order))
     if day is not None:
         return DocDate(day, "stated")
     if amendment and (day := signing_date(text, order)) is not None:
@@ -122,9 +150,12 @@ def document_date(pages: tuple[Page, ...], lang: str, amendment: bool) -> DocDat
     return DocDate(None)
 
 
+def _sentence_start(text: str, at: int) -> int:
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
+    return starts[-1] if starts else 0
+
+
 def _sentence(text: str, at: int) -> str:
     """The sentence around position `at`."""
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
-    start = starts[-1] if starts else 0
     end = SENTENCE_END.search(text, at)
-    return text[start:end.start() if end else len(text)]
+    return text[_sentence_start(text, at):end.start() if end else len(text)]

@@ -284,3 +284,18 @@ def test_amended_terms_are_valid_before_and_after_the_addendums_date(tmp_path):
         ("C1002", "lead_time", "5", "lc-88-2025.pdf", "2025-02-01", "2026-03-31"),
         ("C1002", "payment_term", "30", "lc-88-2025.pdf", "2025-02-01", "2026-03-31"),
     ]
+
+
+def test_the_base_contracts_date_in_an_amendment_is_not_the_amendments():
+    text = ("Amendment No. 3 to the Framework Agreement dated 30 November 2023.\n"
+            "The minimum order is 40 units.\nSigned in Leiden on 9 March 2026.")
+    dated = document_date((Page(1, text),), "en", amendment=True)
+    assert (dated.day, dated.basis) == (date(2026, 3, 9), "signed")
+    text = "This Addendum dated 2 February 2026 to the Framework Agreement dated 3 May 2021."
+    assert document_date((Page(1, text),), "en", amendment=True).day == date(2026, 2, 2)
+
+
+def test_a_cover_page_date_alone_on_its_line_dates_the_contract():
+    page = Page(1, "SUPPLY AGREEMENT\nby and between\nORBIS LTD.\nand\nKESTREL B.V.\n"
+                   "June 2, 2021\nArticle 1 Definitions")
+    assert document_date((page,), "en", amendment=False).day == date(2021, 6, 2)
