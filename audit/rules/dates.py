@@ -24,7 +24,7 @@ DAY_WORDS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
 _DAY_WORDS = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
 # a full stop where a comma belongs ('June 30. 2027') is read as the comma
 DATE = re.compile(
-    rf"\b(\d{{1,2}}|{_DAY_WORDS})(?:st|nd|rd|th|e|de|ste)?\s+(?:day\s+of\s+)?({MONTH_WORDS})\.?"
+    rf"\b(\d{{1,2}}|{_DAY_WORDS})(?:st|nd|rd|th|e|de|ste)?\s+(?:(?:day\s+)?of\s+)?({MONTH_WORDS})\.?"
     rf"[,.]?\s+(\d{{4}})\b"
     rf"|(?<![a-z])({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:[,.]\s*|\s+)(\d{{4}})\b"
     r"|\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2}(?![\d/]))\b"

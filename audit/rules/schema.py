@@ -7,6 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from audit.rules.values import VALUE_TYPES
+
+# the value types are the keys of the one table of readers (values.VALUE_TYPES)
+ValueTypeName = Literal[tuple(VALUE_TYPES)]  # type: ignore[valid-type]
 TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 # spaCy token-pattern keys a rule may use; anything else is refused before spaCy sees it
 TOKEN_KEYS = {
@@ -78,13 +82,12 @@ class ValueSpec(_Strict):
     """A value read from a matching clause."""
 
     name: str
-    type: Literal[
-        "days", "working_days", "minutes", "time_window", "money", "percent", "date",
-        "address", "price_table", "quantity", "period", "per_unit", "cap_percent", "tiers",
-        "notice", "renewal_months", "end_date", "day_month", "any_amount", "price_scope",
-    ]
+    type: ValueTypeName  # a key of values.VALUE_TYPES (the one table of readers and units)
     required: bool = True
     one_of: str | None = None  # values sharing a one_of name: at least one of them is needed
+    # a detail only some clauses state (an item, a start date, a cap in euros): a clause
+    # without it is read as certainly as one with it
+    detail: bool = False
 
 
 class CheckSpec(_Strict):

@@ -30,7 +30,7 @@ _BEFORE_END = (r"(?:voor|vóór)\s+(?:het\s+einde|de\s+einddatum|het\s+verstrijk
 NOTICE = (  # before the end ('drie maanden voor het einde'), then by the notice words
     re.compile(rf"{DUR}[^.]{{0,40}}?(?:{_BEFORE_END})", re.I),
     re.compile(rf"{DUR}[^.]{{0,40}}?(?:opzeg\w*|notice)", re.I),
-    re.compile(rf"(?:opzeg\w*|notice)[^.]{{0,80}}?{DUR}", re.I),
+    re.compile(rf"(?:opzeg\w*|notice)[^.]{{0,120}}?{DUR}", re.I),
 )
 BREACH = re.compile(r"breach|default|insolven|bankrupt|cure|tekortkoming|wanprestatie|"
                     r"faillissement|surseance|tekortschiet", re.I)
@@ -47,8 +47,9 @@ NO_RENEWAL = re.compile(r"zonder\s+(?:stilzwijgende\s+)?verlenging|not\s+(?:be\s
                         r"without\s+(?:automatic\s+)?renewal", re.I)
 END_DATE = re.compile(
     r"(?:tot\s+en\s+met|t/m|tot|eindigt\s+(?:van\s+rechtswege\s+)?op|einddatum|"
-    r"(?:up\s+to\s+and\s+|until\s+and\s+|through\s+and\s+)?including|until|ends?\s+on|"
-    r"expires?(?:\s+on)?|expire\s+on|terminates?\s+(?:automatically\s+)?(?:without\s+notice\s+)?on|"
+    r"(?:up\s+to\s+and\s+|until\s+and\s+|through\s+and\s+)?including|until|end(?:s|ing)?\s+on|"
+    r"expir(?:es|ing)?(?:\s+on)?|expire\s+on|"
+    r"terminat(?:es?|ing)\s+(?:automatically\s+)?(?:without\s+notice\s+)?on|"
     r"through|(?:termination|expiration|expiry)\s+date)\s*:?\s*(?P<d>.{6,32})", re.I)
 ANNIVERSARY = re.compile(r"\s*anniversary", re.I)
 TERM_LENGTH = (  # the length of the term itself, never of a renewal or of what survives it
@@ -66,7 +67,7 @@ TERM_LENGTH = (  # the length of the term itself, never of a renewal or of what 
 )
 START = re.compile(
     r"(?:effective(?:\s+(?:as\s+of|on|from))?|dated(?:\s+as\s+of)?|as\s+of|entered\s+into\s+(?:on|this)|"
-    r"made\s+(?:on|this)|commenc\w*(?:\s+(?:on|from))?|begin\w*\s+on|starting\s+on|gaat\s+in\s+op|"
+    r"made\s+(?:on|this)|(?:took|takes|take)\s+effect(?:\s+on)?|commenc\w*(?:\s+(?:on|from))?|begin\w*\s+on|starting\s+on|gaat\s+in\s+op|"
     r"ingaande|met\s+ingang\s+van|in\s+werking\s+op|ingangsdatum|effective\s+date|aanvangsdatum)"
     r"\s*:?\s*(?:the\s+)?(?P<d>.{6,40})", re.I)
 CALENDAR = {"months", "years", "weeks", "days"}
@@ -126,19 +127,21 @@ def read_start_date(clause: Clause, lang: str) -> date | None:
 
 
 def term_end(text: str, lang: str, start: date | None) -> date | None:
-    """The end of a term given as its length from its start. An English term 'from' a date
-    ends on the anniversary (the start day is not counted); a Dutch 'ingaande'/'met ingang
-    van' counts the start day, so the term ends the day before the anniversary."""
+    """The end of a term given as its length from its start. A term 'from' a date ends on the
+    anniversary (the start day is not counted); one that starts on a date ('commencing on 1
+    February 2025', 'ingaande', 'met ingang van', and any Dutch term) counts the start day, so it
+    ends the day before the anniversary."""
     mask, found = masked(text, lang)
     length = _term_length(mask, found)
     if length is None:
         return None
     at, (months, days) = length
-    begin = _start_near(text, at, lang) or start
+    near = _start_near(text, at, lang)
+    begin, first_day = near or (start, False)
     if begin is None:
         return None
     end = add_months(begin, months) + timedelta(days=days)
-    return end - timedelta(days=1) if lang == "nl" else end
+    return end - timedelta(days=1) if lang == "nl" or first_day else end
 
 
 def _term_length(mask: str, found: dict[int, Duration]) -> tuple[int, tuple[int, int]] | None:
@@ -157,13 +160,24 @@ def _term_length(mask: str, found: dict[int, Duration]) -> tuple[int, tuple[int,
     return None
 
 
-def _start_near(text: str, at: int, lang: str) -> date | None:
+# the words that make a date the term's first day (counted in the term)
+FIRST_DAY = re.compile(r"(?:commenc\w*|begin\w*|start\w*|ingaande|met\s+ingang\s+van|"
+                       r"with\s+effect\s+from|gaat\s+in\s+op)\s*(?:on|from|as\s+of)?\s*(?:the\s+)?$",
+                       re.I)
+
+
+def _start_near(text: str, at: int, lang: str) -> tuple[date, bool] | None:
     """A start date in the sentence around `at` ('commencing on March 1, 2025'), else one the
-    text names as the start ('treedt in werking op 1 april 2025')."""
+    text names as the start ('treedt in werking op 1 april 2025'); and whether the wording makes
+    it the term's first day."""
     begin = text.rfind(". ", 0, at) + 1
     end = text.find(". ", at)
-    found = dates(text[begin: end if end >= 0 else len(text)], lang)
-    return found[0].day if found else find_start_date(text, lang)
+    sentence = text[begin: end if end >= 0 else len(text)]
+    found = dates(sentence, lang)
+    if found:
+        return found[0].day, bool(FIRST_DAY.search(sentence, 0, found[0].start))
+    named = find_start_date(text, lang)
+    return (named, False) if named else None
 
 
 def find_start_date(text: str, lang: str = "nl") -> date | None:

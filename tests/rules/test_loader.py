@@ -38,11 +38,13 @@ def test_every_error_of_every_file_is_reported_with_its_location(tmp_path):
     assert lines == [
         "broken.yaml:2: invalid YAML: mapping values are not allowed here",
         "lead_time.yaml:5, key 'recognise.en.patternz': unknown key "
-        "(valid keys: exclude, patterns, phrases, review)",
+        "(valid keys: exclude, patterns, phrases, review, topics)",
         "lead_time.yaml:7, key 'values.0.type': Input should be 'days', 'working_days', "
         "'minutes', 'time_window', 'money', 'percent', 'date', 'address', 'price_table', "
-        "'quantity', 'period', 'per_unit', 'cap_percent', 'tiers', 'notice', 'renewal_months', "
-        "'end_date', 'day_month' or 'any_amount', got 'workdays'",
+        "'quantity', 'period', 'per_unit', 'cap_percent', 'cap_amount', 'rate_amount', "
+        "'tiers', 'notice', 'renewal_months', 'end_date', 'start_date', 'day_month', "
+        "'index_name', 'item', 'discount_per_unit', 'any_amount' or 'price_scope', "
+        "got 'workdays'",
         "lead_time.yaml:9, key 'severity': Input should be 'high', 'medium' or 'low', "
         "got 'urgent'",
     ]

@@ -18,7 +18,9 @@ def clause(text: str, lang: str = "en", effective: date | None = None) -> Clause
 
 @pytest.mark.parametrize(("text", "lang", "start", "end"), [
     ("The term of this Agreement is three (3) years commencing on March 1, 2025.", "en", None,
-     date(2028, 3, 1)),
+     date(2028, 2, 29)),  # the start day is the term's first day
+    ("The initial term is four (4) years from 1 October 2026.", "en", None, date(2030, 10, 1)),
+    ("Initial term: two (2) years, starting on 15 May 2026.", "en", None, date(2028, 5, 14)),
     ("This Agreement shall end on the five (5) year anniversary of the Effective Date.", "en",
      date(2019, 11, 12), date(2024, 11, 12)),
     ("It ends on the tenth (10th) anniversary thereof.", "en", date(2019, 3, 27), date(2029, 3, 27)),
@@ -72,3 +74,31 @@ def test_slash_dates_are_month_first_only_in_english():
     assert find_dates("effective 7/1/98", "nl") == []
     assert find_dates("op 01/03/2026", "nl") == [date(2026, 3, 1)]
     assert find_dates("on 01/03/2026", "en") == [date(2026, 1, 3)]
+
+
+@pytest.mark.parametrize(("kind", "text", "lang", "value"), [
+    ("end_date", "The initial term of two (2) years commences on 1 September 2026.", "en",
+     date(2028, 8, 31)),
+    ("start_date", "The initial term of two (2) years commences on 1 September 2026.", "en",
+     date(2026, 9, 1)),
+    ("end_date", "This Contract runs from 1 May 2026 through and including 30 April 2029.", "en",
+     date(2029, 4, 30)),
+    ("end_date", "The agreement expires on October 31. 2027.", "en", date(2027, 10, 31)),
+    ("end_date", "It took effect on 1 March 2025 and has an initial term ending on 28 February "
+     "2027.", "en", date(2027, 2, 28)),
+    ("start_date", "It took effect on 1 March 2025 and has an initial term ending on 28 February "
+     "2027.", "en", date(2025, 3, 1)),
+    ("start_date", "Deze overeenkomst gaat in op 1 oktober 2026 voor de duur van twee jaar.", "nl",
+     date(2026, 10, 1)),
+    ("end_date", "Deze overeenkomst gaat in op 1 oktober 2026 voor de duur van twee jaar.", "nl",
+     date(2028, 9, 30)),
+    ("notice", "This agreement is evergreen; either party may end it on one hundred and twenty "
+     "(120) days' written notice.", "en", "120 days"),
+    ("notice", "Opzeggen kan tot uiterlijk vier maanden voor afloop.", "nl", "4 months"),
+    ("notice", "Opzegging tegen het einde van de looptijd geschiedt schriftelijk en aangetekend met "
+     "inachtneming van een termijn van twee maanden.", "nl", "2 months"),
+    ("notice", "Either party may terminate on six (6) weeks' notice before the renewal date.", "en",
+     "42 days"),
+])
+def test_term_values_in_more_wordings(kind, text, lang, value):
+    assert read_value(kind, clause(text, lang), lang) == value

@@ -78,3 +78,101 @@ def test_dates_and_money_in_both_notations():
     assert [d.isoformat() for d in find_dates("effective March 1, 2026")] == ["2026-03-01"]
     assert find_money("€ 1.234,56 of EUR 99,-") == [Decimal("1234.56"), Decimal("99")]
     assert find_money("EUR 1,234.56", "en") == [Decimal("1234.56")]
+
+
+@pytest.mark.parametrize(("kind", "text", "lang", "value"), [
+    # payment: weeks, a month (30 days), 'netto', words with figures
+    ("days", "De factuur moet binnen acht weken na factuurdatum zijn voldaan.", "nl", 56),
+    ("days", "Betaling uiterlijk één maand na de factuurdatum.", "nl", 30),
+    ("days", "Betalingsvoorwaarde: netto 21 dagen.", "nl", 21),
+    ("days", "Invoices are due net sixty (60) days from receipt.", "en", 60),
+    # lead time: ordinals, 'next', ranges, hedges keep their figure
+    ("working_days", "Wij leveren op de derde werkdag na ontvangst van de bestelling.", "nl", 3),
+    ("working_days", "Orders placed before 14:00 ship on the next business day.", "en", 1),
+    ("working_days", "De levertijd is 3 tot 5 werkdagen.", "nl", 5),
+    ("working_days", "Delivery by the second (2nd) working day after the order.", "en", 2),
+    # call ahead: fractions and quarters, times of day are no duration
+    ("minutes", "De chauffeur belt anderhalf uur voor aankomst.", "nl", 90),
+    ("minutes", "Tussen 08.00 en 10.00 uur; de chauffeur meldt zich twee kwartier vooraf.", "nl", 30),
+    ("minutes", "The driver phones at least 20 min. before arrival.", "en", 20),
+    ("minutes", "notify the site manager no later than 3 hours before unloading", "en", 180),
+    # commitments: one item, per quarter or month, a redacted figure
+    ("quantity", "Afnemer neemt per kwartaal 1.200 rollen van artikel KX-44/7 af.", "nl", 1200),
+    ("item", "Afnemer neemt per kwartaal 1.200 rollen van artikel KX-44/7 af.", "nl", "KX-44/7"),
+    ("period", "Afnemer neemt per kwartaal 1.200 rollen van artikel KX-44/7 af.", "nl", "quarter"),
+    ("period", "Customer purchases at least 300 cartons each calendar month.", "en", "month"),
+    ("item", "minimum of 5,000 pieces of item group 77-PLN per year", "en", "77-PLN"),
+    ("quantity", "Buyer shall purchase no less than [***] units per Contract Year.", "en", None),
+    ("discount_per_unit", "een korting van € 0,35 per stuk bij afname van 8.000 stuks", "nl",
+     Decimal("0.35")),
+    # penalties: a fixed amount per day with a cap in euros, or a percentage per day
+    ("rate_amount", "Per dag vertraging is Leverancier € 40,- verschuldigd, maximaal € 400.", "nl",
+     Decimal("40")),
+    ("cap_amount", "Per dag vertraging is Leverancier € 40,- verschuldigd, maximaal € 400.", "nl",
+     Decimal("400")),
+    ("rate_amount", "a penalty of 1% per day late", "en", None),
+    ("percent", "een boete van 0,5 % per kalenderdag, met een maximum van 8 %", "nl",
+     Decimal("0.5")),
+    ("cap_percent", "een boete van 0,5 % per kalenderdag, met een maximum van 8 %", "nl",
+     Decimal("8")),
+    ("per_unit", "een boete van 0,5 % per kalenderdag, met een maximum van 8 %", "nl", "day"),
+    # indexation: cap, yearly date and index
+    ("index_name", "Prijzen volgen de consumentenprijsindex (CPI), ten hoogste 4% per 1 april.",
+     "nl", "consumentenprijsindex (CPI)"),
+    ("cap_percent", "Prijzen volgen de consumentenprijsindex (CPI), ten hoogste 4% per 1 april.",
+     "nl", Decimal("4")),
+    ("day_month", "Prijzen volgen de consumentenprijsindex (CPI), ten hoogste 4% per 1 april.",
+     "nl", "01-04"),
+    ("index_name", "adjusted in line with the Producer Price Index, capped at 2%", "en",
+     "Producer Price Index"),
+    # free shipping and foreign money
+    ("money", "geen transportkosten vanaf een nettofactuurbedrag van € 850", "nl", Decimal("850")),
+    ("money", "orders above USD 3,000 ship free of charge", "en", None),
+])
+def test_values_the_checks_need(kind, text, lang, value):
+    assert read_value(kind, clause(text, lang), lang) == value
+
+
+def price_clause(*tables: Table) -> Clause:
+    return clause("Prijsbijlage", tables=tables)
+
+
+def test_price_table_columns_by_header_words_and_codes_in_any_position():
+    table = Table(3, (
+        ("Omschrijving", "Bestelcode", "Verpakking", "Bruto", "Korting %", "Netto"),
+        ("Kabelgoot 60 mm", "KG/60-W", "per 25 st.", "€ 1.250,00", "10%", "€ 1.125,00"),
+        ("Lasdop rood", "LD.2.R", "doos", "€ 8,40", "5%", ""),
+    ))
+    prices = read_value("price_table", price_clause(table), "nl")
+    assert prices == {"KG/60-W": Decimal("1125.00"), "LD.2.R": Decimal("7.98")}
+    assert prices.price_units == {"KG/60-W": 25}
+
+
+@pytest.mark.parametrize("cell", ["€ 1.234,56", "1.234,56", "EUR 1,234.56", "1,234.56",
+                                  "€ 1,234.56"])
+def test_price_cells_in_every_notation(cell):
+    table = Table(2, (("SKU", "Product", "Price"), ("Q-77", "Pump", cell)))
+    assert read_value("price_table", price_clause(table), "en") == {"Q-77": Decimal("1234.56")}
+
+
+def test_a_table_continued_without_header_keeps_its_columns():
+    first = Table(4, (("Prijs", "Art.", "Eenheid"), ("12,40", "ZW-1", "per 100"),))
+    more = Table(5, (("7,10", "ZW-2", "st."), ("3,05", "ZW-3", "per 100")))
+    prices = read_value("price_table", price_clause(first, more), "nl")
+    assert prices == {"ZW-1": Decimal("12.40"), "ZW-2": Decimal("7.10"),
+                      "ZW-3": Decimal("3.05")}
+    assert prices.price_units == {"ZW-1": 100, "ZW-3": 100}
+
+
+def test_prices_in_another_currency_are_not_read():
+    table = Table(2, (("Item", "Description", "Price (USD)"), ("P-1", "Valve", "4.50")))
+    assert read_value("price_table", price_clause(table), "en") is None
+    dollars = Table(2, (("Item", "Description", "Price"), ("P-1", "Valve", "$ 4.50")))
+    assert read_value("price_table", price_clause(dollars), "en") is None
+
+
+def test_rebate_tiers_from_a_small_table():
+    table = Table(6, (("Jaaromzet", "Bonus"), ("€ 50.000 – € 150.000", "1,5%"),
+                      ("vanaf € 150.000", "2,5%")))
+    assert read_value("tiers", clause("Bonusstaffel", tables=(table,)), "nl") == (
+        (Decimal("50000"), Decimal("1.5")), (Decimal("150000"), Decimal("2.5")))
