@@ -255,6 +255,10 @@ class ArticleTexts:
         text = pages[int(page) - 1] if page.isdigit() and int(page) <= len(pages) else ""
         label = re.sub(r"^(?:key\s+term|art\.?|article|artikel)\s+", "", article, flags=re.I)
         lines = text.split("\n")
+        sub = re.fullmatch(r"(\d+)(\(\w+\))", label)  # '5(a)': sub-clause (a) under heading 5
+        if sub:
+            head = next((i for i, x in enumerate(lines) if x.startswith(sub.group(1) + " ")), 0)
+            lines, label = lines[head + 1:], sub.group(2)
         for i, line in enumerate(lines):
             if line.startswith(label + " ") or line.startswith(label + "."):
                 rest = [x for x in lines[i + 1:]]
