@@ -71,11 +71,17 @@ def date_order(text: str, lang: str) -> str:
 def date_at(text: str, order: str) -> date | None:
     """The date that opens the text (after a few filler words), read in the document's order."""
     # the date opens the text, so no sentence end is looked for ('Dec. 8, 2005' has a stop)
-    rest = ORDINAL_DOT.sub(r"\1 ", text[GAP.match(text).end():], count=1)[:DATE_SPAN]
+    rest = ORDINAL_DOT.sub(r"\1 ", text[_gap(text):], count=1)[:DATE_SPAN]
     if not DATE_START.match(rest):
         return None
     found = find_dates(rest, "en" if order == "mdy" else "nl")
     return found[0] if found else None
+
+
+def _gap(text: str) -> int:
+    """Where the filler words before a date end."""
+    m = GAP.match(text)
+    return m.end() if m else 0
 
 
 def stated_date(text: str, order: str, amendment: bool) -> date | None:

@@ -144,6 +144,8 @@ def test_weak_phrases_do_not_date_a_base_contract():
     ("Section 3(b) is hereby deleted.", "delete", ("3(b)",)),
     ("Artikelen 6.1 en 6.3 komen te vervallen.", "delete", ("6.1", "6.3")),
     ("In afwijking van punt 7 geldt franco levering vanaf EUR 600.", "replace", ("7",)),
+    ("Wij bevestigen de volgende aanvulling: in afwijking van punt 7 geldt franco levering.",
+     "replace", ("7",)),  # a letter calling itself an 'aanvulling' still derogates
     ("Notwithstanding § 5, the buyer pays within 45 days.", "replace", ("5",)),
     ("Aan artikel 8 wordt een lid 8.4 toegevoegd.", "add", ("8", "8.4")),
     ("De levertijd is twee werkdagen.", "", ()),
