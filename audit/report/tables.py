@@ -111,9 +111,16 @@ def _neutral_text(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         if any(isinstance(v, str) for v in out[column]):
-            out[column] = pd.Series([neutralise(v) for v in out[column]], index=out.index,
+            out[column] = pd.Series([_csv_text(v) for v in out[column]], index=out.index,
                                     dtype=object)
     return out
+
+
+def _csv_text(value: Any) -> Any:
+    """A CSV cell: no live formula, and a bare CR (which the csv writer leaves unquoted, so a
+    reader splits the row there) made a plain line break."""
+    value = neutralise(value)
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
 def _write_csv(frame: pd.DataFrame, path: Path | str, **options: Any) -> Path:
@@ -159,7 +166,8 @@ def render_value(value: Any) -> str:
 
 # values that qualify another value of the same term rather than stand alone: written into
 # that value's unit ('400 pieces per quarter', '0.25 % per day', '3 % from 01-07')
-QUALIFIERS = {"period": "per", "per": "per", "date": "from", "renewal_months": "renews by"}
+QUALIFIERS = {"period": "per", "per": "per", "date": "from", "renewal_months": "renews by",
+              "price_unit": "per"}
 WORDS = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
          "working_day": "working day", "week": "week"}
 
@@ -183,7 +191,7 @@ def _term_rows(term: Term) -> list[dict[str, str]]:
     }
     qualifier = " ".join(
         f"{QUALIFIERS[v.parameter]} {WORDS.get(str(v.value), render_value(v.value))}"
-        + (" months" if v.parameter == "renewal_months" else "")
+        + {"renewal_months": " months", "price_unit": " units"}.get(v.parameter, "")
         for v in term.values if v.parameter in QUALIFIERS and v.value not in (None, ""))
     review = any(v.parameter == "readable" and v.value is False for v in term.values)
     values: list[tuple[str, str, str]] = []
