@@ -147,3 +147,18 @@ def test_a_landscape_annex_turned_on_a_portrait_page_reads_as_a_table(tmp_path, 
     with pdfplumber.open(path) as pdf_in:
         assert page_lines(pdf_in.pages[0], 1)[0][0].size == 12.0
     assert tables[0].rows == (HEADER, *ITEMS[:5])
+
+
+def test_a_space_drawn_over_a_letter_does_not_break_the_word(tmp_path):
+    """Some producers put a space glyph on top of the next letter; the word stays whole."""
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 15)
+    pdf.text(60, 80, "1. Definities")
+    pdf.text(60 + pdf.get_string_width("1. ") + 0.2, 80, " ")
+    path = tmp_path / "space-over-letter.pdf"
+    pdf.output(str(path))
+    with pdfplumber.open(path) as pdf_in:
+        assert pdf_in.pages[0].extract_text() == "1. D efinities"  # what pdfplumber reads
+        lines, _ = page_lines(pdf_in.pages[0], 1)
+    assert [line.text for line in lines] == ["1. Definities"]
