@@ -219,3 +219,19 @@ def test_4_without_invoices_the_scope_is_ranked_by_order_value(tmp_path):
     assert "failed" not in result.output
     found = pd.read_csv(tmp_path / "output" / "2026-10" / "deviations.csv", dtype=str)
     assert "lead_time" in set(found["rule_id"])
+
+
+def test_cr_only_line_ends_keep_their_row_numbers(tmp_path):
+    """A delivery history copied on an old Mac: CR alone ends each line."""
+    path = tmp_path / "cr.csv"
+    path.write_bytes(b"nr,order,customer,date\rL1,O1,K-1,2026-01-02\rL2,O1,K-1,2026-01-03\r"
+                     b"L3,O2\r\rL4,O2,K-1,bad\r")
+    source = DatasetSource(path="cr.csv", columns={"nr": "delivery_id", "order": "order_id",
+                                                   "customer": "customer_id",
+                                                   "date": "delivery_date"})
+    frame, problems = load_dataset("deliveries", source, path)
+    assert list(frame["source_row"]) == [2, 3]
+    assert [str(p) for p in problems] == [
+        "cr.csv, row 4: 2 fields where the header has 4: 'L3,O2'; the row is left out of the "
+        "checks",
+        "cr.csv, row 6, column 'date': 'bad' is not a date; the row is left out of the checks"]
