@@ -24,7 +24,7 @@ def read_lines(path: Path) -> list[list[str]]:
                 for n, page in enumerate(pdf.pages, 1)]
 
 
-def columns_pdf(path: Path, count: int, items: int, size: float) -> None:
+def columns_pdf(path: Path, count: int, items: int, size: float, rules: bool = False) -> None:
     """Letter page: a full-width heading, `count` columns of numbered items, a closing line."""
     pdf = FPDF(format="letter", unit="pt")
     pdf.add_page()
@@ -45,6 +45,11 @@ def columns_pdf(path: Path, count: int, items: int, size: float) -> None:
             pdf.multi_cell(width, size * 1.25, f"marker{number} {prose(22, number)}.",
                            new_x="LEFT", new_y="NEXT")
         bottom = max(bottom, pdf.get_y())
+    if rules:  # a rule under the heading and one down each gutter
+        pdf.line(pdf.l_margin, top - 3, pdf.w - pdf.r_margin, top - 3)
+        for col in range(1, count):
+            x = pdf.l_margin + col * (width + gutter) - gutter / 2
+            pdf.line(x, top, x, bottom)
     pdf.set_xy(pdf.l_margin, bottom + 12)
     pdf.set_font("times", "", 10)
     pdf.multi_cell(0, 13, "Closing words that run across the whole width of the page below "
@@ -148,3 +153,13 @@ def test_a_frame_around_every_page_is_not_a_table(tmp_path):
     assert [p.tables for p in doc.pages] == [(), ()]
     assert doc.pages[1].text == "Artikel 2 - Levering\n2.1 Leverancier levert binnen 4 " \
         "werkdagen na orderdatum."
+
+
+
+def test_rules_drawn_in_the_gutter_and_under_the_heading_make_no_table(tmp_path):
+    plain, ruled = tmp_path / "plain.pdf", tmp_path / "ruled.pdf"
+    columns_pdf(plain, count=2, items=4, size=9)
+    columns_pdf(ruled, count=2, items=4, size=9, rules=True)
+    with pdfplumber.open(ruled) as pdf:
+        assert pdf.pages[0].lines
+    assert read_lines(ruled) == read_lines(plain)
