@@ -60,9 +60,13 @@ class TermReader:
         self.heading_only: set[int] = set()  # ids of terms only a heading recognised
         self.matchers = {lang: self._build(lang) for lang in ("nl", "en")}
         self.topics = {lang: {r.id: tuple(t.lower() for t in getattr(r.recognise, lang).topics
-                                          if " " not in t.strip())
+                                          if " " not in t.strip() and not t.startswith("!"))
                               for r in rules.values() if getattr(r.recognise, lang).topics}
                        for lang in ("nl", "en")}
+        # '!leverancier': a word that starts like a topic but is not about it (the supplier)
+        self.not_topics = {lang: {r.id: tuple(t[1:].lower() for t in getattr(r.recognise, lang).topics
+                                              if t.startswith("!"))
+                                  for r in rules.values()} for lang in ("nl", "en")}
 
     def _build(self, lang: str) -> _LanguageMatchers:
         nlp = get_nlp(lang)
@@ -220,8 +224,11 @@ class TermReader:
         starts with it), with the tokens."""
         out: dict[str, list[tuple[int, int]]] = {}
         for rule_id, stems in self.topics[doc.lang_].items():
+            not_stems = self.not_topics[doc.lang_].get(rule_id, ())
             for token in doc:
                 word, lemma = token.lower_, token.lemma_.lower()
+                if not_stems and word.startswith(not_stems):
+                    continue
                 if len(word) > 2 and (lemma in stems or word.startswith(stems)):
                     out.setdefault(rule_id, []).append((token.i, token.i + 1))
         return out

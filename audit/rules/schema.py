@@ -50,7 +50,8 @@ class LanguagePatterns(_Strict):
     # what the agreement is about: word stems ('betaal', 'factuur', 'deliver'); a word matches
     # when it is the stem, its lemma is, or it is a compound starting with it
     # ('betaaltermijn', 'betalingsconditie'); a sentence with a topic word is recognised when
-    # the rule's required values can be read from that sentence
+    # the rule's required values can be read from that sentence; '!word' names a word that
+    # starts like a topic but is not about it ('!leverancier' beside 'lever')
     topics: list[str] = Field(default_factory=list)
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)  # spaCy Matcher
     exclude: list[str] = Field(default_factory=list)  # lemma phrases that veto a match
