@@ -6,6 +6,7 @@ import glob
 from pathlib import Path
 
 from audit.config import DATASETS, AuditConfig
+from audit.erp.loader import unusable
 from audit.errors import Location, Problem
 
 
@@ -30,9 +31,9 @@ def loadable(config: AuditConfig, problems: list[Problem]) -> tuple[str, ...]:
                if p.is_file() and (size := p.stat().st_size) > cap]
         for path, size in big:
             problems.append(Problem("erp", f"the export is {size / 2**20:,.0f} MB, above "
-                                    f"limits.export_max_mb ({config.limits.export_max_mb} MB); "
-                                    f"dataset '{name}' is not loaded (split the export, or "
-                                    "raise the limit if the machine has the memory)",
+                                    f"limits.export_max_mb ({config.limits.export_max_mb} MB), "
+                                    "so it was not read (split the export, or raise the limit "
+                                    f"if the machine has the memory); {unusable(name)}",
                                     Location(str(path))))
         if not big:
             fit.append(name)
