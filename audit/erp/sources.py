@@ -122,8 +122,16 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     table, rows = _drop_blank(table, rows)
     table, rows, repeats = drop_repeated_header(table, rows, path.name, names_read)
     last = _last_line(path, encoding.name)
+    if len(bad) > MAX_LISTED and len(bad) > table.num_rows:
+        raise ErpDataError(f"{len(bad)} of {len(bad) + table.num_rows} lines do not split into "
+                           f"the header's {len(header)} fields with separator '{separator}': "
+                           "not this export's layout, or not an export at all", where)
     raw.problems += [_bad_record(path.name, number, text, len(header), separator, last)
-                     for number, text in bad] + repeats
+                     for number, text in bad[:MAX_LISTED]] + repeats
+    if len(bad) > MAX_LISTED:
+        raw.problems.append(Problem("erp", f"{len(bad) - MAX_LISTED} more rows with another "
+                                    "number of fields than the header left out of the checks",
+                                    where))
     raw.table, raw.rows, raw.file_codes = table, rows, np.zeros(len(rows), np.int32)
     raw.skipped = len(bad)
     return raw

@@ -148,3 +148,13 @@ def test_a_good_file_checks_clean(tmp_path, dataset):
     assert code == 0
     assert re.search(r"'Leverdatum' +-> delivery_date +2025-10-02\n", out)
     assert "not in the export (optional): line_no" in out
+
+
+def test_text_junk_that_decodes_is_refused_once(tmp_path):
+    rng = random.Random(7)
+    lines = deliveries(2) + [";".join("x" * rng.randint(1, 9) for _ in range(rng.randint(1, 4)))
+                             for _ in range(500)]
+    code, out = check(tmp_path, cp1252(lines))
+    assert code == 7
+    assert "do not split into the header's 8 fields with separator ';'" in out
+    assert out.count("error:") == 2  # the reason, and the command's summary
