@@ -175,11 +175,18 @@ CODE_AFTER = re.compile(
     r"(?P<c>(?=[\w.\-/]*\d)[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)*)", re.I)
 
 
+# 'artikel 4.2', 'article 12': a reference to a clause, not an item
+CLAUSE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXL]+")
+
+
 def read_item(clause: Clause, lang: str) -> str | None:
     """The item code (or item-group prefix) a commitment is for: 'van artikel BT.6102-09',
     'for item group X7/220'."""
-    m = CODE_AFTER.search(clause.text)
-    return m.group("c").rstrip(".") if m else None
+    for m in CODE_AFTER.finditer(clause.text):
+        code = m.group("c").rstrip(".")
+        if not CLAUSE_NUMBER.fullmatch(code):
+            return code
+    return None
 
 
 DISCOUNT = re.compile(r"korting|discount|reduction|prijsvoordeel|lager|below|rebate", re.I)

@@ -176,3 +176,11 @@ def test_rebate_tiers_from_a_small_table():
                       ("vanaf € 150.000", "2,5%")))
     assert read_value("tiers", clause("Bonusstaffel", tables=(table,)), "nl") == (
         (Decimal("50000"), Decimal("1.5")), (Decimal("150000"), Decimal("2.5")))
+
+
+@pytest.mark.parametrize("text", [
+    "Afnemer neemt jaarlijks 2.000 stuks af, onverminderd artikel 7.3.",
+    "Customer shall purchase 10,000 units per year as set out in Article 4.",
+])
+def test_a_clause_reference_is_no_item(text):
+    assert read_value("item", clause(text), "nl") is None
