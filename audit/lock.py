@@ -55,9 +55,11 @@ class AuditLock:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  tb: TracebackType | None) -> None:
         if self.fd is not None:
-            os.ftruncate(self.fd, 0)  # no holder any more; the kernel lock goes with the close
-            os.close(self.fd)
-            self.fd = None
+            try:
+                os.ftruncate(self.fd, 0)  # no holder any more; the kernel lock goes with the close
+            finally:
+                os.close(self.fd)
+                self.fd = None
 
     def _holder(self) -> dict[str, object]:
         try:
@@ -71,8 +73,11 @@ def _write_holder(fd: int, purpose: str) -> None:
     """Who holds the lock, for the message a second process gets."""
     holder = {"pid": os.getpid(), "host": socket.gethostname(),
               "since": datetime.now(UTC).isoformat(timespec="seconds"), "purpose": purpose}
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, json.dumps(holder).encode("utf-8"), 0)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(holder).encode("utf-8"), 0)
+    except OSError:  # a full disk: the lock holds all the same, only the message is vaguer
+        pass
 
 
 def _busy_message(holder: dict[str, object]) -> str:

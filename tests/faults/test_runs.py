@@ -56,9 +56,9 @@ def test_starttls_is_on_whenever_a_username_is_set():
 
 
 def test_a_login_never_goes_out_in_clear_text_by_default(mail_server, monkeypatch, tmp_path):
+    from audit.notify.build import build_owner_emails
     from tests.notify.conftest import SENDER
     from tests.report.sample_run import sample_run
-    from audit.notify.build import build_owner_emails
 
     handler, port = mail_server()
     monkeypatch.setenv("FAULTS_SMTP_PW", "hunter2-secret")
