@@ -165,6 +165,12 @@ def test_8_other_currencies_are_never_summed_as_euros(tmp_path):
     assert [str(p) for p in problems] == [
         "f.csv, row 3, column 'cur': money in USD, not EUR (amounts are compared in EUR only); "
         "the row is left out of the checks"]
+    marked = write(tmp_path / "g.csv", INVOICES.replace(",250.00,", ",USD 250.00,"))
+    _, problems = load_dataset("invoices", DatasetSource(path="g.csv", columns=INVOICE_COLUMNS,
+                                                         values=kinds), marked)
+    assert [str(p) for p in problems] == [
+        "g.csv, row 3, column 'amount': 'USD 250.00' is not a number (an amount in another "
+        "currency: money is compared in EUR only); the row is left out of the checks"]
     dollars = DatasetSource(path="f.csv", columns=INVOICE_COLUMNS, values=kinds, currency="USD")
     with pytest.raises(ErpDataError, match="money is in USD .*compared in EUR only"):
         load_dataset("invoices", dollars, path)
