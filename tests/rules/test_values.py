@@ -184,3 +184,17 @@ def test_rebate_tiers_from_a_small_table():
 ])
 def test_a_clause_reference_is_no_item(text):
     assert read_value("item", clause(text), "nl") is None
+
+
+def test_a_price_per_hundred_becomes_a_term_with_its_price_unit():
+    from audit.rules.loader import load_rules
+    from audit.rules.matching import TermReader
+
+    table = Table(4, (("Nr.", "Artikel", "Prijs per 100 st."), ("RV-0090", "Ring", "€ 3,15"),
+                      ("RV-0091", "Ring groot", "€ 4,20")))
+    part = Clause(doc=clause("").doc, article="Bijlage 2", heading="Prijzen",
+                  text="Prijzen exclusief btw.", page=5, tables=(table,))
+    terms, _ = TermReader(load_rules(Path(__file__).parents[2] / "rules")).read(part, "K1")
+    got = {t.subject: {v.parameter: v.value for v in t.values} for t in terms}
+    assert got == {"RV-0090": {"unit_price": Decimal("3.15"), "price_unit": 100},
+                   "RV-0091": {"unit_price": Decimal("4.20"), "price_unit": 100}}
