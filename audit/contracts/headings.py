@@ -14,10 +14,12 @@ from audit.models import Line
 ARTICLE_WORDS = (r"artikel|article|art\.|clause|section|sectie|part|deel|onderdeel|hoofdstuk|"
                  r"chapter|paragraaf|§")
 ANNEX_WORDS = r"bijlage|annex|appendix|schedule|exhibit|attachment|addendum|aanhangsel"
-NUMBER = r"\d{1,3}(?:\.\d{1,2}){0,3}|[IVXLCDM]{1,7}|[A-Z]"
+# letters and roman numerals in capitals only: 'party.' is no 'Part y'
+NUMBER = r"\d{1,3}(?:\.\d{1,2}){0,3}|(?-i:[IVXLCDM]{1,7}|[A-Z])"
 DASH = r"[–—\-:.]"
 KEYWORD = re.compile(
-    rf"^(?P<kw>{ARTICLE_WORDS}|{ANNEX_WORDS})\s*(?P<num>{NUMBER})?(?=$|[\s.:–—\-),])\.?\s*"
+    rf"^(?P<kw>{ARTICLE_WORDS}|{ANNEX_WORDS})(?:(?<=[§.])\s*|\s+|$)(?P<num>{NUMBER})?"
+    rf"(?=$|[\s.:–—\-),])\.?\s*"
     rf"(?:{DASH}+\s*)?(?P<rest>.*)$", re.I)
 # '4.2', '4.2.1', 'IV.1', 'D.2' (dotted: two to four parts; parts after the first 1-2 digits,
 # so that amounts such as '500.000,-' at a line's start are no label)

@@ -150,3 +150,14 @@ def test_a_long_run_of_paragraphs_under_one_heading_is_cut_by_its_gaps(tmp_path)
     pdf = make_pdf(tmp_path / "long.pdf", [lines])
     parts = [c for c in split_clauses(read(pdf)) if c.article == "9"]
     assert len(parts) == 8 and all(len(c.text) < 400 for c in parts)
+
+
+def test_words_that_start_like_a_keyword_or_number_are_no_labels():
+    from audit.contracts.headings import read_labels
+    from audit.models import Line
+
+    for text in ("party. Force majeure includes fire.", "Section 4.2 of this Agreement applies.",
+                 "Partijen verklaren", "500.000,- per kalenderjaar.", "3 December 2026."):
+        assert read_labels(Line(text), 10.0) == [], text
+    assert [(lb.number, lb.title) for lb in read_labels(Line("§4 Levering", bold=True), 10.0)
+            ] == [("4", "Levering")]
