@@ -10,6 +10,7 @@ from audit.parse import find_dates
 # A code of letters and digits in parts joined by - / . or _, with a digit in it
 CODE = re.compile(r"(?<![\w/.-])([A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+){1,5})(?![\w/-])")
 MIN_LENGTH = 6  # letters and digits in a reference; shorter codes ('4.2', 'A-1') are no reference
+YEAR_MONTH = re.compile(r"(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])")  # '2026-03' in a file name
 AMOUNT = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?$")
 
 
@@ -21,7 +22,7 @@ def references(text: str) -> tuple[str, ...]:
         code = m.group(1)
         key = re.sub(r"[-/._]", "", code).upper()
         if (len(key) < MIN_LENGTH or not any(c.isdigit() for c in key) or find_dates(code)
-                or AMOUNT.match(code) or re.fullmatch(r"[\d.]+", code)):
+                or AMOUNT.match(code) or re.fullmatch(r"[\d.]+", code) or YEAR_MONTH.fullmatch(code)):
             continue
         found.append(key)
     return tuple(dict.fromkeys(found))
