@@ -212,6 +212,7 @@ def send(
         with AuditLock(cfg.path(cfg.output_dir) / LOCK_FILE, purpose="send"):
             problems = sum(_send_folder(store, cfg, folder, resend)
                            for folder in _outboxes(cfg, period))
+            problems += _report_lost(store, period)
     except AuditError as e:
         raise _fail(e, verbose) from None
     if problems:
@@ -231,6 +232,16 @@ def _send_folder(store: Store, cfg: AuditConfig, folder: Path, resend: bool) -> 
     _report_outbox(folder, len(result.sent), len(result.skipped), result.problems,
                    len(result.dry_run))
     return len(result.problems)
+
+
+def _report_lost(store: Store, period: str | None) -> int:
+    """Queued emails whose outbox file is gone (a run killed before writing them): say so."""
+    lost = [e for e in store.pending_emails(period) if not Path(e["file"]).exists()]
+    for e in lost:
+        console.print(f"  error: {e['recipient']}: the email of {e['period']} was queued but its "
+                      f"file {e['file']} is missing; run the audit of {e['period']} again to "
+                      "rebuild and send it", markup=False, highlight=False)
+    return len(lost)
 
 
 def _message_id(email: Any) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from sqlalchemy.exc import SQLAlchemyError
 
 from audit import delivery, limits, owners
 from audit.checks import CHECKS, CheckContext
@@ -122,7 +123,10 @@ def _deliver(run: AuditRun, config: AuditConfig, store: Store, emails: delivery.
         return
     run.stats["problems"] = len(run.problems)
     assert run.run_id is not None
-    store.record_delivery(run.run_id, run)
+    try:
+        store.record_delivery(run.run_id, run)
+    except SQLAlchemyError as e:  # the emails are out and marked; only the counts are lost
+        log.error("run %s: the email counts could not be recorded: %s", run.run_id, mask(str(e)))
     if run.stats["emails"].get("undelivered"):
         try:
             delivery.write_report(run, emails.folder.parent, config.language, store.history())

@@ -101,6 +101,14 @@ def test_scheduled_job_skips_a_period_already_audited(sample_config, monkeypatch
     assert schedule.scheduled_audit(str(path)) == "skipped"
 
 
+def test_a_dry_run_does_not_make_the_scheduler_skip_the_period(sample_config, monkeypatch):
+    monkeypatch.setattr(schedule, "now", lambda tz: datetime(2026, 11, 3, 9, 0, tzinfo=AMS))
+    path = sample_config()
+    assert CliRunner().invoke(app, ["run", "--config", str(path), "--period", "2026-10",
+                                    "--dry-run"]).exit_code == 0
+    assert schedule.scheduled_audit(str(path)) == "completed", "a preview is no audit"
+
+
 def test_a_second_start_is_told_who_holds_the_lock(sample_config):
     path = sample_config()
     config = load_config(path)
