@@ -179,6 +179,11 @@ CODE_AFTER = re.compile(
 CLAUSE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXL]+")
 
 
+# a code-shaped token: letters and at least two digits joined by separators ('BT.6102-10')
+CODE_NEAR = re.compile(r"(?<![\w.\-/])(?=[\w.\-/]*[A-Za-z])(?=(?:[\w.\-/]*?\d){2})"
+                       r"[A-Za-z0-9]+(?:[.\-/][A-Za-z0-9]+)+(?![\w\-/])")
+
+
 def read_item(clause: Clause, lang: str) -> str | None:
     """The item code (or item-group prefix) a commitment is for: 'van artikel BT.6102-09',
     'for item group X7/220'."""
@@ -186,6 +191,11 @@ def read_item(clause: Clause, lang: str) -> str | None:
         code = m.group("c").rstrip(".")
         if not CLAUSE_NUMBER.fullmatch(code):
             return code
+    text = clause.text
+    for n in numbers(text, lang):  # '400 pakken werkhandschoenen BT.6102-10': near the quantity
+        unit = PACKING.match(text, n.end)
+        if unit and (code := CODE_NEAR.search(text[unit.end():unit.end() + 60].split(". ")[0])):
+            return code.group(0)
     return None
 
 

@@ -102,6 +102,8 @@ def test_dates_and_money_in_both_notations():
     ("period", "Afnemer neemt per kwartaal 1.200 rollen van artikel KX-44/7 af.", "nl", "quarter"),
     ("period", "Customer purchases at least 300 cartons each calendar month.", "en", "month"),
     ("item", "minimum of 5,000 pieces of item group 77-PLN per year", "en", "77-PLN"),
+    ("item", "Koper neemt per maand minstens 250 dozen tie-wraps TW/300-Z af.", "nl", "TW/300-Z"),
+    ("item", "Koper neemt per maand minstens 250 dozen af.", "nl", None),
     ("quantity", "Buyer shall purchase no less than [***] units per Contract Year.", "en", None),
     ("discount_per_unit", "een korting van € 0,35 per stuk bij afname van 8.000 stuks", "nl",
      Decimal("0.35")),
