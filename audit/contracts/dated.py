@@ -20,7 +20,6 @@ STRONG = (r"ingangsdatum|datum\s+van\s+inwerkingtreding|effective\s+date|commenc
 # The date a document was made: its start when no effect phrase says otherwise
 MADE = (r"(?:dated|made|entered\s+into|concluded|executed)\s+(?:as\s+of|on)|dated|"
         r"this(?=\s+\w+\s+day\s+of\b)")  # 'made ... this 7th day of September, 1999'
-
 WEAK = r"per|vanaf|as\s+of|as\s+from|from|ab"
 PHRASE = {strong: re.compile(rf"\b(?:{STRONG if strong else STRONG + '|' + WEAK})\b\s*:?\s*",
                              re.I) for strong in (True, False)}
@@ -29,8 +28,8 @@ NOUN = re.compile(rf"\b(?:{AMENDMENT_NOUN}|agreement|contract|overeenkomst|vertr
 MADE_PHRASE = re.compile(rf"\b(?:{MADE})\b\s*:?\s*", re.I)
 GAP = re.compile(r"(?:(?:(?:de|het|the|and|including|en|met|dag|day)\b|[()]|_+)\s*){0,3}", re.I)
 # A sentence about the agreement itself: a base contract's start, not one clause's
-ABOUT_AGREEMENT = re.compile(r"overeenkomst|agreement|contract|vertrag|deze|dit|this|hierbij",
-                             re.I)
+# ('Met ingang van 1 januari 2026 neemt de afnemer ...' dates one clause, not the contract)
+ABOUT_AGREEMENT = re.compile(r"\w*(?:overeenkomst|vertrag)\b|\b(?:agreement|contract)\b", re.I)
 SIGNED = re.compile(r"\b(?:signed|executed|getekend|ondertekend|unterzeichnet)\b", re.I)
 # a letter's date line: 'Zwolle, 18 februari 2026'
 LETTER_DATE = re.compile(r"^\s*[A-Z][\w'.\- ]{1,40},\s+(?=\S)", re.M)
