@@ -8,11 +8,13 @@ Strips are kept as bit masks over the page width, one bit per half point.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
 Word = dict[str, Any]  # a pdfplumber word (x0, x1, top, bottom, text, chars)
+Rules = Sequence[tuple[float, float, float]]  # horizontal edges: (y, x0, x1)
 
 PAD = 1.5  # a strip is free when no word comes within PAD points: gaps over 2*PAD count
 SCALE = 2  # bits per point
@@ -67,15 +69,19 @@ def rows_of(words: list[Word], barriers: list[tuple[float, float]] = ()) -> list
     return sorted(rows, key=lambda r: r.top)
 
 
-def regions(rows: list[Row], width: float) -> list[Region]:
-    """The rows as regions, top to bottom: column blocks and tables where a gutter runs."""
+def regions(rows: list[Row], width: float, rules: Rules = ()) -> list[Region]:
+    """The rows as regions, top to bottom: column blocks and tables where a gutter runs.
+
+    `rules` are the page's horizontal edges (ruling lines, shading bands): they set a
+    table's rows apart.
+    """
     full = (1 << int(SCALE * width + 2)) - 1
     free = [full & ~_occupied(r) if r.barrier is None else 0 for r in rows]
     blocks: dict[int, tuple[int, Region] | None] = {}
 
     def block(i: int) -> tuple[int, Region] | None:
         if i not in blocks:
-            blocks[i] = _block(rows, free, i)
+            blocks[i] = _block(rows, free, i, rules)
         return blocks[i]
 
     out: list[Region] = []
@@ -107,13 +113,14 @@ def _better_below(block: Any, i: int) -> bool:
     return False
 
 
-def _block(rows: list[Row], free: list[int], i: int) -> tuple[int, Region] | None:
+def _block(rows: list[Row], free: list[int], i: int,
+           rules: Rules) -> tuple[int, Region] | None:
     """(last row, region) of the block that starts at row i, or None when it is a single row."""
     if i >= len(rows) or rows[i].barrier is not None:
         return None
     # the longest run first; a row that crossed a gutter may belong below the block
     for j, strips in reversed(_grow(rows, free, i)):
-        region = _classify(rows[i:j + 1], strips) if j > i else None
+        region = _classify(rows[i:j + 1], strips, rules) if j > i else None
         if region is not None:
             return j, region
     return None
@@ -147,15 +154,15 @@ def _closes(strips: int, joined: int, rows: int) -> bool:
     return before >= 3 and 2 * len(_runs(joined & strips)) < before
 
 
-def _classify(rows: list[Row], strips: int) -> Region | None:
+def _classify(rows: list[Row], strips: int, rules: Rules) -> Region | None:
     """A table, columns of running text, or None (the rows are read one by one)."""
     space = _word_space(rows)
     gutters = [g for g in _runs(strips) if g[1] - g[0] >= CELL_GAP * space]
     if not gutters:
         return None
     columns = [c for c in _split(rows, gutters) if any(c)]
-    if len(columns) >= 3 and _is_table(columns):
-        return Region(rows[0].top, columns, cells=_cells(columns))
+    if len(columns) >= 3 and _is_table(columns, rules):
+        return Region(rows[0].top, columns, cells=_cells(columns, rules))
     size = median(_size(r) for r in rows)
     wide = _text_gutters(rows, [g for g in gutters if g[1] - g[0] >= GUTTER_EMS * size])
     if wide:
@@ -210,24 +217,24 @@ def _is_prose(column: list[list[Word]]) -> bool:
     return width >= PROSE_EMS * size and chars >= PROSE_CHARS
 
 
-def _is_table(columns: list[list[list[Word]]]) -> bool:
+def _is_table(columns: list[list[list[Word]]], rules: Rules) -> bool:
     """Rows of three or more filled cells, nearly every cell filled, not all of it running text.
 
     Running text in columns with hanging numbers has a gutter after the numbers too, but its
     number column is empty on most lines, so its rows leave many cells empty.
     """
-    cells = _cells(columns)
+    cells = _cells(columns, rules)
     full = sum(sum(map(bool, row)) >= 3 for row in cells)
     filled = sum(sum(map(bool, row)) for row in cells)
     return full >= MIN_COLUMN_LINES and filled >= TABLE_FILL * len(cells) * len(columns) and \
         not all(_is_prose(c) for c in columns)
 
 
-def _cells(columns: list[list[list[Word]]]) -> list[tuple[str, ...]]:
+def _cells(columns: list[list[list[Word]]], rules: Rules = ()) -> list[tuple[str, ...]]:
     """Rows of cell texts, each of one or more lines of the table."""
     texts = [[" ".join(w["text"] for w in c[i]) for c in columns] for i in range(len(columns[0]))]
     rows: list[list[str]] = []
-    for i, starts in enumerate(_row_starts(columns)):
+    for i, starts in enumerate(_row_starts(columns, rules)):
         if rows and not starts:
             rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], texts[i], strict=True)]
         else:
@@ -235,16 +242,21 @@ def _cells(columns: list[list[list[Word]]]) -> list[tuple[str, ...]]:
     return [tuple(r) for r in rows]
 
 
-def _row_starts(columns: list[list[list[Word]]]) -> list[bool]:
+def _row_starts(columns: list[list[list[Word]]], rules: Rules = ()) -> list[bool]:
     """Whether each line of a table opens a row (the others continue a wrapped cell).
 
-    Where rows are set apart by more space than the lines inside them (padding, shading), the
-    space tells, which also holds for cells centred against a wrapped neighbour; otherwise a
-    line filling half of the columns or more opens a row, and a line with fewer (the rest of a
+    Rulings or shading bands across the table set its rows apart where it has them. Else,
+    where rows are set apart by more space than the lines inside them (padding), the space
+    tells, which also holds for cells centred against a wrapped neighbour; otherwise a line
+    filling half of the columns or more opens a row, and a line with fewer (the rest of a
     wrapped description) continues the row above.
     """
     lines = len(columns[0])
     tops = [min(w["top"] for c in columns for w in c[i]) for i in range(lines)]
+    bottoms = [max(w["bottom"] for c in columns for w in c[i]) for i in range(lines)]
+    ruled = _ruled_starts(columns, tops, bottoms, rules)
+    if ruled is not None:
+        return ruled
     pitches = [b - a for a, b in zip(tops, tops[1:], strict=False)]
     spaced = bool(pitches) and max(pitches) > ROW_SPACING * min(pitches)
     starts, filled = [True], {k for k, c in enumerate(columns) if c[0]}
@@ -257,6 +269,17 @@ def _row_starts(columns: list[list[list[Word]]]) -> list[bool]:
         filled = mine if start else filled | mine
         starts.append(start)
     return starts
+
+
+def _ruled_starts(columns: list[list[list[Word]]], tops: list[float], bottoms: list[float],
+                  rules: Rules) -> list[bool] | None:
+    """Row starts from the edges running across the table between its lines, if any do."""
+    left = min(w["x0"] for c in columns for line in c for w in line)
+    right = max(w["x1"] for c in columns for line in c for w in line)
+    across = [y for y, x0, x1 in rules if x0 <= left + 3 and x1 >= right - 3]
+    starts = [True] + [any(bottoms[i - 1] - 1 <= y <= tops[i] + 1 for y in across)
+                       for i in range(1, len(tops))]
+    return starts if sum(starts) > 1 else None
 
 
 def _word_space(rows: list[Row]) -> float:

@@ -30,7 +30,8 @@ def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[Line], lis
     width = max([width, *(w["x1"] for w in words)])
     lines: list[Line] = []
     tables: list[Table] = []
-    for region in regions(rows_of(free, [(t.bbox[1], t.bbox[3]) for t in ruled]), width):
+    rules = [] if way != UPRIGHT else _rules(page)
+    for region in regions(rows_of(free, [(t.bbox[1], t.bbox[3]) for t in ruled]), width, rules):
         if region.barrier is not None or region.cells is not None:
             x0, top, rows = _table_place(region.barrier, ruled, region)
             lines.append(Line(TABLE_MARK.format(len(tables)), round(x0, 1), round(top, 1)))
@@ -38,6 +39,13 @@ def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[Line], lis
             continue
         lines += [words_line(part) for column in region.columns for part in column if part]
     return lines, tables
+
+
+def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
+    """(y, x0, x1) of the page's horizontal edges: ruling lines and shading band edges."""
+    if not (page.lines or page.rects):
+        return []
+    return [(float(e["top"]), float(e["x0"]), float(e["x1"])) for e in page.horizontal_edges]
 
 
 def _table_place(barrier: int | None, ruled: list[Ruled], region: Any

@@ -17,7 +17,8 @@ ITEMS = [(str(n), f"QX-{700 + n}/B", f"Hydraulic hose fitting type {n} straight"
 
 
 def table_pdf(path: Path, borders: str, fill: str, rows: list[tuple[str, ...]],
-              per_page: int = 40, repeat: bool = True, v_align: str = "MIDDLE") -> None:
+              per_page: int = 40, repeat: bool = True, v_align: str = "MIDDLE",
+              font: str = "courier", padding: float | None = None) -> None:
     """Landscape A4: a title line, a sentence, then the table (split over pages)."""
     pdf = FPDF(orientation="L", unit="pt")
     pdf.set_margins(50, 40, 50)
@@ -28,13 +29,13 @@ def table_pdf(path: Path, borders: str, fill: str, rows: list[tuple[str, ...]],
         pdf.set_font("times", "", 10)
         pdf.cell(0, 16, "All amounts in euro, delivered duty paid.", new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(pdf.get_y() + 10)
-        pdf.set_font("courier", "", 9)
+        pdf.set_font(font, "", 9)
         part = rows[start:start + per_page]
         body = [HEADER, *part] if repeat or start == 0 else part
         with pdf.table(borders_layout=borders, cell_fill_mode=fill, cell_fill_color=225,
                        col_widths=(30, 60, 190, 55, 45, 55), text_align="LEFT", width=435,
                        align="LEFT", first_row_as_headings=body[0] == HEADER,
-                       v_align=v_align) as table:
+                       v_align=v_align, padding=padding) as table:
             for row in body:
                 table.row(row)
     pdf.output(str(path))
@@ -70,6 +71,19 @@ def test_a_wrapped_description_stays_in_its_row(tmp_path):
     table_pdf(path, "NONE", "NONE", rows, v_align="TOP")
     [(_, [table])] = read(path)
     assert table.rows[1:] == tuple(rows)
+
+
+@pytest.mark.parametrize("borders,fill", [("NONE", "ROWS"), ("HORIZONTAL_LINES", "NONE")])
+def test_rows_set_apart_by_shading_or_rules_keep_their_centred_wrapped_cells(tmp_path, borders,
+                                                                              fill):
+    """Cells centred against a wrapped description, rows without padding (all lines equally far
+    apart): the shading bands or the rules tell the rows."""
+    rows = [(str(n), f"QX-{n}", f"Coupling {n} with a description long enough to wrap over "
+             "three lines of its narrow cell in this table", "12,00", "5%", "11,40") for n in range(1, 5)]
+    path = tmp_path / "centred.pdf"
+    table_pdf(path, borders, fill, rows, font="times", padding=0)
+    [(_, [table])] = read(path)
+    assert table.rows == (HEADER, *rows)
 
 
 def test_a_table_over_a_page_break_without_its_header_continues(tmp_path):
@@ -162,3 +176,20 @@ def test_a_space_drawn_over_a_letter_does_not_break_the_word(tmp_path):
         assert pdf_in.pages[0].extract_text() == "1. D efinities"  # what pdfplumber reads
         lines, _ = page_lines(pdf_in.pages[0], 1)
     assert [line.text for line in lines] == ["1. Definities"]
+
+
+def test_rules_between_lines_tell_the_rows_when_spacing_does_not():
+    """Lines all equally far apart, prices centred against three-line descriptions."""
+    from audit.contracts.columns import _cells
+
+    def word(text: str, x0: float, top: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top, "bottom": top + 8}
+
+    lines = [("", "Coupling one", ""), ("QX-1", "with a long", "12,00"), ("", "description", ""),
+             ("", "Coupling two", ""), ("QX-2", "with a long", "13,00"), ("", "description", "")]
+    columns = [[[word(line[k], (50, 120, 300)[k], 100 + 10 * i)] if line[k] else []
+                for i, line in enumerate(lines)] for k in range(3)]
+    rules = [(99.0, 40.0, 400.0), (129.0, 40.0, 400.0), (159.0, 40.0, 400.0)]
+    assert _cells(columns, rules) == [("QX-1", "Coupling one with a long description", "12,00"),
+                                      ("QX-2", "Coupling two with a long description", "13,00")]
+    assert _cells(columns) != _cells(columns, rules)  # without the rules the lines mislead
