@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -142,6 +143,11 @@ def word_value(words: str, lang: str = "nl") -> tuple[Decimal, bool] | None:
 def numbers(text: str, lang: str = "nl") -> list[Number]:
     """Every number in the text, in order: digits, words, ordinals and halves; a word with its
     figure in brackets ('dertig (30)', 'fifth (5th)') is one number, valued by the figure."""
+    return list(_numbers(text, lang))
+
+
+@lru_cache(maxsize=2048)  # every reader of a clause scans the same text
+def _numbers(text: str, lang: str) -> tuple[Number, ...]:
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
     for m in HALF.finditer(text):
@@ -156,7 +162,7 @@ def numbers(text: str, lang: str = "nl") -> list[Number]:
         value = decimal_of(m.group("n") + (m.group("dash") or ""))
         if value is not None:
             found.append(_extend(text, Number(value, m.start(), m.end(), bool(m.group("ord")))))
-    return _join_halves(text, sorted(found, key=lambda n: n.start))
+    return tuple(_join_halves(text, sorted(found, key=lambda n: n.start)))
 
 
 def _join_halves(text: str, found: list[Number]) -> list[Number]:
