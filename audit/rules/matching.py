@@ -26,6 +26,13 @@ from audit.rules.values import (
 PATTERN_CONFIDENCE = 0.9  # a token pattern (wording and a number) matched
 PHRASE_CONFIDENCE = 0.8  # a key phrase matched and every required value was read
 HEADING_CONFIDENCE = 0.7  # only the clause's heading names the topic; the values were read
+# a document's title naming it general terms ('Algemene Verkoopvoorwaarden', 'General Terms
+# and Conditions', 'Standard Conditions of Sale')
+GENERAL_TERMS = re.compile(r"\b(?:algemene\s+\w*\s*voorwaarden|algemene\s+\w*voorwaarden|"
+                           r"general\s+terms|(?:standard|general)\s+conditions|terms\s+and\s+"
+                           r"conditions|conditions\s+of\s+(?:sale|supply|purchase))\b", re.I)
+TITLE_CHARS = 120
+HEADING_REACH = 2  # sentences a clause may have for its heading to name their topic
 FOLLOW_ON = 2  # clauses after an article that may complete its term's optional values
 MISSING_OPTIONAL = 0.1  # less for each optional value the clause does not state
 OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
@@ -50,6 +57,7 @@ class _LanguageMatchers:
     excludes: PhraseMatcher
     reviews: PhraseMatcher  # review phrases (they also recognise the clause)
     review_excludes: PhraseMatcher  # phrases that veto a review term
+    topic_phrases: PhraseMatcher  # multi-word topics, word for word ('the term' is not 'the terms')
 
 
 class TermReader:
@@ -73,13 +81,16 @@ class TermReader:
         m = _LanguageMatchers(
             PhraseMatcher(nlp.vocab, attr="LEMMA"), Matcher(nlp.vocab, validate=True),
             *(PhraseMatcher(nlp.vocab, attr="LEMMA") for _ in range(3)),
+            PhraseMatcher(nlp.vocab, attr="LOWER"),
         )
         for rule in self.rules.values():
             spec = getattr(rule.recognise, lang)
             # multi-word topics ('lead time') are matched as phrases; single words as stems
-            phrases = spec.phrases + [t for t in spec.topics if " " in t.strip()]
-            if phrases:
-                m.phrases.add(rule.id, list(nlp.pipe(p.lower() for p in phrases)))
+            if spec.phrases:
+                m.phrases.add(rule.id, list(nlp.pipe(p.lower() for p in spec.phrases)))
+            topic_phrases = [t for t in spec.topics if " " in t.strip()]
+            if topic_phrases:
+                m.topic_phrases.add(rule.id, [nlp.make_doc(t.lower()) for t in topic_phrases])
             if spec.exclude:
                 m.excludes.add(rule.id, list(nlp.pipe(p.lower() for p in spec.exclude)))
             if spec.review:
@@ -116,9 +127,10 @@ class TermReader:
             terms += [self._complete(t, clauses, members[-1], start) for t in found]
             if hits:
                 recognised.update(members)
+        fallback = set() if _general_terms(clauses) else by_scope["fallback"]
         for i, clause in enumerate(clauses):
             if i not in recognised:
-                terms += self.read(clause, customer_id, by_scope["fallback"])[0]
+                terms += self.read(clause, customer_id, fallback)[0]
         weak, self.heading_only = self.heading_only, set()
         return _stated_outright(terms, weak)
 
@@ -180,7 +192,12 @@ class TermReader:
         outright: set[str] = set()  # rules the sentences name themselves (not only the heading)
         review: set[str] = set()
         hedged: set[str] = set()
-        for sentence in SENTENCE.split(clause.text):
+        sentences_ = SENTENCE.split(clause.text)
+        # a short clause is about its heading ('Duur: geldt van … tot en met …'); in a longer
+        # one each sentence has its own subject, and the heading does not stand for it
+        if len(sentences_) > HEADING_REACH:
+            heading_hits = set()
+        for sentence in sentences_:
             if PARTY_BLOCK.search(sentence):
                 continue  # the parties' names, seats and registration numbers: no agreement
             doc = nlp(sentence.lower())
@@ -252,6 +269,9 @@ class TermReader:
         vetoed = excluded | set(spans(m.review_excludes))
         by_review = {r: s for r, s in spans(m.reviews).items() if r not in vetoed}
         by_phrase = {r: s for r, s in spans(m.phrases).items() if r not in excluded}
+        for r, s in spans(m.topic_phrases).items():
+            if r not in excluded:
+                by_phrase[r] = by_phrase.get(r, []) + s
         for r, s in self._topic_spans(doc).items():
             if r not in excluded:
                 by_phrase[r] = by_phrase.get(r, []) + s
@@ -307,6 +327,15 @@ def _unit(table: PriceTable, item: str) -> tuple[TermValue, ...]:
     """The price unit of a table price that is not for one sales unit ('per 100 st.')."""
     n = table.price_units.get(item)
     return (TermValue("price_unit", n, "sales units"),) if n else ()
+
+
+def _general_terms(clauses: list[Clause]) -> bool:
+    """A document that is itself general terms (its title says so) holds no customer-specific
+    agreement: its clauses never count as 'agreement found, no rule covers it'."""
+    if not clauses:
+        return False
+    doc = clauses[0].doc
+    return bool(GENERAL_TERMS.search(doc.title or clauses[0].text[:TITLE_CHARS]))
 
 
 def _stated_outright(terms: list[Term], weak: set[int]) -> list[Term]:
