@@ -199,15 +199,24 @@ def read_price_table(clause: Clause, lang: str) -> PriceTable | None:
     return prices or None
 
 
+PERCENT_HEADER = re.compile(r"%|procent|percent|bonus|rebate|korting|discount|staffel", re.I)
+
+
 def table_tiers(tables: tuple[Table, ...]) -> list[tuple[Decimal, Decimal]]:
     """Rebate tiers from a small table: per row, the first amount (a range's lower bound) and
-    the percentage."""
+    the percentage, written with '%' or in a column whose header says so ('Bonus %')."""
     tiers = []
     for table in tables:
+        header = table.rows[0] if table.rows else ()
+        pct_col = next((i for i, h in enumerate(header) if PERCENT_HEADER.search(h)
+                        and not cell_amount(h)), None)
         for row in table.rows:
             pct = next((p[0].value for c in row if (p := percents(c))), None)
-            threshold = next((a for c in row if not percents(c) and (a := _threshold(c))
-                              is not None), None)
+            if pct is None and pct_col is not None and pct_col < len(row) and row is not header:
+                pct = decimal_of(row[pct_col]) if re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*",
+                                                               row[pct_col]) else None
+            cells = [c for i, c in enumerate(row) if i != pct_col and not percents(c)]
+            threshold = next((a for c in cells if (a := _threshold(c)) is not None), None)
             if pct is not None and threshold is not None:
                 tiers.append((threshold, pct))
     return tiers

@@ -200,3 +200,9 @@ def test_a_price_per_hundred_becomes_a_term_with_its_price_unit():
     got = {t.subject: {v.parameter: v.value for v in t.values} for t in terms}
     assert got == {"RV-0090": {"unit_price": Decimal("3.15"), "price_unit": 100},
                    "RV-0091": {"unit_price": Decimal("4.20"), "price_unit": 100}}
+
+
+def test_rebate_percentages_in_a_column_headed_as_such():
+    table = Table(2, (("Turnover (EUR)", "Rebate %"), ("75,000", "1"), ("200,000", "2.5")))
+    assert read_value("tiers", clause("Rebate", "en", tables=(table,)), "en") == (
+        (Decimal("75000"), Decimal("1")), (Decimal("200000"), Decimal("2.5")))
