@@ -26,8 +26,9 @@ def row_statements(table: Table) -> list[tuple[str, str]]:
     out = []
     for k, row in enumerate(table.rows):
         cells = [c.strip() for c in row if c.strip()]
-        if not cells or (k == 0 and max(len(c.split()) for c in cells) < STATEMENT_WORDS):
-            continue  # empty, or the header row
+        if not cells or (k == 0 and max(len(c.split()) for c in cells) < STATEMENT_WORDS
+                         and not any(ch.isdigit() for c in cells for ch in c)):
+            continue  # empty, or the header row ('No. | Topic | Agreed')
         label = ""
         if len(cells) > 1 and len(cells[0].split()) <= 4 and len(cells[0]) <= 30:
             label, cells = cells[0], cells[1:]

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from audit.contracts import headings as hd
 from audit.contracts.agreement_tables import is_agreement_table, row_article, row_statements
-from audit.contracts.layout import TABLE_MARK
+from audit.contracts.pagetext import TABLE_LINE, arabic, body_size, join_lines, repeated_lines
+from audit.contracts.pagetext import shape as _shape
 from audit.contracts.paragraphs import LONG_CLAUSE, split_paragraphs
 from audit.models import Clause, ContractDoc, Line, Table
 
@@ -22,11 +23,8 @@ try:  # the layout stage merges a table continued over a page break
 except ImportError:  # pragma: no cover - older layout stage
     continue_table = None
 
-TABLE_LINE = re.compile(TABLE_MARK.format(r"(\d+)"))
-HYPHEN_END = re.compile(r"[a-zà-ÿ]-$")
 SIGNATURE_RULE = re.compile(r"[._…]{8,}")
 LEADER = re.compile(r"(?:[._…]\s?){4,}\s*(?:\d+|[ivx]+)$")  # a table-of-contents entry: 'Levering ...... 3'
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Sections that carry numbers but are not special agreements (PRODUCT.md: boilerplate).
 BOILERPLATE = re.compile(
     r"algemene\s+(leverings|verkoop|inkoop)?\s*voorwaarden|general\s+(terms|conditions)|"
@@ -94,6 +92,8 @@ class _Splitter:
         self.page_started = True
         self.repeated = repeated_lines(doc)
         self.body_headed = False  # a heading (not a bare list number) seen in the body
+        self.body: list[_Node] | None = None  # the body's headings while in a section
+        self.section_used = False  # the current section holds text or rows
 
     def run(self) -> list[Clause]:
         for page in self.doc.pages:
@@ -132,6 +132,7 @@ class _Splitter:
         self._add(line, page.number)
 
     def _add(self, line: Line, page: int) -> None:
+        self.section_used = True
         c = self.current
         if c.label_x0 is not None and c.lines and line.x0 > c.label_x0 + 4:
             c.hanging = True
@@ -162,6 +163,10 @@ class _Splitter:
                 continue
             if label.rank == hd.CAPITAL and not _styled(line, label.title, self.body_size):
                 continue  # 'A. Jansen, directeur': a capital with a dot heads only a heading
+            head = self.stack[0]
+            if head.style == "heading" and not head.last and not head.boilerplate and \
+                    self.section_used and label.title and label.rank <= hd.NUMBERED and self.body:
+                self.stack = self.body  # a box ('KEY TERMS') above the articles: back in the body
             placed = self._place(label, _styled(line, label.title, self.body_size))
             if placed is None:
                 continue
@@ -218,8 +223,9 @@ class _Splitter:
         """File the numbered lines since the preamble back into it (a list of the parties)."""
         first = next((k for k, c in enumerate(self.done) if c.article == "preamble"), None)
         since = [*self.done[first + 1:], self.current] if first is not None else []
-        if first is None or len(since) > PARTY_LIST or sum(len(_text(c)) for c in since) > 1000:
-            return  # a long numbered run is the contract's own structure
+        if first is None or len(since) > PARTY_LIST or sum(len(_text(c)) for c in since) > 1000 \
+                or any(c.section != BODY or c.tables for c in since):
+            return  # a long numbered run, a section, a table: the contract's own structure
         preamble = self.done[first]
         for c in [*self.done[first + 1:], self.current]:
             preamble.lines += ([c.head] if c.head else []) + c.lines[int(c.rest_first):]
@@ -242,6 +248,9 @@ class _Splitter:
 
     # --- sections -------------------------------------------------------------------
     def _open_section(self, label: str, title: str, page: int, annex: bool) -> None:
+        if self.stack[0].style == "body":
+            self.body = self.stack
+        self.section_used = False
         boiler = bool(BOILERPLATE.search(title) or BOILERPLATE.search(label))
         self.stack = [_Node(hd.SECTION, "annex" if annex else "heading", label if annex else "",
                             label or title, title, boiler)]
@@ -304,6 +313,7 @@ class _Splitter:
             self.seen_body = True
             return
         node, heading = self.stack[-1], self._heading()
+        self.section_used = True
         self.done.append(self.current)
         for k, (label, text) in enumerate(row_statements(table), 1):
             article = row_article(label, node.title or node.article, k)
@@ -373,32 +383,6 @@ def _shorten(title: str) -> str:
     return title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + " …"
 
 
-def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
-
-
-def repeated_lines(doc: ContractDoc) -> set[str]:
-    """Short lines found on many pages (a running header the reader kept): never a heading."""
-    if len(doc.pages) < 3:
-        return set()
-    counts: dict[str, int] = {}
-    for page in doc.pages:
-        for shape in {_shape(t.strip()) for t in page.text.split("\n") if 0 < len(t.strip()) <= 60}:
-            counts[shape] = counts.get(shape, 0) + 1
-    least = max(3, len(doc.pages) * 3 // 10)
-    return {shape for shape, n in counts.items() if n >= least and not TABLE_LINE.search(shape)}
-
-
-def body_size(doc: ContractDoc) -> float:
-    """The font size most of the document's text is set in (0 when unknown)."""
-    counts: dict[float, int] = {}
-    for page in doc.pages:
-        for line in page.lines:
-            if line.size:
-                counts[line.size] = counts.get(line.size, 0) + len(line.text)
-    return max(counts, key=counts.__getitem__) if counts else 0.0
-
-
 def _continued(last: Table, table: Table) -> Table | None:
     """The fallback merge: same number of columns, a repeated header row dropped."""
     width = len(table.rows[0]) if table.rows else 0
@@ -408,25 +392,4 @@ def _continued(last: Table, table: Table) -> Table | None:
     return Table(page=last.page, rows=last.rows + rows)
 
 
-def arabic(number: str) -> str:
-    """'IV' -> '4'; digits stay as they are."""
-    if number.isdigit():
-        return number
-    total, prev = 0, 0
-    for ch in reversed(number.upper()):
-        value = ROMAN[ch]
-        total, prev = (total - value, prev) if value < prev else (total + value, value)
-    return str(total)
-
-
-def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines into one text, undoing hyphenation at line ends (leve-/ringen)."""
-    text = ""
-    for line in lines:
-        if HYPHEN_END.search(text) and line[:1].islower():
-            text = text[:-1] + line  # leve-/ringen: a word broken at the line end
-        elif text.endswith("-") and text[-2:-1].isalnum() and line[:1].isalpha():
-            text += line  # ICT-/leverancier: a real compound keeps its hyphen
-        else:
-            text = f"{text} {line}" if text else line
-    return text
+__all__ = ["BOILERPLATE", "arabic", "join_lines", "split_clauses"]

@@ -122,8 +122,12 @@ def test_key_terms_table_rows_are_clauses(tmp_path):
                    ("2", "Payment", "Invoices are payable within twenty days of issue."),
                    ("3", "Address", "Goods are delivered to Unit 5, Mill Lane, Leeds.")],
          (12, 30, 120)),
+        Ln("1. Scope", style="B", gap=4),
+        Ln("1.1 These terms govern every order."),
     ]])
-    rows = [c for c in split_clauses(read(pdf)) if c.article.startswith("Principal")]
+    clauses = split_clauses(read(pdf))
+    assert (clauses[-1].article, clauses[-1].section) == ("1.1", "contract")  # the body again
+    rows = [c for c in clauses if c.article.startswith("Principal")]
     assert [(c.article, c.page, c.heading) for c in rows[-3:]] == [
         ("Principal Term 1", 1, "PRINCIPAL TERMS"), ("Principal Term 2", 1, "PRINCIPAL TERMS"),
         ("Principal Term 3", 1, "PRINCIPAL TERMS")]
