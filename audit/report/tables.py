@@ -167,7 +167,7 @@ def render_value(value: Any) -> str:
 # values that qualify another value of the same term rather than stand alone: written into
 # that value's unit ('400 pieces per quarter', '0.25 % per day', '3 % from 01-07')
 QUALIFIERS = {"period": "per", "per": "per", "date": "from", "renewal_months": "renews by",
-              "price_unit": "per"}
+              "price_unit": "per", "item": "of", "index": "indexed on"}
 WORDS = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
          "working_day": "working day", "week": "week"}
 

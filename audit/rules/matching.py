@@ -119,7 +119,8 @@ class TermReader:
         start = document_start(clauses)
         for i, clause in enumerate(clauses):
             found, hits = self.read(clause, customer_id, by_scope["clause"])
-            terms += found
+            terms += [t if t.subject else self._complete(t, clauses, i, start, sibling=True)
+                      for t in found]
             if hits:
                 recognised.add(i)
         for members, article in _articles(clauses):
@@ -135,10 +136,12 @@ class TermReader:
         return _stated_outright(terms, weak)
 
     def _complete(self, term: Term, clauses: list[Clause], last: int,
-                  start: date | None) -> Term:
-        """An article-scope term missing an optional value takes it from the next clause or two
-        when they are about the same rule ('15 Looptijd … 16 Opzegging: drie maanden');
-        the term keeps citing its own clause."""
+                  start: date | None, sibling: bool = False) -> Term:
+        """A term missing an optional value takes it from the next clause or two: for an
+        article-scope term when they are about the same rule ('15 Looptijd … 16 Opzegging: drie
+        maanden'); for a clause's term (`sibling`) from the next sub-clauses of its own article
+        ('C.1 … 400 pakken per kwartaal', 'C.2 … een volumekorting van € 1,60 per pak').
+        The term keeps citing its own clause."""
         rule = self.rules[term.rule_id]
         missing = [s for s in rule.values if not s.required and not s.one_of
                    and term.get(s.name) is None]
@@ -148,7 +151,11 @@ class TermReader:
         for clause in clauses[last + 1: last + 1 + FOLLOW_ON]:
             if clause.boilerplate or clause.file != term.clause.file:
                 break
-            if term.rule_id not in self._recognised_by(clause):
+            if sibling:
+                own = article_key(term.clause)
+                if own is None or article_key(clause) != own:
+                    break
+            elif term.rule_id not in self._recognised_by(clause):
                 continue
             for spec in list(missing):
                 value = read_value(spec.type, clause, clause.doc.language, start)

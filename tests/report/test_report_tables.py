@@ -189,8 +189,10 @@ def test_sheet_names_are_safe_short_and_unique() -> None:
 def test_terms_csv_one_row_per_value(run: AuditRun, tmp_path: Path) -> None:
     header, rows = _read_csv(write_terms_csv(run.terms, tmp_path / "terms.csv"))
     assert header == [*TERM_COLUMNS, "valid_from", "valid_to", "source", "override"]
-    assert [r["parameter"] for r in rows] == ["days", "unit_price[A-100]", "item[A-100]", "address"]
-    days, price, _, address = rows
+    # the item qualifies the price: it is written in the price's unit, not as a row of its own
+    assert [r["parameter"] for r in rows] == ["days", "unit_price[A-100]", "address"]
+    days, price, address = rows
+    assert price["unit"] == "EUR of A-100"
     assert (days["value"], days["unit"], days["page"], days["article"]) == (
         "30",
         "days",
