@@ -41,10 +41,25 @@ def _first(found: list[Duration], units: set[str]) -> Duration | None:
     return next((d for d in found if d.unit in units), None)
 
 
+# a cash discount for early payment is another agreement than the payment term
+CASH_DISCOUNT = re.compile(r"korting|discount|skonto|kredietbeperking|betalingskorting", re.I)
+
+
 def read_days(clause: Clause, lang: str) -> int | None:
-    """Calendar days: '30 dagen', 'zes weken' (42), 'één maand' (30, a month counts as 30)."""
-    d = _first(durations(clause.text, lang), {"days", "weeks", "months"})
+    """Calendar days: '30 dagen', 'zes weken' (42), 'één maand' (30, a month counts as 30); not
+    the days of a cash discount ('2% korting bij betaling binnen 8 dagen')."""
+    text = clause.text
+    found = [d for d in durations(text, lang) if d.unit in {"days", "weeks", "months"}]
+    plain = [d for d in found if not CASH_DISCOUNT.search(_part(text, d.start))]
+    d = (plain or found or [None])[0]
     return d.days() if d else None
+
+
+def _part(text: str, at: int) -> str:
+    """The part of the sentence around `at`, between commas, semicolons and full stops."""
+    begin = max(text.rfind(c, 0, at) for c in ",;.") + 1
+    ends = [i for c in ",;." if (i := text.find(c, at)) >= 0]
+    return text[begin:min(ends) if ends else len(text)]
 
 
 def read_working_days(clause: Clause, lang: str) -> int | None:

@@ -86,6 +86,8 @@ def test_dates_and_money_in_both_notations():
     ("days", "Betaling uiterlijk één maand na de factuurdatum.", "nl", 30),
     ("days", "Betalingsvoorwaarde: netto 21 dagen.", "nl", 21),
     ("days", "Invoices are due net sixty (60) days from receipt.", "en", 60),
+    ("days", "Bij betaling binnen 10 dagen 2% korting; anders netto 45 dagen.", "nl", 45),
+    ("days", "Payment within 30 days; a 1.5% discount applies if paid within 7 days.", "en", 30),
     # lead time: ordinals, 'next', ranges, hedges keep their figure
     ("working_days", "Wij leveren op de derde werkdag na ontvangst van de bestelling.", "nl", 3),
     ("working_days", "Orders placed before 14:00 ship on the next business day.", "en", 1),
