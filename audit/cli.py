@@ -223,17 +223,18 @@ def _summary(run: AuditRun, out: Path) -> None:
 def rules_check(config: ConfigOption = Path("config.yaml"), verbose: VerboseOption = False) -> None:
     """Validate the rule files without running an audit."""
     from audit.checks import CHECKS
-    from audit.rules.loader import load_rules
+    from audit.pipeline import check_rules
     from audit.rules.matching import TermReader
 
     try:
         cfg = load_config(config)
-        rules = load_rules(cfg.path(cfg.rules_dir))
+        rules = check_rules(cfg)  # each of a known kind
         TermReader(rules)  # spaCy validates the token patterns
     except AuditError as e:
         raise _fail(e, verbose) from None
     for rule_id, rule in sorted(rules.items()):
-        checked = "checked" if rule_id in CHECKS else "read only (no check yet)"
+        side = CHECKS[rule.check_kind]
+        checked = "checked" if side.registered or side.executed else "read only (no check yet)"
         console.print(f"ok  {rule_id:<22} {rule.title.en} — {checked}")
     console.print(f"{len(rules)} rule files valid")
 

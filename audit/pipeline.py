@@ -27,7 +27,7 @@ from audit.contracts.clauses import split_clauses
 from audit.contracts.linking import describe, link_documents, read_index
 from audit.contracts.reader import ReadLimits
 from audit.erp.loader import load_erp
-from audit.errors import AuditError, ErpDataError, Location, Problem
+from audit.errors import AuditError, ErpDataError, Location, MultipleErrors, Problem, RuleError
 from audit.inputs import check_inputs, order_value_as_invoices, versions
 from audit.lock import LOCK_FILE, AuditLock
 from audit.needs import absent_needs, has_field
@@ -141,7 +141,7 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     clock = time.perf_counter()
     run = AuditRun(period=period)
     run.run_id = run_id
-    rules = load_rules(config.path(config.rules_dir))
+    rules = check_rules(config)
     erp = load_erp(config, only=limits.loadable(config, run.problems))
     run.problems += list(erp.problems)
     check_inputs(config, erp, period, run.problems)
@@ -167,6 +167,19 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     emails = delivery.plan(run, config, store, out, options.dry_run, options.resend)
     delivery.commit(run, config, store, out, emails)
     return run, emails
+
+
+def check_rules(config: AuditConfig) -> dict[str, Rule]:
+    """The rule files, validated, each of a kind the checks know (an unknown kind is an error
+    naming the file and listing the valid kinds)."""
+    folder = config.path(config.rules_dir)
+    rules = load_rules(folder)
+    errors = [RuleError(f"unknown kind '{rule.check_kind}'; valid: {', '.join(sorted(CHECKS))}",
+                        Location(str(folder / f"{rule_id}.yaml"), key="kind"))
+              for rule_id, rule in sorted(rules.items()) if rule.check_kind not in CHECKS]
+    if errors:
+        raise MultipleErrors(errors, RuleError)
+    return rules
 
 
 def top_customers(erp: ErpData, period: Period, n: int,
@@ -268,7 +281,7 @@ def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
                     refresh: bool = False, coverage: list[dict] | None = None,
                     ) -> tuple[list[Term], list[Problem]]:
     """What every linked contract says (for review), without checking anything."""
-    rules = load_rules(config.path(config.rules_dir))
+    rules = check_rules(config)
     erp = load_erp(config, only=("customers",))  # only to link documents to customers
     problems = list(erp.problems)
     docs = read_contracts(config, erp.get("customers"), Store(config.db_url), problems, progress,
@@ -310,7 +323,7 @@ def _runnable_sides(rules: dict[str, Rule], erp: ErpData,
     """Per rule, the checks whose datasets loaded; the others are reported as skipped."""
     sides: dict[str, list[Callable[[CheckContext], list[Deviation]]]] = {}
     for rule_id, rule in sorted(rules.items()):
-        kind = CHECKS.get(rule_id)
+        kind = CHECKS.get(rule.check_kind)
         if kind is None:
             run.problems.append(Problem("checks", f"rule '{rule_id}' has no check yet; its terms "
                                         "are listed but not checked", severity="warning"))

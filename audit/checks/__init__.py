@@ -1,19 +1,15 @@
-"""Checks: one module per rule kind, Terms x ERP -> Deviations (pure, no I/O)."""
+"""Checks: one module per rule kind, Terms x ERP -> Deviations (pure, no I/O).
 
-from audit.checks import (  # noqa: F401 - importing registers each module's checks
-    agreed_prices,
-    contract_term,
-    delivery_address,
-    delivery_instruction,
-    free_shipping,
-    late_delivery_penalty,
-    lead_time,
-    payment_term,
-    price_indexation,
-    unmatched_agreement,
-    volume_commitment,
-    volume_rebate,
-)
+Every module in this package is imported here, so that its `@register` decorators fill the
+registry: adding a kind is adding `audit/checks/<kind>.py` and `rules/<kind>.yaml`.
+"""
+
+import importlib
+import pkgutil
+
 from audit.checks.base import CHECKS, CheckContext, CheckKind, register
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
 
 __all__ = ["CHECKS", "CheckContext", "CheckKind", "register"]

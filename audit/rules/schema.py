@@ -106,6 +106,9 @@ class Rule(_Strict):
     """One kind of agreement, from rules/<id>.yaml."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    # which check reads its terms (a registered kind, audit/checks/<kind>.py); default: the id,
+    # so that 'lead_time_tools' may be a second rule of kind lead_time
+    kind: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*$")
     title: Texts
     description: str = ""
     recognise: Recognise
@@ -162,6 +165,11 @@ class Rule(_Strict):
                         f"valid: {sorted(known)}"
                     )
         return self
+
+    @property
+    def check_kind(self) -> str:
+        """The kind of check that reads this rule's terms."""
+        return self.kind or self.id
 
     def message(self, kind: str, lang: str, params: dict[str, Any], subject: str = "") -> str:
         """The deviation description for `kind` (or kind:subject), with the values filled in."""
