@@ -150,7 +150,8 @@ def invoices(rng: np.random.Generator, lines: pd.DataFrame) -> pd.DataFrame:
 def spoil(frames: dict[str, pd.DataFrame]) -> None:
     """A few bad rows of every kind the loader must report."""
     lines, dels, invs = frames["orderregels.csv"], frames["leveringen.csv"], frames["facturen.csv"]
-    lines.loc[[1000, 500_000], "Aantal"] = "12O"
+    # row numbers as fractions of the export, so any scale has them (a tenth of a year too)
+    lines.loc[[1000 % len(lines), len(lines) // 2], "Aantal"] = "12O"
     lines.loc[[2000], "Orderdatum"] = "31-02-2025"
     dels.loc[[3000], "Ordernr"] = "O9999999"
     dels.loc[[4000], "Leverdatum"] = "2025-13-01"

@@ -52,12 +52,16 @@ def arabic(number: str) -> str:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines into one text, undoing hyphenation at line ends (leve-/ringen)."""
-    text = ""
+    parts: list[str] = []
+    tail = ""  # the text's last two characters: looking only there keeps the join linear
     for line in lines:
-        if HYPHEN_END.search(text) and line[:1].islower():
-            text = text[:-1] + line  # leve-/ringen: a word broken at the line end
-        elif text.endswith("-") and text[-2:-1].isalnum() and line[:1].isalpha():
-            text += line  # ICT-/leverancier: a real compound keeps its hyphen
+        if HYPHEN_END.search(tail) and line[:1].islower():
+            parts[-1] = parts[-1][:-1]  # leve-/ringen: a word broken at the line end
+            piece, tail = line, tail[:-1]
+        elif tail.endswith("-") and tail[-2:-1].isalnum() and line[:1].isalpha():
+            piece = line  # ICT-/leverancier: a real compound keeps its hyphen
         else:
-            text = f"{text} {line}" if text else line
-    return text
+            piece = f" {line}" if tail else line
+        parts.append(piece)
+        tail = (tail + piece)[-2:]
+    return "".join(parts)
