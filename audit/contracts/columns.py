@@ -19,7 +19,8 @@ Rules = Sequence[tuple[float, float, float]]  # horizontal edges: (y, x0, x1)
 PAD = 1.5  # a strip is free when no word comes within PAD points: gaps over 2*PAD count
 SCALE = 2  # bits per point
 MIN_COLUMN_LINES = 3  # rows with words on each side of a gutter before it counts
-GUTTER_EMS = 1.4  # a gutter between columns of text is this many font sizes wide
+GUTTER_EMS = 0.8  # a gutter between columns of text is this many line heights wide ...
+GUTTER_SPACES = 2.2  # ... and this many word spaces (a justified line's gaps are wide)
 MIN_COLUMN_SHARE = 0.12  # a text column is at least this share of its block's width
 PROSE_EMS = 12.0  # running text: a column this many font sizes wide ...
 PROSE_CHARS = 12.0  # ... whose lines average this many characters (cells are short or narrow)
@@ -52,6 +53,7 @@ class Region:
     columns: list[list[list[Word]]]
     cells: list[tuple[str, ...]] | None = None
     barrier: int | None = None
+    gap: float = 0.0  # the narrowest gutter between its columns, in points
 
 
 def rows_of(words: list[Word], barriers: list[tuple[float, float]] = ()) -> list[Row]:
@@ -102,15 +104,20 @@ def regions(rows: list[Row], width: float, rules: Rules = ()) -> list[Region]:
 
 def _better_below(block: Any, i: int) -> bool:
     """A title, a heading or a spanning header over a block (rows i, i+1, ...) may leave a gutter
-    free but narrow or cross another one: the block without it reaches further or has more
-    columns, and row i is read on its own."""
+    free but narrow or cross another one: the block without it reaches further, has more
+    columns or wider gutters, and row i is read on its own."""
     last, region = block(i)
     for k in range(1, LOOK_AHEAD + 1):
         below = block(i + k)
-        if below is not None and (below[0] > last or (
-                below[0] >= last - 1 and len(below[1].columns) > len(region.columns))):
+        if below is not None and (below[0] > last or below[0] >= last - 1 and (
+                len(below[1].columns) > len(region.columns) or _narrowed(region, below[1]))):
             return True
     return False
+
+
+def _narrowed(region: Region, below: Region) -> bool:
+    """Columns of text whose gutter a row above narrowed (a table's header may well do that)."""
+    return region.cells is None and below.cells is None and below.gap > 1.5 * region.gap
 
 
 def _block(rows: list[Row], free: list[int], i: int,
@@ -130,25 +137,27 @@ def _grow(rows: list[Row], free: list[int], i: int) -> list[tuple[int, int]]:
     """(last row, inner free strips) of each run from row i, at each row that narrows them."""
     strips, lo, hi = free[i], _first_end(rows[i]), _last_start(rows[i])
     steps: list[tuple[int, int]] = []
-    j = i
+    j = stable = i
     while j + 1 < len(rows) and rows[j + 1].barrier is None:
         nxt = rows[j + 1]
         if nxt.top - rows[j].bottom > MAX_ROW_GAP * max(_size(rows[j]), _size(nxt)):
             break  # a blank stretch: what follows is another block
         lo2, hi2 = min(lo, _first_end(nxt)), max(hi, _last_start(nxt))
         joined = strips & free[j + 1]
-        if not joined & _mask(lo2, hi2) or _closes(strips & _mask(lo, hi), joined, j - i + 1):
+        if not joined & _mask(lo2, hi2) or _closes(strips & _mask(lo, hi), joined, j - stable):
             break
         if joined != strips:
             steps.append((j, strips & _mask(lo, hi)))
+            stable = j + 1
         strips, lo, hi, j = joined, lo2, hi2, j + 1
     steps.append((j, strips & _mask(lo, hi)))
     return steps[-MAX_TRIES:]
 
 
-def _closes(strips: int, joined: int, rows: int) -> bool:
-    """A row that crosses most gutters of a table of some rows ends it (a note, a total)."""
-    if rows < MIN_COLUMN_LINES:
+def _closes(strips: int, joined: int, settled: int) -> bool:
+    """A row that crosses most gutters of a table settled over some rows ends it (a note, a
+    total); gaps that line up by chance over the first rows of running text are not settled."""
+    if settled < MIN_COLUMN_LINES:
         return False
     before = len(_runs(strips))
     return before >= 3 and 2 * len(_runs(joined & strips)) < before
@@ -162,13 +171,15 @@ def _classify(rows: list[Row], strips: int, rules: Rules) -> Region | None:
         return None
     columns = [c for c in _split(rows, gutters) if any(c)]
     if len(columns) >= 3 and _is_table(columns, rules):
-        return Region(rows[0].top, columns, cells=_cells(columns, rules))
+        return Region(rows[0].top, columns, cells=_cells(columns, rules),
+                      gap=min(g[1] - g[0] for g in gutters))
     size = median(_size(r) for r in rows)
-    wide = _text_gutters(rows, [g for g in gutters if g[1] - g[0] >= GUTTER_EMS * size])
+    least = max(GUTTER_EMS * size, GUTTER_SPACES * space)
+    wide = _text_gutters(rows, [g for g in gutters if g[1] - g[0] >= least])
     if wide:
         columns = _split(rows, wide)
         if all(_is_prose(c) for c in columns):
-            return Region(rows[0].top, columns)
+            return Region(rows[0].top, columns, gap=min(g[1] - g[0] for g in wide))
     return None
 
 

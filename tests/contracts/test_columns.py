@@ -24,13 +24,13 @@ def read_lines(path: Path) -> list[list[str]]:
                 for n, page in enumerate(pdf.pages, 1)]
 
 
-def columns_pdf(path: Path, count: int, items: int, size: float, rules: bool = False) -> None:
+def columns_pdf(path: Path, count: int, items: int, size: float, rules: bool = False,
+                gutter: float = 18) -> None:
     """Letter page: a full-width heading, `count` columns of numbered items, a closing line."""
     pdf = FPDF(format="letter", unit="pt")
     pdf.add_page()
     pdf.set_font("times", "B", 14)
     pdf.cell(0, 20, "Schedule C - Conditions of Supply", new_x="LMARGIN", new_y="NEXT")
-    gutter = 18
     width = (pdf.epw - gutter * (count - 1)) / count
     top = pdf.get_y() + 6
     bottom = top
@@ -80,6 +80,20 @@ def test_two_columns_read_column_by_column_with_their_typography(tmp_path):
     assert [h.text for h in heads] == [f"C{n}. CLAUSE {n}" for n in range(1, 9)]
     assert all(h.bold and h.size == 9.0 for h in heads)
     assert heads[4].x0 > heads[3].x0 + 200  # the right column starts where it stands
+
+
+def test_a_gutter_of_one_font_size_still_parts_two_columns(tmp_path):
+    """About 10 points between columns of 10-point text (the cells' padding adds 6)."""
+    path = tmp_path / "narrow-gutter.pdf"
+    columns_pdf(path, count=2, items=4, size=10, gutter=4)
+    with pdfplumber.open(path) as pdf:
+        words = pdf.pages[0].extract_words()
+        lines, _ = page_lines(pdf.pages[0], 1)
+    left_end = max(w["x1"] for w in words if w["x0"] < 300 and w["top"] > 60)
+    right_start = min(w["x0"] for w in words if w["x0"] >= 300)
+    assert right_start - left_end < 11
+    heads = [line.text for line in lines if "CLAUSE" in line.text]
+    assert heads == [f"C{n}. CLAUSE {n}" for n in range(1, 9)]
 
 
 def regions_pdf(path: Path) -> None:
