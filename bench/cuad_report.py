@@ -246,7 +246,7 @@ def _term_values(result: Result, terms: list[Term]) -> None:
     with the most values read), the first in the text on a tie."""
     result.term_terms = len(terms)
     if terms:
-        first = max(terms, key=lambda t: t.confidence)
+        first = max(terms, key=lambda t: (t.confidence, len(t.values)))
         result.end_date = first.get("end_date")
         renewal = first.get("renewal_months")
         result.renewal = f"{renewal} months" if renewal else None

@@ -273,8 +273,10 @@ _UNIT_WORDS = [
     ("years", r"jaren|jaar|years?"),
 ]
 UNIT_AFTER = re.compile(
+    # 'one (1) calendar year', 'three calendar months', 'twee kalendermaanden'
     r"[\s-]*(?:\)\s*)?(?:(?:full|complete|volle|gehele|consecutive|aaneengesloten|"
-    r"opeenvolgende)\s+)?(?:" + "|".join(f"(?P<{u}>{w})" for u, w in _UNIT_WORDS) + r")(?![\w])",
+    r"opeenvolgende|calendar)[\s-]+|kalender[\s-]*)?(?:"
+    + "|".join(f"(?P<{u}>{w})" for u, w in _UNIT_WORDS) + r")(?![\w])",
     re.I)
 UNIT_ONLY = re.compile(r"(?<![\w-])(?:(?P<an>an?|één|een)\s+)?(?:(?P<h>hour|uur)|"
                        r"(?P<q>kwartier|quarter\s+of\s+an\s+hour))(?![\w])", re.I)

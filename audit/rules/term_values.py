@@ -34,10 +34,16 @@ NOTICE = (  # before the end ('drie maanden voor het einde'), then by the notice
 )
 BREACH = re.compile(r"breach|default|insolven|bankrupt|cure|tekortkoming|wanprestatie|"
                     r"faillissement|surseance|tekortschiet", re.I)
+# a duration right before 'before', 'prior', 'notice' is a notice period, never a renewal's length
+NOT_NOTICE = (rf"(?!{MASK})(?![\s',’]*(?:(?:\w+[\s',’]+){{0,2}}?(?:before|prior|in\s+advance|"
+              r"voor|vóór)|(?:written\s+|schriftelijke\s+)?(?:notice|opzeg)))")
 RENEWAL = (  # 'verlengd met telkens één jaar', 'renew for successive one (1) year periods',
     # and Dutch with the duration first: 'telkens met een jaar verlengd'
-    re.compile(rf"(?:verlengd|renew\w*|extend\w*)[^.]{{0,80}}?{DUR}", re.I),
+    re.compile(rf"(?:verlengd|renew\w*|extend\w*)[^.]{{0,100}}?{DUR}{NOT_NOTICE}", re.I),
     re.compile(rf"(?:met|voor)\s+{DUR}\s+(?:stilzwijgend\s+)?verlengd", re.I),
+    # 'continues for further terms of one (1) year', 'renewal periods of six months'
+    re.compile(rf"(?:further|additional|renewal|verlengings)\s*(?:terms?|periods?|perioden?|"
+               rf"termijnen?)\s+(?:of|van)\s+{DUR}{NOT_NOTICE}", re.I),
 )
 ANNUAL_RENEWAL = re.compile(
     r"(?:renew\w*|extend\w*|verlengd)\s+(?:\w+\s+){0,2}?(?:on\s+an?\s+)?(?:annual|yearly)\b|"
