@@ -69,15 +69,22 @@ def smtp_server() -> Iterator[Callable[..., tuple[Collector, int]]]:
 
     def start(refuse: tuple[str, ...] = (), **options: Any) -> tuple[Collector, int]:
         handler = Collector(refuse=set(refuse))
-        port = _free_port()
-        controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
-        controller.start()
-        controllers.append(controller)
-        return handler, port
+        return handler, serve(handler, controllers, **options)
 
     yield start
     for controller in controllers:
         controller.stop()
+
+
+def serve(handler: Any, controllers: list[Controller], port: int | None = None,
+          **options: Any) -> int:
+    """Run a real aiosmtpd server with `handler` on 127.0.0.1 (a free port unless given);
+    the controller is added to `controllers` to be stopped. Returns the port."""
+    port = port or _free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
+    controller.start()
+    controllers.append(controller)
+    return port
 
 
 def write_sample_config(folder: Path, **overrides: Any) -> Path:

@@ -21,7 +21,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine
 
 from audit.store import migrate
-from tests.conftest import ROOT, _free_port, write_sample_config
+from tests.conftest import ROOT, serve, write_sample_config
 
 
 @dataclass
@@ -70,11 +70,7 @@ def mail_server() -> Iterator[Callable[..., tuple[Counting, int]]]:
 
     def start(port: int | None = None, **settings: Any) -> tuple[Counting, int]:
         handler = Counting(**settings)
-        port = port or _free_port()
-        controller = Controller(handler, hostname="127.0.0.1", port=port)
-        controller.start()
-        controllers.append(controller)
-        return handler, port
+        return handler, serve(handler, controllers, port)
 
     yield start
     for controller in controllers:
