@@ -30,9 +30,8 @@ from audit.erp.loader import load_erp
 from audit.errors import AuditError, ErpDataError, Location, MultipleErrors, Problem, RuleError
 from audit.inputs import check_inputs, order_value_as_invoices, versions
 from audit.lock import LOCK_FILE, AuditLock
+from audit.models import AuditRun, Clause, ContractDoc, Customer, Deviation, ErpData, Period, Term
 from audit.needs import absent_needs, has_field
-from audit.models import (AuditRun, Clause, ContractDoc, Customer, Deviation, ErpData, Period,
-                          Term)
 from audit.private import mask
 from audit.rules.loader import load_rules
 from audit.rules.matching import TermReader

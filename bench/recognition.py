@@ -16,7 +16,6 @@ import csv
 import re
 import sys
 from collections import defaultdict
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
