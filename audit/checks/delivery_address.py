@@ -28,7 +28,7 @@ def registered(ctx: CheckContext) -> list[Deviation]:
 @register("delivery_address", "executed")
 def executed(ctx: CheckContext) -> list[Deviation]:
     """Every delivery in the window went to the agreed postcode and house number."""
-    deliveries = ctx.frame("deliveries")
+    deliveries = ctx.frame("deliveries")[["delivery_id", "delivery_date", "delivery_address"]]
     deliveries = deliveries[ctx.in_window(deliveries["delivery_date"])]
     keys = address_keys(deliveries["delivery_address"])
     known = deliveries["delivery_address"].notna()

@@ -18,9 +18,10 @@ def deliveries_with_due(ctx: CheckContext, lead_terms: list[Term]) -> pd.DataFra
     Due = order date + the agreed working days (the term valid on the order date), or the
     requested date when that is later; without a lead-time term only the requested date counts.
     """
-    deliveries = ctx.frame("deliveries")
+    deliveries = ctx.frame("deliveries")[["delivery_id", "order_id", "delivery_date"]]
     deliveries = deliveries[ctx.in_window(deliveries["delivery_date"])]
-    orders = ctx.frame("order_lines").groupby("order_id").agg(
+    orders = ctx.frame("order_lines")[["order_id", "order_date", "requested_date"]].groupby(
+        "order_id").agg(
         order_date=("order_date", "min"), requested_date=("requested_date", "max"))
     joined = deliveries.join(orders, on="order_id", how="inner")
     parts = []
