@@ -76,15 +76,15 @@ def test_contract_term_values_match_the_labels(results):
     print("\n" + table(results) + "\n\n" + summary(t))
     assert len(results) == 30
     assert t.end[1] >= 15 and t.end[0] / t.end[1] >= 0.85, summary(t)
-    assert t.renewal[0] / t.renewal[1] >= 0.55, summary(t)
-    assert t.notice[0] / t.notice[1] >= 0.7, summary(t)
+    assert t.renewal[0] / t.renewal[1] >= 0.8, summary(t)
+    assert t.notice[0] / t.notice[1] >= 0.85, summary(t)
 
 
 @needs_data
 def test_volume_commitments_found_are_labelled_ones(results):
     t = totals(results)
     # most labelled commitments are redacted ('[***] Units') or in an exhibit: found as terms
-    # to review (readable: false); 23/49 found, 15/16 found clauses labelled (the one miss
-    # refers to the minimum purchase through a misspelt 'in accordcance with Section 5.6')
-    assert t.precision[1] >= 1 and t.precision[0] / t.precision[1] >= 0.9, summary(t)
-    assert t.recall[0] >= 22, summary(t)
+    # to review (readable: false); 26/49 found, 17/19 found clauses labelled (the two others
+    # are a binding forecast and a sales target the labels leave out)
+    assert t.precision[1] >= 1 and t.precision[0] / t.precision[1] >= 0.85, summary(t)
+    assert t.recall[0] >= 25, summary(t)
