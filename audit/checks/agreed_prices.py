@@ -69,11 +69,13 @@ def _item_deviations(ctx: CheckContext, lines: pd.DataFrame, item: str, terms: l
         rows = bad[bad].index
         if len(rows) == 0:
             continue
-        impact = sum((diff[r] * lines.at[r, "quantity"] for r in rows), Decimal(0))
+        # whole columns as lists: a label lookup per row costs more than the arithmetic
+        impact = sum((d * q for d, q in zip(diff[rows], lines.loc[rows, "quantity"], strict=True)),
+                     Decimal(0))
         term = latest([cited[r] for r in rows])
         orders = lines.loc[rows, "order_id"].tolist()
         out.append(ctx.deviation(
-            "execution", term, f"{item}:{direction}", distinct(_eur(agreed[r]) for r in rows),
+            "execution", term, f"{item}:{direction}", distinct(_eur(a) for a in agreed[rows]),
             distinct(_eur(p) for p in lines.loc[rows, "unit_price"]), orders,
             impact.quantize(Decimal("0.01")), count=len(set(orders))))
     return out

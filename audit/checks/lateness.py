@@ -55,7 +55,7 @@ def penalties(ctx: CheckContext, late: pd.DataFrame) -> tuple[Decimal, list[str]
     lines = ctx.frame("order_lines")
     values = pd.Series([q * p for q, p in zip(lines["quantity"], lines["unit_price"],
                                               strict=True)], index=lines.index, dtype=object)
-    order_value = values.groupby(lines["order_id"]).sum()
+    order_value = values.groupby(lines["order_id"]).sum().to_dict()  # a dict: looked up per order
     total, orders, hit = Decimal(0), [], []
     for term in ctx.terms_of("late_delivery_penalty"):
         for row in late[valid_rows(term, late["order_date"])].itertuples():

@@ -80,10 +80,12 @@ def _free_items(ctx: CheckContext, term: Term, lines: pd.DataFrame,
     after = after[after["item_id"].isin(reference.index)]
     over = after[after["unit_price"] > after["item_id"].map(allowed).astype(object) + Decimal("0.005")]
     out = []
+    limits, references = allowed.to_dict(), reference.to_dict()
     for item, prices, quantities, orders in _rows_by_item(over):
-        overcharge = sum(((p - allowed[item]) * q for p, q in zip(prices, quantities, strict=True)),
+        limit = limits[item]
+        overcharge = sum(((p - limit) * q for p, q in zip(prices, quantities, strict=True)),
                          Decimal(0))
-        out.append(ctx.deviation("execution", term, str(item), cents(reference[item]),
+        out.append(ctx.deviation("execution", term, str(item), cents(references[item]),
                                  distinct(cents(p) for p in prices), orders, -cents(overcharge),
                                  count=len({o for o in orders if not pd.isna(o)})))
     return out
