@@ -68,3 +68,9 @@ def test_a_dollar_minimum_keeps_its_amount_as_text(reader):
     found = commitments(reader, "Buyer shall purchase at least USD 75,000.00 of product in each "
                                 "contract year.")
     assert found == [{"period": "year", "foreign_amount": "USD 75,000.00", "readable": False}]
+
+
+def test_an_order_lot_size_is_a_minimum_to_review(reader):
+    found = commitments(reader, "Each order must be placed in the lot size quantities of the "
+                                "Product Schedule.")
+    assert len(found) == 1 and found[0]["readable"] is False
