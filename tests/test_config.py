@@ -32,8 +32,8 @@ def test_all_errors_at_once_with_line_and_valid_keys(tmp_path):
         "config.yaml:2, key 'top_n': Input should be a valid integer, unable to parse string "
         "as an integer, got 'many'",
         "config.yaml:5, key 'erp.datasets.invoices.seperator': unknown key (valid keys: columns, "
-        "date_format, decimal, encoding, format, header_row, path, query, separator, sheet, "
-        "thousands, url, values)",
+        "currency, date_format, decimal, distinct, encoding, format, header_row, path, query, "
+        "separator, sheet, sql, thousands, url, values)",
     ]
 
 
