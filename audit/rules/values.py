@@ -169,7 +169,8 @@ def read_rate_amount(clause: Clause, lang: str) -> Decimal | None:
 PACKING = re.compile(
     r"[\s)]*(?:stuks?|st\.|eenheden|units?|pieces?|pcs|rollen|rol|dozen|doos|colli|pallets?|"
     r"rolls|boxes|cartons|cases|bottles|flessen|vials|pakken|pak|packs?|zakken|bags|paar|pairs|"
-    r"sets?|blikken|cans|bussen|kokers|tubes|liters?|kg|ton|meters?)(?![\w])", re.I)
+    r"sets?|blikken|cans|bussen|kokers|tubes|liters?|kg|ton|meters?|pounds|lbs\.?|tons|tonnes|"
+    r"metric\s+tons|gallons|barrels)(?![\w])", re.I)
 OF_ITEM = re.compile(r"\s+\w+\s+(?:van\s+(?:het\s+)?artikel|of\s+(?:the\s+)?(?:item|article|product))",
                      re.I)
 
@@ -234,7 +235,13 @@ PERIOD = re.compile(
     r"driemaandelijks|kwartaal\w*)"
     rf"|(?P<m>{_EACH}\s+(?:kalender)?maand|{_EACH}\s+(?:calendar\s+)?month|monthly|maandelijks)"
     rf"|(?P<y>{_EACH}\s+(?:kalender|contract)?jaar|jaarlijks\w*|jaaromzet|jaarafname|"
-    rf"{_EACH}\s+(?:calendar\s+|contract\s+)?year|annual(?:ly)?|yearly|per\s+annum)",
+    rf"{_EACH}\s+(?:calendar\s+|contract\s+|product\s+|fiscal\s+|agreement\s+)?year|"
+    # 'in the first Product Year', 'each twelve (12) month period', 'in het eerste contractjaar'
+    r"(?:first|second|third|next|(?:next\s+)?succeeding|eerste|tweede|derde|volgende)\s+"
+    r"(?:(?:calendar|contract|product|fiscal|agreement)\s+)?year\b|"
+    r"(?:eerste|tweede|derde|volgende)\s+(?:kalender|contract)?jaar\b|"
+    rf"{_EACH}\s+(?:twelve|12)\s*(?:\(12\)\s*)?[\s-]*months?[\s-]+period|"
+    r"annual(?:ly)?|yearly|per\s+annum)",
     re.I,
 )
 

@@ -32,6 +32,10 @@ def commitments(reader: TermReader, text: str, lang: str = "en") -> list[dict]:
      {"quantity": Decimal(3000), "period": "year", "item": "KX-4410"}),
     ("The Reseller shall purchase not less than 1,200 cartons per quarter.", "en",
      {"quantity": Decimal(1200), "period": "quarter"}),
+    ("Buyer shall purchase a minimum of 40,000 pounds of resin in each twelve (12) month period.",
+     "en", {"quantity": Decimal(40000), "period": "year"}),
+    ("Afnemer verplicht zich ten minste 800 zakken af te nemen in het eerste contractjaar.", "nl",
+     {"quantity": Decimal(800), "period": "year"}),
 ])
 def test_a_stated_commitment_is_read_with_its_figure(reader, text, lang, want):
     found = commitments(reader, text, lang)
