@@ -210,10 +210,11 @@ class Result:
 def product_clauses(path: Path) -> list[Clause]:
     """The PDF as the audit itself reads it: the product's reader and clause splitter."""
     from audit.contracts.clauses import split_clauses
+    from audit.contracts.linking import describe
     from audit.contracts.reader import read_pdf
 
     doc, _ = read_pdf(path)
-    return [] if doc is None else split_clauses(doc)
+    return [] if doc is None else split_clauses(describe(doc, None))  # dated, as the audit does
 
 
 def evaluate(reader: TermReader, item: Labelled, use_pdf: bool = False,

@@ -40,7 +40,7 @@ OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
 # values cannot be read; below the `terms` review flag, not subject to min_confidence
 REVIEW_CONFIDENCE = 0.4
 # a sentence ends at . ; or : before a capital, not inside 'B.V.' or '1.234,56'
-SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;])\s+(?=[A-Z(])")
+SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;])\s+(?=[A-Z(\[“\"])")
 # a sentence naming a party: its seat, registration number or 'hereinafter' name (addresses
 # and numbers there are the parties', not agreements)
 PARTY_BLOCK = re.compile(
