@@ -27,12 +27,19 @@ def _open(url: str) -> None:
 def test_killed_during_the_first_migration_the_database_still_opens(tmp_path):
     context = mp.get_context("fork")  # already imported: the kill lands in the migration
     rng = random.Random(13)
+    # how long a first migration takes on this machine, so that the kills land inside it
+    # whatever the machine's speed (a fixed window misses it on a fast, quiet machine)
+    began = time.monotonic()
+    probe = context.Process(target=_open, args=(f"sqlite:///{tmp_path / 'probe.db'}",))
+    probe.start()
+    probe.join(30)
+    window = (time.monotonic() - began) * 0.8
     broken, killed = [], 0
     for trial in range(TRIALS):
         url = f"sqlite:///{tmp_path / f'{trial}.db'}"
         process = context.Process(target=_open, args=(url,))
         process.start()
-        time.sleep(rng.uniform(0.0, 0.25))
+        time.sleep(rng.uniform(0.0, window))
         if process.exitcode is None:
             os.kill(process.pid, signal.SIGKILL)
             killed += 1
