@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -48,6 +49,19 @@ PARTY_BLOCK = re.compile(
     r"hierna(?:\s+te\s+noemen)?\s*:?\s*[\"“']|chamber of commerce|company (?:number|no)|"
     r"registered (?:office|number|under)|(?:hereinafter|hereafter)\b|coc[- ]number|"
     r"rechtsgeldig vertegenwoordigd|duly represented)", re.I)
+
+
+Spans = dict[str, list[tuple[int, int]]]  # rule id -> the token spans it matched
+
+
+class _Hits(NamedTuple):
+    """What the matchers found in one sentence."""
+
+    pattern: Spans
+    phrase: Spans
+    review: Spans
+    excluded: set[str]
+    vetoed: set[str]  # excluded, or its review vetoed
 
 
 @dataclass
@@ -170,8 +184,8 @@ class TermReader:
         hits: set[str] = set()
         for text in (clause.heading, clause.text):
             if text:
-                by_pattern, by_phrase, _ = self._hits(nlp(text.lower()))
-                hits |= set(by_pattern) | set(by_phrase)
+                found = self._hits(nlp(text.lower()))
+                hits |= set(found.pattern) | set(found.phrase)
         return hits
 
     def read(self, clause: Clause, customer_id: str, rule_ids: set[str] | None = None,
@@ -194,7 +208,7 @@ class TermReader:
             return [], set()
         lang = clause.doc.language
         nlp = get_nlp(lang)
-        heading_hits = set(self._hits(nlp(clause.heading.lower()))[1]) if clause.heading else set()
+        heading_hits = set(self._hits(nlp(clause.heading.lower())).phrase) if clause.heading else set()
         found: dict[str, tuple[float, list[str]]] = {}
         outright: set[str] = set()  # rules the sentences name themselves (not only the heading)
         review: set[str] = set()
@@ -208,11 +222,8 @@ class TermReader:
             if PARTY_BLOCK.search(sentence):
                 continue  # the parties' names, seats and registration numbers: no agreement
             doc = nlp(sentence.lower())
-            by_pattern, by_phrase, by_review = self._hits(doc)
-            vetoed = {r for r, *_ in self.matchers[lang].review_excludes(doc)}
-            vetoed = {doc.vocab.strings[r] for r in vetoed}
+            by_pattern, by_phrase, by_review, excluded, vetoed = self._hits(doc)
             # the heading says what the clause is about ('Duur': 'geldt van … tot en met …')
-            excluded = {doc.vocab.strings[r] for r, *_ in self.matchers[lang].excludes(doc)}
             from_heading = heading_hits - set(by_pattern) - set(by_phrase) - excluded
             for rule_id in (set(by_pattern) | set(by_phrase) | from_heading) & rule_ids:
                 spans = by_pattern.get(rule_id, []) + by_phrase.get(rule_id, [])
@@ -257,11 +268,10 @@ class TermReader:
                     out.setdefault(rule_id, []).append((token.i, token.i + 1))
         return out
 
-    def _hits(self, doc: Doc) -> tuple[dict[str, list[tuple[int, int]]],
-                                       dict[str, list[tuple[int, int]]],
-                                       dict[str, list[tuple[int, int]]]]:
+    def _hits(self, doc: Doc) -> _Hits:
         """Rules matched by a token pattern, by a key phrase (review phrases included), and
-        by a review phrase, minus excluded ones; each with the token spans it matched."""
+        by a review phrase, minus excluded ones, each with the token spans it matched; and
+        the rules the sentence excludes, and those whose review it vetoes."""
         m = self.matchers[doc.lang_]
         vocab = doc.vocab.strings
 
@@ -284,7 +294,7 @@ class TermReader:
                 by_phrase[r] = by_phrase.get(r, []) + s
         for r, s in by_review.items():
             by_phrase[r] = by_phrase.get(r, []) + s
-        return by_pattern, by_phrase, by_review
+        return _Hits(by_pattern, by_phrase, by_review, excluded, vetoed)
 
     def _terms(
         self, rule: Rule, part: Clause, clause: Clause, customer_id: str, confidence: float,
