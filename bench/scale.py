@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from erp_load import FILES, erp_config, in_child, peak_mb  # noqa: E402
+from erp_load import FILES, erp_config, in_child, peak_mb, timed_audit  # noqa: E402
 
 
 def measure(folder: Path) -> dict[str, Any]:
@@ -49,23 +49,8 @@ def measure(folder: Path) -> dict[str, Any]:
 
 def audit(config: Any) -> dict[str, Any]:
     """The whole run_audit (dry run): wall, CPU, peak memory, the checks and what follows."""
-    from audit.pipeline import RunOptions, parse_period, run_audit
-
-    stamps: dict[str, float] = {}
-
-    def progress(stage: str, done: int, total: int) -> None:
-        stamps.setdefault(f"{stage} start", time.perf_counter())
-        stamps[f"{stage} end"] = time.perf_counter()
-
-    with tempfile.TemporaryDirectory() as out:
-        config = config.model_copy(update={"output_dir": out})
-        start, cpu = time.perf_counter(), time.process_time()
-        run = run_audit(config, parse_period("2026-10", config.lookback_months),
-                        RunOptions(dry_run=True, progress=progress))
-        end, cpu = time.perf_counter(), time.process_time() - cpu
-    return {"wall": end - start, "cpu": cpu, "peak": peak_mb(),
-            "checks": stamps.get("checks end", 0) - stamps.get("checks start", 0),
-            "after": end - stamps.get("checks end", end), "deviations": len(run.deviations)}
+    run, times = timed_audit(config)
+    return {**times, "peak": peak_mb(), "deviations": len(run.deviations)}
 
 
 def duckdb_floor(folder: Path) -> dict[str, float]:
