@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -79,7 +79,6 @@ class TermReader:
 
     def __init__(self, rules: dict[str, Rule]):
         self.rules = rules
-        self.heading_only: set[int] = set()  # ids of terms only a heading recognised
         self.matchers = {lang: self._build(lang) for lang in ("nl", "en")}
         self.topics = {lang: {r.id: tuple(t.lower() for t in getattr(r.recognise, lang).topics
                                           if " " not in t.strip() and not t.startswith("!"))
@@ -128,25 +127,32 @@ class TermReader:
         for rule in self.rules.values():
             by_scope["fallback" if rule.fallback else rule.scope].add(rule.id)
         terms: list[Term] = []
+        weak: list[Term] = []  # terms only their clause's heading recognised
         recognised: set[int] = set()
-        self.heading_only = set()
         start = document_start(clauses)
+
+        def keep(found: list[Term], heading_only: list[Term], complete: Any) -> None:
+            for term in found:
+                done = complete(term)
+                terms.append(done)
+                if any(term is t for t in heading_only):
+                    weak.append(done)
+
         for i, clause in enumerate(clauses):
-            found, hits = self.read(clause, customer_id, by_scope["clause"])
-            terms += [t if t.subject else self._complete(t, clauses, i, start, sibling=True)
-                      for t in found]
-            if hits:
+            found, heading_only = self._read(clause, customer_id, by_scope["clause"])
+            keep(found, heading_only, lambda t, i=i: t if t.subject else self._complete(
+                t, clauses, i, start, sibling=True))
+            if found:
                 recognised.add(i)
         for members, article in _articles(clauses):
-            found, hits = self.read(article, customer_id, by_scope["article"], start)
-            terms += [self._complete(t, clauses, members[-1], start) for t in found]
-            if hits:
+            found, heading_only = self._read(article, customer_id, by_scope["article"], start)
+            keep(found, heading_only, lambda t, m=members: self._complete(t, clauses, m[-1], start))
+            if found:
                 recognised.update(members)
         fallback = set() if _general_terms(clauses) else by_scope["fallback"]
         for i, clause in enumerate(clauses):
             if i not in recognised:
-                terms += self.read(clause, customer_id, fallback)[0]
-        weak, self.heading_only = self.heading_only, set()
+                terms += self._read(clause, customer_id, fallback)[0]
         return _stated_outright(terms, weak)
 
     def _complete(self, term: Term, clauses: list[Clause], last: int,
@@ -190,7 +196,15 @@ class TermReader:
 
     def read(self, clause: Clause, customer_id: str, rule_ids: set[str] | None = None,
              start: date | None = None) -> tuple[list[Term], set[str]]:
-        """The terms this clause states (none for boilerplate), and the rules that recognised it.
+        """The terms this clause states (none for boilerplate), and the rules they are of.
+        A rule that recognised the clause but read nothing from it is not among them: it
+        does not keep the clause from the fallback (an agreement no rule covers)."""
+        terms, _ = self._read(clause, customer_id, rule_ids, start)
+        return terms, {t.rule_id for t in terms}
+
+    def _read(self, clause: Clause, customer_id: str, rule_ids: set[str] | None = None,
+              start: date | None = None) -> tuple[list[Term], list[Term]]:
+        """The terms this clause states, and those of them only its heading recognised.
 
         Without `rule_ids`, the rules read per clause: not the article-scope rules nor the
         fallback, which only `read_document` can judge (they need the clause's neighbours).
@@ -205,7 +219,7 @@ class TermReader:
         if rule_ids is None:
             rule_ids = {r.id for r in self.rules.values() if r.scope == "clause" and not r.fallback}
         if clause.boilerplate or not rule_ids:
-            return [], set()
+            return [], []
         lang = clause.doc.language
         nlp = get_nlp(lang)
         heading_hits = set(self._hits(nlp(clause.heading.lower())).phrase) if clause.heading else set()
@@ -241,6 +255,7 @@ class TermReader:
                 best, sentences = found.get(rule_id, (0.0, []))
                 found[rule_id] = (max(best, base), [*sentences, sentence])
         terms: list[Term] = []
+        heading_only: list[Term] = []
         for rule_id, (base, sentences) in sorted(found.items()):
             part = replace(clause, text=" ".join(sentences))
             read = self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
@@ -248,11 +263,9 @@ class TermReader:
             if rule_id in hedged:  # an indication, not an agreement: the controller decides
                 read = [_as_review(t) for t in read]
             if rule_id not in outright:
-                self.heading_only |= {id(t) for t in read}
+                heading_only += read
             terms += read
-        # a rule that recognised the clause but read nothing from it does not keep the clause
-        # from the fallback (an agreement no rule covers)
-        return terms, {t.rule_id for t in terms}
+        return terms, heading_only
 
     def _topic_spans(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         """Rules whose topic words the sentence holds (a stem, its lemma, or a compound that
@@ -355,12 +368,13 @@ def _general_terms(clauses: list[Clause]) -> bool:
     return bool(GENERAL_TERMS.search(doc.title or clauses[0].text[:TITLE_CHARS]))
 
 
-def _stated_outright(terms: list[Term], weak: set[int]) -> list[Term]:
+def _stated_outright(terms: list[Term], weak: list[Term]) -> list[Term]:
     """A term found only because its clause's heading names the topic gives way when the
     document states the same rule outright elsewhere ('4.2 Levering … tweede werkdag' beats
     '4.3 … geldt als ontvangen op de eerstvolgende werkdag' under the heading 'Leveren')."""
-    outright = {t.rule_id for t in terms if id(t) not in weak and not t.subject}
-    return [t for t in terms if id(t) not in weak or t.rule_id not in outright]
+    weak_ids = {id(t) for t in weak}  # every term is alive in `terms`: ids are not reused
+    outright = {t.rule_id for t in terms if id(t) not in weak_ids and not t.subject}
+    return [t for t in terms if id(t) not in weak_ids or t.rule_id not in outright]
 
 
 def _as_review(term: Term) -> Term:
