@@ -93,6 +93,12 @@ class InputError(AuditError):
     exit_code = 7
 
 
+class NoContractsError(AuditError):
+    """The contracts folder holds no PDF: nothing to audit against, so no run."""
+
+    exit_code = 8
+
+
 class StoreError(AuditError):
     """The database could not be written or read."""
 

@@ -196,10 +196,21 @@ class Deviation:
     escalated: bool = False  # open past its due date: the owner's email is copied upwards
     owner_state: str = ""  # acknowledged | resolved | suppressed | still_found | expired | ''
     owner_note: str = ""  # the owner's response: who, when, why (and until when)
+    agreed: str = ""  # the agreement it is measured against (term values, subject): identity
 
     @property
     def deviation_id(self) -> str:
-        """Stable id: the same deviation found next month has the same id."""
+        """Stable id: the same deviation found next month has the same id; a changed agreement
+        (another payment term, another price for the item) is another deviation. Rows stored
+        before `agreed` existed keep the old hash (legacy_id)."""
+        if not self.agreed:
+            return self.legacy_id
+        key = "|".join((self.customer_id, self.rule_id, self.kind, self.subject, self.agreed))
+        return "D-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+
+    @property
+    def legacy_id(self) -> str:
+        """The id as runs before 0005 hashed it: customer, rule, kind and subject only."""
         key = "|".join((self.customer_id, self.rule_id, self.kind, self.subject))
         return "D-" + hashlib.sha256(key.encode()).hexdigest()[:10]
 

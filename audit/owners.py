@@ -33,6 +33,18 @@ def find_person(config: AuditConfig, role: str, customer: dict[str, Any]) -> Per
     return config.owners.get(role)
 
 
+def today() -> date:
+    """The run date (one place, so a test can run the audit as of another day)."""
+    return date.today()
+
+
+def due_date(calendar: WorkCalendar, period_end: date, days: int, run_date: date) -> date:
+    """`days` working days after the period; after the run date when that is already past
+    (an earlier period audited late must not arrive overdue)."""
+    due = calendar.add_one(period_end, days)
+    return due if due >= run_date else calendar.add_one(run_date, days)
+
+
 def assign(
     deviations: list[Deviation],
     config: AuditConfig,
@@ -40,8 +52,11 @@ def assign(
     customers: dict[str, dict[str, Any]],
     period_end: date,
     calendar: WorkCalendar,
+    run_date: date | None = None,
 ) -> tuple[list[Deviation], list[Problem]]:
-    """Fill owner, owner_email, action and due_date; an owner without email is a Problem."""
+    """Fill owner, owner_email, action and due_date (never before the run date, default
+    today); an owner without email is a Problem."""
+    run_date = run_date or today()
     out, problems, reported = [], [], set()
     for dev in deviations:
         rule = rules[dev.rule_id]
@@ -57,7 +72,7 @@ def assign(
             owner=person.name if person else role,
             owner_email=(person.email or "") if person else "",
             action=rule.action_text(dev.kind, config.language, dict(dev.params)),
-            due_date=calendar.add_one(period_end, days),
+            due_date=due_date(calendar, period_end, days, run_date),
         ))
     return out, problems
 

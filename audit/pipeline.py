@@ -28,7 +28,15 @@ from audit.contracts.clauses import split_clauses
 from audit.contracts.linking import describe, link_documents, read_index
 from audit.contracts.reader import ReadLimits
 from audit.erp.loader import load_erp
-from audit.errors import AuditError, ErpDataError, Location, MultipleErrors, Problem, RuleError
+from audit.errors import (
+    AuditError,
+    ErpDataError,
+    Location,
+    MultipleErrors,
+    NoContractsError,
+    Problem,
+    RuleError,
+)
 from audit.inputs import check_inputs, order_value_as_invoices, versions
 from audit.lock import LOCK_FILE, AuditLock
 from audit.models import AuditRun, Clause, ContractDoc, Customer, Deviation, ErpData, Period, Term
@@ -158,7 +166,7 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
                             config.holidays.liberation_day)
     deviations = check_all(rules, run, erp, masters, calendar, config.language, options.progress)
     deviations, owner_problems = owners.assign(deviations, config, rules, masters, period.end,
-                                               calendar)
+                                               calendar, owners.today())
     run.problems += owner_problems
     run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
@@ -212,6 +220,9 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     if not folder.is_dir():
         raise AuditError(f"contracts folder not found: {folder} (set contracts_dir)")
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".pdf")
+    if not paths:
+        raise NoContractsError(f"no contract PDFs in the contracts folder {folder}: nothing to "
+                               "audit (put the contracts there, or set contracts_dir)")
     reading = config.reading
     index = read_index(config.path(reading.index_file)) if reading.index_file else None
     limits = BatchLimits(ReadLimits(reading.max_pages, reading.ocr),

@@ -41,8 +41,14 @@ def test_roles_overrides_and_account_manager():
 
 def test_due_date_counts_working_days_after_the_period():
     [out], _ = assign([dev("payment_term", severity="high")], config(), RULES, {},
-                      date(2026, 10, 31), CALENDAR)
+                      date(2026, 10, 31), CALENDAR, run_date=date(2026, 11, 2))
     assert out.due_date == date(2026, 11, 6)  # 5 working days after Saturday 31 October
+
+
+def test_an_earlier_period_audited_today_is_due_from_today_never_before():
+    [out], _ = assign([dev("payment_term", severity="high")], config(), RULES, {},
+                      date(2026, 8, 31), CALENDAR, run_date=date(2026, 12, 2))
+    assert out.due_date == date(2026, 12, 9)  # 5 working days after Wednesday 2 December
 
 
 def test_owner_without_email_or_unknown_account_manager_is_a_problem():

@@ -107,7 +107,15 @@ class CheckContext:
             contract_page=term.clause.page, contract_article=term.clause.article,
             contract_text=term.clause.text,
             params=tuple((k, str(v)) for k, v in params.items()),
+            agreed=agreement(term),
         )
+
+
+def agreement(term: Term) -> str:
+    """What a term agrees, language-neutral, for a deviation's identity: 'A-1|unit_price=43.50'."""
+    values = ";".join(f"{v.parameter}={v.value}" for v in sorted(
+        term.values, key=lambda v: v.parameter) if v.parameter != "quote")
+    return f"{term.subject}|{values}"
 
 
 def master_field(ctx: CheckContext, parameter: str, subject: str, default_field: str

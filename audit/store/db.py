@@ -21,7 +21,7 @@ from audit.private import mask, private_file
 from audit.store import migrate, outbox, trail
 from audit.store.cache import ContractCache
 from audit.store.history import period_history
-from audit.store.tables import DeviationRow, RunRow, SentEmailRow
+from audit.store.tables import DeviationRow, EventRow, RunRow, SentEmailRow
 from audit.store.tracking import Response, Seen, open_since, owner_state, period_end, track
 
 RESPONSES = ("acknowledged", "marked_resolved", "suppressed")
@@ -96,8 +96,10 @@ class Store:
                 row.problems = [str(p) for p in run.problems]
                 s.add_all(_to_row(run_id, row.period, d) for d in run.deviations)
                 if status == COMPLETED:
-                    trail.record_run(s, run_id, row.period, run.deviations)
-                    outbox.queue(s, run_id, row.period, queued)
+                    _adopt_trails(s, run.deviations)
+                    if not _later_completed(s, row.period):  # an earlier period audited late
+                        trail.record_run(s, run_id, row.period, run.deviations)  # leaves the
+                    outbox.queue(s, run_id, row.period, queued)  # later lifecycle alone
                 s.flush()
                 checkpoint("finish_run")
         except SQLAlchemyError as e:
@@ -228,6 +230,28 @@ class Store:
             return _from_row(row), trail.events(s, deviation_id), sorted(latest.items())
 
 
+def _later_completed(s: Session, period: str) -> bool:
+    """Whether a later period has a completed run: this run's findings are then history, and
+    the trail (new, resolved, escalated, which clears or keeps owners' responses) stays the
+    later runs' own."""
+    return s.scalar(select(RunRow.id).where(RunRow.period > period,
+                                            RunRow.status == COMPLETED).limit(1)) is not None
+
+
+def _adopt_trails(s: Session, deviations: Sequence[Deviation]) -> None:
+    """The trail of each deviation a pre-0005 run stored under its old id (hashed without what
+    was agreed) moves to its new id once, so its owners' responses and history follow it."""
+    moves = {d.legacy_id: d.deviation_id for d in deviations
+             if d.agreed and d.status != "resolved" and d.legacy_id != d.deviation_id}
+    if not moves:
+        return
+    stored = set(s.scalars(select(DeviationRow.deviation_id).where(
+        DeviationRow.deviation_id.in_(list(moves)), DeviationRow.agreed == "").distinct()))
+    for old in sorted(stored):
+        s.execute(update(EventRow).where(EventRow.deviation_id == old)
+                  .values(deviation_id=moves[old]))
+
+
 def _completed_before(period: str) -> list[Any]:
     return [RunRow.period < period, RunRow.status == "completed"]
 
@@ -271,6 +295,7 @@ def _to_row(run_id: int, period: str, d: Deviation) -> DeviationRow:
         first_seen=d.first_seen or period, months_open=d.months_open,
         open_since=open_since(period, d) if d.status != "resolved" else None,
         escalated=d.escalated, owner_state=d.owner_state, owner_note=d.owner_note,
+        agreed=d.agreed,
     )
 
 
@@ -284,6 +309,6 @@ def _from_row(r: DeviationRow) -> Deviation:
         customer_name=r.customer_name, owner=r.owner, owner_email=r.owner_email,
         action=r.action, due_date=r.due_date, status=r.status, first_seen=r.first_seen or "",
         months_open=r.months_open or 0, escalated=bool(r.escalated),
-        owner_state=r.owner_state or "", owner_note=r.owner_note or "",
+        owner_state=r.owner_state or "", owner_note=r.owner_note or "", agreed=r.agreed or "",
     )
 

@@ -62,6 +62,7 @@ class DeviationRow(Base):
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     owner_state: Mapped[str] = mapped_column(String(20), default="")
     owner_note: Mapped[str] = mapped_column(Text, default="")
+    agreed: Mapped[str] = mapped_column(Text, default="")  # identity: see models.Deviation
 
 
 class SentEmailRow(Base):

@@ -97,14 +97,33 @@ def track(period: str, found: list[Deviation], previous: dict[str, Seen],
           ) -> list[Deviation]:
     """This run's deviations with status, age, due date, escalation and the owner's response,
     plus copies of those the previous run had open that are no longer found (resolved)."""
-    current = [_one(period, d, previous.get(d.deviation_id), earliest.get(d.deviation_id),
-                    responses.get(d.deviation_id), as_of) for d in found]
-    ids = {d.deviation_id for d in found}
+    adopted = adopt_legacy(found, previous)
+    current = []
+    for d in found:
+        key = adopted.get(d.deviation_id, d.deviation_id)
+        current.append(_one(period, d, previous.get(key), earliest.get(key),
+                            responses.get(d.deviation_id) or responses.get(key), as_of))
+    ids = {d.deviation_id for d in found} | set(adopted.values())
     resolved = [replace(seen.deviation, status="resolved", escalated=False, owner_state="",
                         owner_note="")
                 for key, seen in sorted(previous.items())
                 if key not in ids and seen.deviation.status != "resolved"]
     return current + resolved
+
+
+def adopt_legacy(found: list[Deviation], previous: dict[str, Seen]) -> dict[str, str]:
+    """New id -> the id a run before the upgrade stored the same deviation under (hashed
+    without what was agreed), for each found deviation the previous run knew only that way:
+    it continues (recurring, same due date and response) instead of resolving and reopening."""
+    ids = {d.deviation_id for d in found}
+    adopted: dict[str, str] = {}
+    for d in found:
+        seen = previous.get(d.legacy_id)
+        if (d.agreed and d.deviation_id not in previous and seen is not None
+                and not seen.deviation.agreed and d.legacy_id not in ids
+                and d.legacy_id not in adopted.values()):
+            adopted[d.deviation_id] = d.legacy_id
+    return adopted
 
 
 def _one(period: str, d: Deviation, seen: Seen | None, first: str | None,

@@ -21,7 +21,7 @@ TABLES = {"alembic_version", "runs", "deviations", "emails_sent", "deviation_eve
 def test_a_new_database_is_at_the_latest_revision(db_url):
     store = Store(db_url)
     with store.engine.connect() as connection:
-        assert migrate.current(connection) == migrate.head() == "0004"
+        assert migrate.current(connection) == migrate.head() == "0005"
         assert TABLES <= set(inspect(connection).get_table_names())
 
 
@@ -57,7 +57,7 @@ def test_a_database_made_before_migrations_is_stamped_and_kept(tmp_path):
     assert [r["period"] for r in store.runs()] == ["2026-07"]
     assert save(store, "2026-08", [dev("a")])[0].status == "new"
     with store.engine.connect() as connection:
-        assert migrate.current(connection) == "0004"
+        assert migrate.current(connection) == "0005"
 
 
 def test_alembic_by_hand_with_the_packaged_ini(tmp_path):
@@ -67,11 +67,12 @@ def test_alembic_by_hand_with_the_packaged_ini(tmp_path):
         [sys.executable, "-m", "alembic", "-c", str(PACKAGE / "alembic.ini"), "-x", f"url={url}",
          "current"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert "0004 (head)" in result.stdout
+    assert "0005 (head)" in result.stdout
 
 
 def test_the_migrations_ship_with_the_package():
     assert (PACKAGE / "alembic.ini").is_file()
     assert (PACKAGE / "migrations" / "env.py").is_file()
     assert sorted(p.name for p in (PACKAGE / "migrations" / "versions").glob("0*.py")) == [
-        "0001_initial.py", "0002_tracking.py", "0003_contract_cache.py", "0004_outbox.py"]
+        "0001_initial.py", "0002_tracking.py", "0003_contract_cache.py", "0004_outbox.py",
+        "0005_agreed.py"]

@@ -6,16 +6,20 @@ duplicate email on a re-run; the outbox after an SMTP outage, delivered by `send
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 import yaml
 from typer.testing import CliRunner
 
+from audit import owners
 from audit.cli import app
+from audit.store.tracking import period_end
 from tests.conftest import ROOT, write_sample_config
 from tests.tracking.conftest import smtp_settings
 
@@ -33,8 +37,8 @@ def cli(*args: str) -> tuple[int, str]:
 class Audit:
     """The sample audit in a temporary folder, with its own copy of the customer master."""
 
-    def __init__(self, folder: Path, db_url: str):
-        self.folder, self.db_url = folder, db_url
+    def __init__(self, folder: Path, db_url: str, monkeypatch: pytest.MonkeyPatch):
+        self.folder, self.db_url, self.monkeypatch = folder, db_url, monkeypatch
         self.erp = folder / "erp"
         shutil.copytree(ROOT / "erp_sample", self.erp)
 
@@ -65,6 +69,10 @@ class Audit:
         path.write_bytes(newline.join(lines).encode("cp1252"))
 
     def run(self, period: str, *extra: str, code: int = 0) -> str:
+        """The audit of a period as run on the 1st of the next month (due dates count from the
+        run date when that is later: owners.due_date)."""
+        run_date = period_end(period) + timedelta(days=1)
+        self.monkeypatch.setattr(owners, "today", lambda: run_date)
         got, output = cli("run", "--config", self.config, "--period", period, *extra)
         assert got == code, output
         return output
@@ -100,8 +108,9 @@ def pick(rows: dict[str, dict[str, str]], customer: str, rule: str, kind: str) -
     return found
 
 
-def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, closed_port):
-    audit = Audit(tmp_path, db_url)
+def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, closed_port,
+                                            monkeypatch):
+    audit = Audit(tmp_path, db_url, monkeypatch)
     handler, port = secure_smtp()
     audit.configure(port)
 
