@@ -49,6 +49,7 @@ from audit.rules.schema import Rule
 from audit.rules.validity import apply_validity
 from audit.store.cache import ContractCache
 from audit.store.db import Store
+from audit.store.history import Counts, agreement_drops
 from audit.workdays import WorkCalendar, calendar_for
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -160,8 +161,10 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
                           options.refresh)
     overrides_path = config.path(config.reading.overrides_file)
     coverage: list[dict] = []
+    agreements: Counts = {}
     run.terms = read_terms(docs, rules, scope, load_overrides(overrides_path, rules),
-                           overrides_path, run.problems, coverage)
+                           overrides_path, run.problems, coverage, agreements)
+    run.problems += agreement_drops(store.last_agreements(), agreements)
     calendar = calendar_for(period.lookback_start, period.end, config.holidays.good_friday,
                             config.holidays.liberation_day)
     deviations = check_all(rules, run, erp, masters, calendar, config.language, options.progress)
@@ -171,6 +174,7 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
     run.stats["coverage"] = coverage  # per document: how well it was read
+    run.stats["agreements"] = agreements  # per document and rule: the next run compares
     out = config.path(config.output_dir) / period.label
     emails = delivery.plan(run, config, store, out, options.dry_run, options.resend)
     delivery.commit(run, config, store, out, emails)
@@ -260,7 +264,8 @@ def _cached_reads(paths: list[Path], limits: BatchLimits, cache: ContractCache, 
 
 def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] | None,
                overrides: list[Override], overrides_path: Path,
-               problems: list[Problem], coverage: list[dict] | None = None) -> list[Term]:
+               problems: list[Problem], coverage: list[dict] | None = None,
+               agreements: Counts | None = None) -> list[Term]:
     """The agreements of the customers in scope (None: all linked), valid from their document's
     date until a later one replaces them, with the controller's corrections applied.
 
@@ -279,6 +284,8 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
             problems += reading.problems(measured)
             if coverage is not None:
                 coverage.append(reading.row(measured))
+            if agreements is not None:
+                agreements[doc.file] = dict(Counter(t.rule_id for t in found))
     linked = {d.customer_id for d in docs}
     for cid in sorted((scope or set()) - linked):
         problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
@@ -295,11 +302,13 @@ def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
     rules = check_rules(config)
     erp = load_erp(config, only=("customers",))  # only to link documents to customers
     problems = list(erp.problems)
-    docs = read_contracts(config, erp.get("customers"), Store(config.db_url), problems, progress,
-                          refresh)
+    store = Store(config.db_url)
+    docs = read_contracts(config, erp.get("customers"), store, problems, progress, refresh)
     overrides_path = config.path(config.reading.overrides_file)
+    agreements: Counts = {}
     terms = read_terms(docs, rules, None, load_overrides(overrides_path, rules), overrides_path,
-                       problems, coverage)
+                       problems, coverage, agreements)
+    problems += agreement_drops(store.last_agreements(), agreements)
     return terms, problems
 
 

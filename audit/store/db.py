@@ -20,7 +20,7 @@ from audit.models import AuditRun, Deviation
 from audit.private import mask, private_file
 from audit.store import migrate, outbox, trail
 from audit.store.cache import ContractCache
-from audit.store.history import period_history
+from audit.store.history import Counts, period_history
 from audit.store.tables import DeviationRow, EventRow, RunRow, SentEmailRow
 from audit.store.tracking import Response, Seen, open_since, owner_state, period_end, track
 
@@ -172,6 +172,15 @@ class Store:
         with Session(self.engine) as s:
             return [{"period": r.period, "recipient": r.recipient, "file": r.file,
                      "message_id": r.message_id} for r in outbox.pending(s, period)]
+
+    def last_agreements(self) -> Counts:
+        """Per document, the agreements per rule the latest completed run read (empty when no
+        run stored them)."""
+        with Session(self.engine) as s:
+            stats = s.scalars(select(RunRow.stats).where(RunRow.status == COMPLETED)
+                              .order_by(RunRow.id.desc())).first()
+        counts = (stats or {}).get("agreements") or {}
+        return {str(f): {str(r): int(n) for r, n in rules.items()} for f, rules in counts.items()}
 
     def history(self) -> list[dict[str, Any]]:
         """Per completed run (latest per period): open deviations and money at stake, in total,

@@ -6,8 +6,11 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from audit.errors import Location, Problem
 from audit.models import Deviation
 from audit.store.tracking import is_active
+
+Counts = dict[str, dict[str, int]]  # per document file: agreements read per rule
 
 ZERO = Decimal(0)
 
@@ -40,3 +43,22 @@ def period_history(period: str, stored: Sequence[Deviation]) -> dict[str, Any]:
         "by_owner": _group(active, lambda d: d.owner),
         "by_rule": _group(active, lambda d: d.rule_id),
     }
+
+
+def agreement_drops(previous: Counts, current: Counts) -> list[Problem]:
+    """A warning per document read both times that yields fewer agreements than in the previous
+    run, naming the rules that lost some: 'contract.pdf: 147 -> 138 agreements; agreed_prices
+    9 fewer' (a re-typeset or re-scanned PDF can lose clauses without any other sign)."""
+    out = []
+    for file in sorted(set(previous) & set(current)):
+        before, now = previous[file], current[file]
+        fewer = {rule: n - now.get(rule, 0) for rule, n in sorted(before.items())
+                 if now.get(rule, 0) < n}
+        total_before, total_now = sum(before.values()), sum(now.values())
+        if not fewer or total_now >= total_before:
+            continue
+        lost = ", ".join(f"{rule} {n} fewer" for rule, n in fewer.items())
+        out.append(Problem("contracts", f"{total_before} -> {total_now} agreements than in the "
+                           f"previous run; {lost} (was the PDF replaced or re-scanned? check "
+                           "`contract-audit terms`)", Location(file), severity="warning"))
+    return out
