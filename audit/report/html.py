@@ -95,7 +95,7 @@ def _current_trend(run: AuditRun, lang: str) -> dict[str, Any]:
     no_owner = label(lang, "no_owner")
 
     def grouped(key: Any) -> dict[str, dict[str, Any]]:
-        return {t.key: {"deviations": t.count, "at_stake": t.forgone - t.owed}
+        return {t.key: {"deviations": t.count, "at_stake": t.at_stake}
                 for t in totals_by(run.deviations, key)}
 
     return {"period": run.period.label, "deviations": now.count, "impact": now.net,

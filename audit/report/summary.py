@@ -19,11 +19,17 @@ class Totals:
 
     key: str
     count: int
-    forgone: Decimal  # positive: the company misses this money
-    owed: Decimal  # negative: customers paid this much too much
+    forgone: Decimal  # the company misses this money (an amount, >= 0)
+    owed: Decimal  # customers paid this much too much (an amount, >= 0: the label says "owed")
 
     @property
     def net(self) -> Decimal:
+        """Forgone minus owed: positive when the company is short overall."""
+        return self.forgone - self.owed
+
+    @property
+    def at_stake(self) -> Decimal:
+        """Money at stake either way: forgone plus owed."""
         return self.forgone + self.owed
 
 
@@ -42,7 +48,7 @@ def totals(deviations: Iterable[Deviation], key: str = "") -> Totals:
         if d.impact_eur is not None and d.impact_eur > 0:
             forgone += d.impact_eur
         elif d.impact_eur is not None:
-            owed += d.impact_eur
+            owed -= d.impact_eur  # shown as an amount under a label that says which way
     return Totals(key, count, forgone, owed)
 
 
@@ -53,7 +59,7 @@ def totals_by(deviations: Iterable[Deviation], key: Callable[[Deviation], str]) 
         if is_open(d):
             groups.setdefault(key(d), []).append(d)
     rows = [totals(members, name) for name, members in groups.items()]
-    return sorted(rows, key=lambda t: (-(t.forgone - t.owed), -t.count, t.key))
+    return sorted(rows, key=lambda t: (-t.at_stake, -t.count, t.key))
 
 
 def severity_order(deviation: Deviation) -> tuple[int, Decimal, str]:

@@ -28,18 +28,19 @@ def _group(deviations: Sequence[Deviation], key: Callable[[Deviation], str]
 
 def period_history(period: str, stored: Sequence[Deviation]) -> dict[str, Any]:
     """One period's figures from the deviations its run stored (resolved and suppressed left
-    out): count, net money (impact), forgone, owed, at stake, and the same per owner and rule."""
+    out): count, net money (impact), forgone, owed (both as amounts), at stake, and the same
+    per owner and rule."""
     active = [d for d in stored if is_active(d)]
     impacts = [d.impact_eur for d in active if d.impact_eur is not None]
     forgone = sum((i for i in impacts if i > 0), ZERO)
-    owed = sum((i for i in impacts if i < 0), ZERO)
+    owed = -sum((i for i in impacts if i < 0), ZERO)  # an amount: the label says which way
     return {
         "period": period,
         "deviations": len(active),
-        "impact": forgone + owed,
+        "impact": forgone - owed,
         "forgone": forgone,
         "owed": owed,
-        "at_stake": forgone - owed,
+        "at_stake": forgone + owed,
         "by_owner": _group(active, lambda d: d.owner),
         "by_rule": _group(active, lambda d: d.rule_id),
     }

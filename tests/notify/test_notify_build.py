@@ -113,7 +113,7 @@ def test_html_is_escaped_plain_text_is_not(emails: list[OwnerEmail]) -> None:
 def test_body_lists_what_was_agreed_and_what_the_erp_shows(emails: list[OwnerEmail]) -> None:
     text = _by_address(emails)["billing@example.nl"].message.get_body(("plain",)).get_content()
     assert "Gederfde inkomsten: € 1.234,50" in text
-    assert "Verschuldigd aan klanten: € -123,40" in text
+    assert "Verschuldigd aan klanten: € 123,40" in text, "an amount under a label saying which way"
     assert "Afgesproken: C001_Jansen_raamovereenkomst.pdf, pagina 2, artikel 4.1" in text
     assert "Verwacht: € 12,50 per piece; In het ERP: € 6,25 per piece" in text
     assert "INV-2026-0010 en nog 4" in text

@@ -70,7 +70,7 @@ def test_page_is_self_contained(run: AuditRun) -> None:
                 "14-11-2026",
                 "Gederfde inkomsten",
                 "€ 3.234,51",
-                "€ -168,40",
+                "€ 168,40",
                 "Problemen",
             ],
             ["Key figures", "Money forgone", "2026-11-14"],
@@ -85,7 +85,7 @@ def test_page_is_self_contained(run: AuditRun) -> None:
                 "2026-11-14",
                 "Money forgone",
                 "€3,234.51",
-                "-€168.40",
+                "€168.40",
                 "Problems",
             ],
             ["Kerncijfers", "Gederfde", "14-11-2026"],
@@ -109,7 +109,7 @@ def test_headline_figures(run: AuditRun) -> None:
         "Open deviations": "7",
         "Resolved deviations": "1",
         "Money forgone": "€3,234.51",
-        "Owed to customers": "-€168.40",
+        "Owed to customers": "€168.40",
     }
     for name, value in figures.items():
         assert f'<div class="value">{value}</div><div class="name">{name}</div>' in html

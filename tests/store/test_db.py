@@ -59,7 +59,7 @@ def test_history_per_period_owner_and_rule(db_url):
     [row] = store.history()
     assert row["period"] == "2026-09" and row["deviations"] == 3
     assert (row["impact"], row["forgone"], row["owed"], row["at_stake"]) == (
-        Decimal("13.25"), Decimal("15.50"), Decimal("-2.25"), Decimal("17.75"))
+        Decimal("13.25"), Decimal("15.50"), Decimal("2.25"), Decimal("17.75")), "owed as an amount"
     assert row["by_owner"] == {"Billing": {"deviations": 1, "at_stake": Decimal("5")},
                                "Planning": {"deviations": 2, "at_stake": Decimal("12.75")}}
     assert sorted(row["by_rule"]) == ["agreed_prices", "lead_time"]
