@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from babel.numbers import format_currency, format_decimal
 
 LANGUAGES = ("nl", "en")
 
@@ -35,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
         "forgone": "Gederfd",
         "owed": "Terug aan klanten",
         "money_at_stake": "Bedrag op het spel",
+        "impact_basis": "Zo berekend",
         "severity": "Ernst",
         "status": "Status",
         "description": "Omschrijving",
@@ -59,6 +64,9 @@ LABELS: dict[str, dict[str, str]] = {
         "name": "Naam",
         "total": "Totaal",
         "and_more": "en nog {n}",
+        "yes": "ja",
+        "no": "nee",
+        "from_amount": "vanaf",
         "no_owner": "(geen eigenaar)",
         # report
         "report_title": "Contractaudit {period}",
@@ -169,6 +177,7 @@ LABELS: dict[str, dict[str, str]] = {
         "forgone": "Forgone",
         "owed": "Owed to customers",
         "money_at_stake": "Money at stake",
+        "impact_basis": "How it is computed",
         "severity": "Severity",
         "status": "Status",
         "description": "Description",
@@ -193,6 +202,9 @@ LABELS: dict[str, dict[str, str]] = {
         "name": "Name",
         "total": "Total",
         "and_more": "and {n} more",
+        "yes": "yes",
+        "no": "no",
+        "from_amount": "from",
         "no_owner": "(no owner)",
         "report_title": "Contract audit {period}",
         "report_intro": "Period {start} to {end}, transactions from {lookback}.",
@@ -317,18 +329,70 @@ def label_value(lang: str, value: str) -> str:
     return _table(lang)[value] if value in VALUE_KEYS else value
 
 
-def format_eur(amount: Decimal | None, lang: str) -> str:
-    """Money for people: '€ 1.234,56' (nl), '€1,234.56' (en), '' for None."""
+# babel's locale per language: the notation people of that language read (and Excel uses)
+LOCALES = {"nl": "nl_NL", "en": "en_US"}
+# units of a value as words: never 'per working_day' in a text for people
+UNIT_WORDS: dict[str, dict[str, str]] = {
+    "nl": {"day": "dag", "days": "dagen", "working_day": "werkdag", "working_days": "werkdagen",
+           "week": "week", "month": "maand", "months": "maanden", "quarter": "kwartaal",
+           "year": "jaar", "piece": "stuk", "pieces": "stuks", "EUR": "EUR", "%": "%"},
+    "en": {"day": "day", "days": "days", "working_day": "working day",
+           "working_days": "working days", "week": "week", "month": "month", "months": "months",
+           "quarter": "quarter", "year": "year", "piece": "piece", "pieces": "pieces",
+           "EUR": "EUR", "%": "%"},
+}
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in a currency; format_value writes it as money, not as a bare number."""
+
+    amount: Decimal
+    currency: str = "EUR"
+
+
+def _locale(lang: str) -> str:
+    _table(lang)
+    return LOCALES[lang]
+
+
+def format_money(amount: Decimal | None, lang: str, currency: str = "EUR") -> str:
+    """Money for people, in the language's notation and with its own currency: '€ 1.234,56'
+    (nl), '€1,234.56' (en), 'US$ 12,50' / '$12.50' for dollars, '' for None."""
     if amount is None:
         return ""
-    _table(lang)
-    cents = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if cents < 0 else ""
-    digits = f"{abs(cents):,.2f}"  # '1,234.56'
-    if lang == "nl":
-        digits = digits.replace(",", " ").replace(".", ",").replace(" ", ".")
-        return f"€ {sign}{digits}"
-    return f"{sign}€{digits}"
+    cents = Decimal(amount).quantize(_CENT, rounding=ROUND_HALF_UP)
+    text = format_currency(cents, currency, locale=_locale(lang))
+    return text.replace("\xa0", " ")
+
+
+def format_eur(amount: Decimal | None, lang: str) -> str:
+    """Euros for people: '€ 1.234,56' (nl), '€1,234.56' (en), '' for None."""
+    return format_money(amount, lang, "EUR")
+
+
+def format_number(value: Decimal | int | float | None, lang: str) -> str:
+    """A number for people: '1.234,5' (nl), '1,234.5' (en); no rounding of what was agreed."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    decimals = max(0, -Decimal(value).as_tuple().exponent)  # type: ignore[operator]
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_locale(lang), decimal_quantization=False)
+
+
+def format_percent(value: Decimal | int | float | None, lang: str) -> str:
+    """A percentage given in percent (2.5 = 2.5 %): '2,5 %' (nl), '2.5%' (en)."""
+    if value is None:
+        return ""
+    number = format_number(value, lang)
+    return f"{number} %" if lang == "nl" else f"{number}%"
+
+
+def format_unit(unit: str, lang: str) -> str:
+    """A unit or period as words in the language ('working_day' -> 'werkdag')."""
+    return UNIT_WORDS[lang].get(unit, unit.replace("_", " ")) if unit else ""
 
 
 def format_date(day: date | None, lang: str) -> str:
@@ -337,6 +401,31 @@ def format_date(day: date | None, lang: str) -> str:
         return ""
     _table(lang)
     return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+
+
+def format_value(value: Any, lang: str) -> str:
+    """Any value a term or deviation holds, as a person of `lang` reads it: money with its
+    currency, numbers and dates in the language's notation, tiers as 'vanaf € 500.000: 2 %',
+    yes/no as words, an address as one line, a list joined."""
+    _table(lang)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return label(lang, "yes" if value else "no")
+    if isinstance(value, Money):
+        return format_money(value.amount, lang, value.currency)
+    if isinstance(value, (int, float, Decimal)):
+        return format_number(value, lang)
+    if isinstance(value, date):
+        return format_date(value, lang)
+    if isinstance(value, (tuple, list)):
+        if value and all(isinstance(v, (tuple, list)) and len(v) == 2 for v in value):
+            return "; ".join(f"{label(lang, 'from_amount')} {format_eur(t, lang)}: "
+                             f"{format_percent(p, lang)}" for t, p in value)
+        return ", ".join(format_value(v, lang) for v in value)
+    if isinstance(value, str):
+        return value
+    return str(value)  # an Address and other value objects read as their own text
 
 
 def format_evidence(evidence: Sequence[str], lang: str, limit: int = 10) -> str:

@@ -197,6 +197,7 @@ class Deviation:
     owner_state: str = ""  # acknowledged | resolved | suppressed | still_found | expired | ''
     owner_note: str = ""  # the owner's response: who, when, why (and until when)
     agreed: str = ""  # the agreement it is measured against (term values, subject): identity
+    impact_basis: str = ""  # how its money at stake is computed (the rule's impact:), in words
 
     @property
     def deviation_id(self) -> str:

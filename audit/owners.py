@@ -71,8 +71,9 @@ def assign(
             dev,
             owner=person.name if person else role,
             owner_email=(person.email or "") if person else "",
-            action=rule.action_text(dev.kind, config.language, dict(dev.params)),
+            action=rule.action_text(dev.kind, config.language, dict(dev.params), dev.subject),
             due_date=due_date(calendar, period_end, days, run_date),
+            impact_basis=rule.impact_text(config.language) if dev.impact_eur is not None else "",
         ))
     return out, problems
 

@@ -15,11 +15,13 @@ import pandas as pd
 import pytest
 import yaml
 from rich.console import Console
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from audit import cli
 from audit.cli import app
-from audit.models import Deviation
+from audit.store.tables import DeviationRow
 from tests.conftest import write_sample_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,9 +40,18 @@ def run_cli(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def deviation_id(d: dict) -> str:
-    return Deviation(d["customer_id"], d["rule_id"], d["kind"], d["subject"], "", "",
-                     "").deviation_id
+def identity(d: dict) -> tuple[str, str, str, str]:
+    """What the answer key names a deviation by (its id also hashes what was agreed)."""
+    return d["customer_id"], d["rule_id"], d["kind"], d["subject"]
+
+
+def stored_identities(out: Path) -> dict[str, tuple[str, str, str, str]]:
+    """Deviation id -> (customer, rule, kind, subject), as the run stored them."""
+    engine = create_engine(f"sqlite:///{out.parent / 'audit.db'}")
+    with Session(engine) as s:
+        found = {r.deviation_id: identity(vars(r)) for r in s.scalars(select(DeviationRow))}
+    engine.dispose()
+    return found
 
 
 def expected_owner_email(d: dict) -> str:
@@ -73,10 +84,11 @@ def test_run_succeeds_and_summarises(sample_run):
 def test_exactly_the_injected_deviations_with_evidence_amount_and_owner(sample_run):
     _, _, out = sample_run
     got = pd.read_csv(out / "deviations.csv", dtype=str, keep_default_na=False)
-    expected = {deviation_id(d): d for d in KEY["deviations"]}
-    assert sorted(got["deviation_id"]) == sorted(expected), "no more, no fewer"
+    expected = {identity(d): d for d in KEY["deviations"]}
+    stored = stored_identities(out)
+    assert sorted(stored[i] for i in got["deviation_id"]) == sorted(expected), "no more, no fewer"
     for row in got.to_dict("records"):
-        d = expected[row["deviation_id"]]
+        d = expected[stored[row["deviation_id"]]]
         where = f"{d['customer_id']} {d['rule_id']} {d['kind']} {d['subject']}"
         assert sorted(filter(None, row["evidence"].split(";"))) == sorted(d["evidence"]), where
         assert (row["impact_eur"] or None) == d["impact_eur"], where

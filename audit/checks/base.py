@@ -96,6 +96,8 @@ class CheckContext:
                       customer_id=self.customer_id, subject=term.subject or subject,
                       count=count if count is not None else len(evidence),
                       impact="" if impact is None else f"EUR {impact:.2f}",
+                      amount="" if impact is None else f"EUR {abs(impact):.2f}",  # the way
+                      direction=direction(impact),  # it goes is in the text (rule: kind:owed)
                       article=term.clause.article, file=term.clause.file, page=term.clause.page,
                       **extra)
         return Deviation(
@@ -109,6 +111,13 @@ class CheckContext:
             params=tuple((k, str(v)) for k, v in params.items()),
             agreed=agreement(term),
         )
+
+
+def direction(impact: Decimal | None) -> str:
+    """Which way the money goes: 'owed' (the customer paid too much), 'forgone' (we missed it)."""
+    if impact is None or impact == 0:
+        return ""
+    return "owed" if impact < 0 else "forgone"
 
 
 def agreement(term: Term) -> str:

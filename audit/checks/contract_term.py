@@ -52,7 +52,8 @@ def _upcoming(ctx: CheckContext, term: Term, end: date) -> list[Deviation]:
             else "it ends unless it is extended")
     return [ctx.deviation("execution", term, "notice",
                           f"decide on renewal; give notice by {deadline.isoformat()}",
-                          f"term ends {end.isoformat()}, {then}", deadline=deadline.isoformat())]
+                          f"term ends {end.isoformat()}, {then}", deadline=deadline.isoformat(),
+                          end=end.isoformat())]
 
 
 def _passed(ctx: CheckContext, term: Term) -> list[Deviation]:
@@ -67,7 +68,7 @@ def _passed(ctx: CheckContext, term: Term) -> list[Deviation]:
             return [ctx.deviation("execution", term, f"notice_passed:{deadline.isoformat()}",
                                   f"notice deadline {deadline.isoformat()} passed",
                                   f"term ending {end.isoformat()}: {then}",
-                                  deadline=deadline.isoformat())]
+                                  deadline=deadline.isoformat(), end=end.isoformat())]
     return []
 
 
@@ -83,7 +84,7 @@ def _expired(ctx: CheckContext, term: Term, end: date) -> list[Deviation]:
     return [ctx.deviation("execution", term, "expired",
                           f"no orders after {end.isoformat()} without a new contract",
                           f"{after['order_id'].nunique()} orders up to {last}",
-                          after["order_id"].tolist())]
+                          after["order_id"].tolist(), end=end.isoformat())]
 
 
 def current_end(term: Term, today: date) -> date | None:

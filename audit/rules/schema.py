@@ -117,10 +117,12 @@ class Rule(_Strict):
     executed: CheckSpec | None = None
     owner: str  # default owner role (config.owners), e.g. credit_control, account_manager
     severity: Literal["high", "medium", "low"] = "medium"
-    action: Texts | dict[Literal["registration", "execution"], Texts]  # one, or one per kind
-    # by kind, or kind:subject for one subject ('execution:expired')
-    messages: dict[str, Texts] = Field(default_factory=dict)
-    impact: str = ""  # how the money at stake is computed, in words
+    # one, or per kind; kind:subject for one subject ('execution:expired'), kind:owed or
+    # kind:forgone for the way the money goes (the check knows the sign of the amount)
+    action: Texts | dict[str, Texts]
+    messages: dict[str, Texts] = Field(default_factory=dict)  # keyed as action is
+    # how the money at stake is computed, in words, per language (a plain string: both)
+    impact: Texts | None = None
     min_confidence: float = Field(0.5, ge=0, le=1)
     scope: Literal["clause", "article"] = "clause"  # article: values may span its sub-clauses
     fallback: bool = False  # only for clauses no other rule matched (unmatched agreements)
@@ -135,8 +137,21 @@ class Rule(_Strict):
         for key in value:
             if not re.fullmatch(r"(registration|execution)(:[\w-]+)?", key):
                 raise ValueError(f"unknown message key '{key}'; valid: registration, execution, "
-                                 "or registration:<subject>, execution:<subject>")
+                                 "or registration:<subject>, execution:<subject>, "
+                                 "execution:owed, execution:forgone")
         return value
+
+    @field_validator("action")
+    @classmethod
+    def _action_keys(cls, value: Texts | dict[str, Texts]) -> Texts | dict[str, Texts]:
+        if isinstance(value, dict):
+            cls._message_keys(value)
+        return value
+
+    @field_validator("impact", mode="before")
+    @classmethod
+    def _impact_texts(cls, value: Any) -> Any:
+        return {"nl": value, "en": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _review_needs_phrases(self) -> Rule:
@@ -153,6 +168,7 @@ class Rule(_Strict):
         known = {v.name for v in self.values} | {
             "expected", "actual", "customer", "customer_id", "count", "subject", "impact",
             "article", "file", "page", "evidence", "turnover", "forecast", "shortfall", "deadline",
+            "amount", "direction", "end",
         }
         actions = list(self.action.values()) if isinstance(self.action, dict) else [self.action]
         texts = [*actions, *self.messages.values()]
@@ -172,14 +188,35 @@ class Rule(_Strict):
         return self.kind or self.id
 
     def message(self, kind: str, lang: str, params: dict[str, Any], subject: str = "") -> str:
-        """The deviation description for `kind` (or kind:subject), with the values filled in."""
-        text = self.messages.get(f"{kind}:{subject}") or self.messages.get(kind)
+        """The deviation description for `kind` (kind:subject, kind:<way the money goes>
+        first), with the values filled in."""
+        text = _keyed(self.messages, kind, subject, params)
         return fill(text.get(lang), params) if text else ""
 
-    def action_text(self, kind: str, lang: str, params: dict[str, Any]) -> str:
-        """The action for an owner for a deviation of `kind`, with the values filled in."""
-        action = self.action.get(kind) if isinstance(self.action, dict) else self.action  # type: ignore[call-overload]
+    def action_text(self, kind: str, lang: str, params: dict[str, Any],
+                    subject: str = "") -> str:
+        """The action for an owner for a deviation of `kind`, keyed as the message is."""
+        action = (_keyed(self.action, kind, subject, params) if isinstance(self.action, dict)
+                  else self.action)
         return fill(action.get(lang), params) if action else ""
+
+    def impact_text(self, lang: str) -> str:
+        """How the money at stake is computed, in the language ('' when not documented)."""
+        return self.impact.get(lang).strip() if self.impact else ""
+
+
+def _keyed(texts: dict[str, Texts], kind: str, subject: str, params: dict[str, Any]
+           ) -> Texts | None:
+    """The text for a deviation: by kind:subject (or its part before ':', 'notice_passed' of
+    'notice_passed:2026-09-30'), then kind:owed / kind:forgone (params['direction']), then
+    the kind's own."""
+    keys = [f"{kind}:{subject}", f"{kind}:{subject.split(':')[0]}"] if subject else []
+    if params.get("direction"):
+        keys.append(f"{kind}:{params['direction']}")
+    for key in [*keys, kind]:
+        if key in texts:
+            return texts[key]
+    return None
 
 
 def fill(template: str, params: dict[str, Any]) -> str:

@@ -15,8 +15,8 @@ def test_master_differs_from_contract(make_ctx):
     [dev] = payment_term.registered(ctx)
     assert (dev.kind, dev.expected, dev.actual, dev.subject) == ("registration", "14", "30",
                                                                 "payment_term_days")
-    assert dev.description == ("Payment term in the customer master is 30 days; the contract "
-                               "says 14 days.")
+    assert dev.description == ("Payment term: per the contract 14 days; in the ERP customer "
+                               "master: 30 days.")
 
 
 def test_master_equal_is_no_deviation(make_ctx):
