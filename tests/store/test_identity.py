@@ -4,9 +4,17 @@ lifecycle alone (real SQLite / PostgreSQL)."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from sqlalchemy import text
 
+from audit.checks import payment_term
+from audit.checks.base import CheckContext
+from audit.models import Clause, ContractDoc, Page, Period, Term, TermValue
+from audit.rules.loader import load_rules
 from audit.store.db import Store
+from audit.workdays import calendar_for
 from tests.store.test_db import dev, save
 
 
@@ -54,3 +62,24 @@ def test_an_earlier_period_audited_later_leaves_the_later_lifecycle_alone(db_url
     assert period == "2026-10"
     assert [(d.status, d.owner_state) for d in tracked] == [("recurring", "acknowledged")], \
         "the owner's response is not cleared by the late audit of August"
+
+
+def test_the_check_hashes_the_agreed_term_into_the_id():
+    """Through the payment-term check: the same agreement gives the same id month after
+    month; another agreed term (30 -> 60 days) another id."""
+    rules = load_rules(Path(__file__).resolve().parents[2] / "rules")
+    doc = ContractDoc(Path("k.pdf"), "0" * 64, (Page(1, "x"),), customer_id="K1")
+    clause = Clause(doc=doc, article="3", heading="Betaling", text="30 dagen", page=1)
+
+    def found(days: int, month: int) -> str:
+        period = Period(f"2026-{month:02d}", date(2026, month, 1), date(2026, month, 28),
+                        date(2025, month, 1))
+        term = Term("K1", "payment_term", (TermValue("days", days),), clause, 0.9)
+        ctx = CheckContext(rules["payment_term"], "K1", "K1 B.V.", {"payment_term_days": 14},
+                           [term], {}, period, calendar_for(period.lookback_start, period.end),
+                           "nl")
+        [deviation] = payment_term.registered(ctx)
+        return deviation.deviation_id
+
+    assert found(30, 8) == found(30, 9), "the same agreement next month: the same deviation"
+    assert found(30, 9) != found(60, 9), "a changed agreement: another deviation"
