@@ -378,7 +378,7 @@ def format_number(value: Decimal | int | float | None, lang: str) -> str:
     if isinstance(value, float):
         value = Decimal(repr(value))
     decimals = max(0, -Decimal(value).as_tuple().exponent)  # type: ignore[operator]
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_locale(lang), decimal_quantization=False)
 
 

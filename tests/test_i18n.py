@@ -1,0 +1,69 @@
+"""One notation per language: money with its currency, numbers, percentages, dates, units."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from audit.i18n import (
+    LABELS,
+    LANGUAGES,
+    Money,
+    format_eur,
+    format_money,
+    format_number,
+    format_percent,
+    format_unit,
+    format_value,
+)
+from audit.models import Address
+
+
+@pytest.mark.parametrize("lang, money, dollars, number, percent, day, unit", [
+    ("nl", "€ 76.407,75", "US$ 1.250,00", "1.234,5", "2,5 %", "31-12-2026", "per werkdag"),
+    ("en", "€76,407.75", "$1,250.00", "1,234.5", "2.5%", "2026-12-31", "per working day"),
+])
+def test_each_language_has_one_notation(lang: str, money: str, dollars: str, number: str,
+                                        percent: str, day: str, unit: str) -> None:
+    assert format_eur(Decimal("76407.75"), lang) == money
+    assert format_value(Money(Decimal("76407.75")), lang) == money
+    assert format_money(Decimal("1250"), lang, "USD") == dollars, "a dollar stays a dollar"
+    assert format_value(Money(Decimal("1250"), "USD"), lang) == dollars
+    assert format_number(Decimal("1234.5"), lang) == format_value(Decimal("1234.5"), lang) \
+        == number
+    assert format_percent(Decimal("2.5"), lang) == percent
+    assert format_value(date(2026, 12, 31), lang) == day
+    assert f"per {format_unit('working_day', lang)}" == unit
+
+
+def test_agreed_cents_are_kept_and_money_rounds_half_up() -> None:
+    assert format_value(Decimal("43.50"), "nl") == "43,50"
+    assert format_value(30, "en") == "30"
+    assert format_eur(Decimal("2000.005"), "nl") == "€ 2.000,01"
+    assert format_eur(Decimal("-665.25"), "en") == "-€665.25"
+    assert format_eur(None, "nl") == ""
+
+
+def test_tiers_addresses_and_yes_no_read_as_words() -> None:
+    tiers = ((Decimal("500000"), Decimal("2")), (Decimal("1000000"), Decimal("3.5")))
+    assert format_value(tiers, "nl") == "vanaf € 500.000,00: 2 %; vanaf € 1.000.000,00: 3,5 %"
+    assert format_value(tiers, "en") == "from €500,000.00: 2%; from €1,000,000.00: 3.5%"
+    address = Address("Havenweg", "12a", "3011 AB", "Rotterdam")
+    assert format_value(address, "nl") == "Havenweg 12a, 3011 AB Rotterdam"
+    assert (format_value(True, "nl"), format_value(False, "en")) == ("ja", "no")
+    assert "(" not in format_value(tiers, "en") and "Decimal" not in format_value(tiers, "en")
+
+
+def test_an_unknown_language_names_the_valid_ones() -> None:
+    with pytest.raises(ValueError, match="unknown language 'de'; valid: nl, en"):
+        format_value(Decimal(1), "de")
+
+
+def test_every_label_exists_in_both_languages() -> None:
+    keys = {lang: set(LABELS[lang]) for lang in LANGUAGES}
+    assert keys["nl"] == keys["en"], keys["nl"] ^ keys["en"]
+    for lang in LANGUAGES:
+        empty = [k for k, v in LABELS[lang].items() if not v.strip()]
+        assert not empty, (lang, empty)
