@@ -171,6 +171,23 @@ class LimitsConfig(_Strict):
     export_max_mb: int = Field(2048, ge=1)  # one ERP export file
 
 
+class CsvConfig(_Strict):
+    """How deviations.csv and terms.csv are written. Default: the configured language's Excel
+    convention (nl: ';' and a decimal comma, en: ',' and a decimal point, both UTF-8 with a
+    byte order mark so Excel reads the euro sign)."""
+
+    separator: Literal[";", ",", "\t", "|"] | None = None  # default: by language
+    decimal: Literal[",", "."] | None = None  # default: by language
+    bom: bool = True  # a UTF-8 byte order mark first (Excel needs it to read UTF-8)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> CsvConfig:
+        if self.separator is not None and self.separator == self.decimal:
+            raise ValueError(f"the separator and the decimal mark are both '{self.separator}'; "
+                             "a number would split into two columns")
+        return self
+
+
 class AuditConfig(_Strict):
     """The whole configuration of an audit; paths are relative to the config file."""
 
@@ -196,6 +213,7 @@ class AuditConfig(_Strict):
     escalation: Person | None = None  # also copied (with the controller) on overdue deviations
     reading: ReadingConfig = ReadingConfig()
     limits: LimitsConfig = LimitsConfig()
+    csv: CsvConfig = CsvConfig()
 
     @field_validator("due_days")
     @classmethod

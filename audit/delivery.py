@@ -18,7 +18,14 @@ from audit.notify.outbox import move_to_sent
 from audit.notify.send import outbox_names, send_emails, write_outbox
 from audit.report.atomic import atomic_write_bytes
 from audit.report.html import render_report_html
-from audit.report.tables import write_deviations_csv, write_deviations_xlsx, write_terms_csv
+from audit.report.tables import (
+    PLAIN_CSV,
+    CsvDialect,
+    csv_dialect,
+    write_deviations_csv,
+    write_deviations_xlsx,
+    write_terms_csv,
+)
 from audit.store.db import COMPLETED, DRY_RUN, Store
 from audit.store.outbox import Queued
 
@@ -59,13 +66,14 @@ def plan(run: AuditRun, config: AuditConfig, store: Store, out: Path, dry_run: b
     return Plan(emails, todo, out / OUTBOX, False)
 
 
-def write_outputs(run: AuditRun, out: Path, lang: str, history: list[dict[str, Any]]) -> None:
+def write_outputs(run: AuditRun, out: Path, lang: str, history: list[dict[str, Any]],
+                  csv: CsvDialect = PLAIN_CSV) -> None:
     """deviations.csv/.xlsx, terms.csv and report.html under output/<period>/, each written
     aside and renamed into place."""
     out.mkdir(parents=True, exist_ok=True)
-    write_deviations_csv(run.deviations, out / "deviations.csv")
+    write_deviations_csv(run.deviations, out / "deviations.csv", csv)
     write_deviations_xlsx(run.deviations, out / "deviations.xlsx", lang)
-    write_terms_csv(run.terms, out / "terms.csv")
+    write_terms_csv(run.terms, out / "terms.csv", csv)
     write_report(run, out, lang, history)
 
 
@@ -80,7 +88,9 @@ def commit(run: AuditRun, config: AuditConfig, store: Store, out: Path, emails: 
     run.stats["emails"] = {"sent": 0, "outbox": 0 if emails.dry_run else len(emails.todo),
                            "skipped": len(emails.emails) - len(emails.todo),
                            "preview": len(emails.todo) if emails.dry_run else 0}
-    write_outputs(run, out, config.language, store.history())
+    dialect = csv_dialect(config.language, config.csv.separator, config.csv.decimal,
+                          config.csv.bom)
+    write_outputs(run, out, config.language, store.history(), dialect)
     assert run.run_id is not None
     if emails.dry_run:
         write_outbox(emails.todo, emails.folder)

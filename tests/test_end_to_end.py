@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from audit import cli
 from audit.cli import app
 from audit.store.tables import DeviationRow
+from tests.audit_csv import read_audit_csv
 from tests.conftest import write_sample_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +84,7 @@ def test_run_succeeds_and_summarises(sample_run):
 
 def test_exactly_the_injected_deviations_with_evidence_amount_and_owner(sample_run):
     _, _, out = sample_run
-    got = pd.read_csv(out / "deviations.csv", dtype=str, keep_default_na=False)
+    got = read_audit_csv(out / "deviations.csv", keep_default_na=False)
     expected = {identity(d): d for d in KEY["deviations"]}
     stored = stored_identities(out)
     assert sorted(stored[i] for i in got["deviation_id"]) == sorted(expected), "no more, no fewer"
@@ -91,7 +92,7 @@ def test_exactly_the_injected_deviations_with_evidence_amount_and_owner(sample_r
         d = expected[stored[row["deviation_id"]]]
         where = f"{d['customer_id']} {d['rule_id']} {d['kind']} {d['subject']}"
         assert sorted(filter(None, row["evidence"].split(";"))) == sorted(d["evidence"]), where
-        assert (row["impact_eur"] or None) == d["impact_eur"], where
+        assert (row["impact_eur"].replace(",", ".") or None) == d["impact_eur"], where  # nl: 12,50
         assert row["owner_email"] == expected_owner_email(d), where
         assert row["status"] == "new"
         assert row["contract_file"].endswith(".pdf") and row["contract_article"], where
@@ -100,8 +101,8 @@ def test_exactly_the_injected_deviations_with_evidence_amount_and_owner(sample_r
 
 def test_customers_11_and_12_are_not_audited(sample_run):
     _, _, out = sample_run
-    got = pd.read_csv(out / "deviations.csv", dtype=str)
-    terms = pd.read_csv(out / "terms.csv", dtype=str)
+    got = read_audit_csv(out / "deviations.csv")
+    terms = read_audit_csv(out / "terms.csv")
     for customer in KEY["not_audited"]:
         assert customer not in set(got["customer_id"])
         assert customer not in set(terms["customer_id"])
@@ -110,7 +111,7 @@ def test_customers_11_and_12_are_not_audited(sample_run):
 
 def test_terms_read_match_what_the_contracts_say(sample_run):
     _, _, out = sample_run
-    terms = pd.read_csv(out / "terms.csv", dtype=str)
+    terms = read_audit_csv(out / "terms.csv")
     for customer in KEY["audited"]:
         said = KEY["contracts"][customer]
         mine = terms[(terms["customer_id"] == customer) & terms["valid_to"].isna()]
@@ -144,7 +145,7 @@ def test_bad_export_rows_are_reported_by_file_and_row(sample_run):
 
 def test_dry_run_outbox_holds_one_valid_eml_per_owner(sample_run):
     _, _, out = sample_run
-    got = pd.read_csv(out / "deviations.csv", dtype=str)
+    got = read_audit_csv(out / "deviations.csv")
     files = sorted((out / "preview").glob("*.eml"))  # a dry run's own folder, not the outbox
     assert not (out / "outbox").exists()
     assert len(files) == got["owner_email"].nunique()
@@ -189,7 +190,7 @@ def test_bad_pdfs_are_reported_and_the_rest_of_the_audit_completes(sample_config
     assert "truncated.pdf: the PDF is damaged or not a PDF" in flat
     assert "encrypted.pdf: the PDF is password-protected" in flat
     assert "scanned-noise.pdf, page 1: page has no text layer" in flat
-    got = pd.read_csv(tmp_path / "output" / "2026-10" / "deviations.csv", dtype=str)
+    got = read_audit_csv(tmp_path / "output" / "2026-10" / "deviations.csv")
     assert len(got) == len(KEY["deviations"])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,29 @@ from audit.i18n import label, plain_decimal
 from audit.models import Address, Deviation, Term
 from audit.report.atomic import atomic_write_with
 from audit.report.workbook import build_workbook, neutralise
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV is written: field separator, decimal mark of numbers, byte order mark."""
+
+    separator: str = ","
+    decimal: str = "."
+    bom: bool = False
+
+
+PLAIN_CSV = CsvDialect()  # machine-readable: ',', '.', no BOM
+# what Excel opens with a double click in each language's regional settings
+EXCEL_CSV = {"nl": CsvDialect(";", ",", True), "en": CsvDialect(",", ".", True)}
+
+
+def csv_dialect(lang: str, separator: str | None = None, decimal: str | None = None,
+                bom: bool = True) -> CsvDialect:
+    """The language's Excel convention, with the configured separator/decimal/BOM over it
+    (config.csv); a decimal comma under a ',' separator is refused by the config."""
+    base = EXCEL_CSV[lang]
+    return CsvDialect(separator or base.separator, decimal or base.decimal, bom)
+
 
 DEVIATION_COLUMNS: tuple[str, ...] = (
     "deviation_id",
@@ -98,9 +122,14 @@ def deviations_frame(deviations: Sequence[Deviation]) -> pd.DataFrame:
     return frame
 
 
-def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
+def _number(value: Decimal | None, dialect: CsvDialect) -> str:
+    """An exact plain number ('-123.40') with the dialect's decimal mark ('-123,40')."""
+    return plain_decimal(value).replace(".", dialect.decimal)
+
+
+def _csv_ready(frame: pd.DataFrame, dialect: CsvDialect) -> pd.DataFrame:
     out = _neutral_text(frame)
-    out["impact_eur"] = [plain_decimal(v) for v in frame["impact_eur"]]
+    out["impact_eur"] = [_number(v, dialect) for v in frame["impact_eur"]]
     out["due_date"] = [v.isoformat() if isinstance(v, date) else "" for v in frame["due_date"]]
     out["escalated"] = ["true" if v else "false" for v in frame["escalated"]]
     return out
@@ -123,15 +152,21 @@ def _csv_text(value: Any) -> Any:
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
-def _write_csv(frame: pd.DataFrame, path: Path | str, **options: Any) -> Path:
+def _write_csv(frame: pd.DataFrame, path: Path | str, dialect: CsvDialect, **options: Any
+               ) -> Path:
     """A CSV written aside and renamed: a full disk leaves no cut-off file."""
+    encoding = "utf-8-sig" if dialect.bom else "utf-8"
     return atomic_write_with(Path(path), lambda f: frame.to_csv(
-        f, index=False, encoding="utf-8", lineterminator="\n", **options))
+        f, index=False, encoding=encoding, lineterminator="\n", sep=dialect.separator,
+        **options))
 
 
-def write_deviations_csv(deviations: Sequence[Deviation], path: Path | str) -> Path:
-    """Write deviations.csv (UTF-8, comma separated; impact as an exact plain number)."""
-    return _write_csv(_csv_ready(deviations_frame(deviations)), path, na_rep="")
+def write_deviations_csv(deviations: Sequence[Deviation], path: Path | str,
+                         dialect: CsvDialect = PLAIN_CSV) -> Path:
+    """Write deviations.csv in `dialect` (the audit passes the configured language's Excel
+    convention); impact an exact number with the dialect's decimal mark."""
+    return _write_csv(_csv_ready(deviations_frame(deviations), dialect), path, dialect,
+                      na_rep="")
 
 
 def write_deviations_xlsx(
@@ -151,12 +186,13 @@ def write_deviations_xlsx(
         workbook.save(path)
 
 
-def render_value(value: Any) -> str:
-    """A term value as text: Decimal plain, date ISO, Address via str(), None empty."""
+def render_value(value: Any, decimal: str = ".") -> str:
+    """A term value as text: Decimal plain with the `decimal` mark, date ISO, Address via
+    str(), None empty."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return plain_decimal(value)
+        return plain_decimal(value).replace(".", decimal)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Address):
@@ -172,7 +208,7 @@ WORDS = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
          "working_day": "working day", "week": "week"}
 
 
-def _term_rows(term: Term) -> list[dict[str, str]]:
+def _term_rows(term: Term, decimal: str = ".") -> list[dict[str, str]]:
     """One row per value a person reads as one: tiers one row per threshold and percent,
     qualifiers (period, per, date, renewal) in the unit of the value they qualify."""
     clause = term.clause
@@ -183,7 +219,7 @@ def _term_rows(term: Term) -> list[dict[str, str]]:
         "page": str(clause.page),
         "article": clause.article,
         "text": clause.text,
-        "confidence": f"{term.confidence:.2f}",
+        "confidence": f"{term.confidence:.2f}".replace(".", decimal),
         "valid_from": render_value(term.valid_from),
         "valid_to": render_value(term.valid_to),
         "source": term.source,
@@ -200,10 +236,10 @@ def _term_rows(term: Term) -> list[dict[str, str]]:
             continue
         if v.parameter == "tiers" and isinstance(v.value, tuple | list):
             for i, (threshold, percent) in enumerate(v.value, 1):
-                values += [(f"threshold_{i}", render_value(threshold), "EUR"),
-                           (f"percent_{i}", render_value(percent), "%")]
+                values += [(f"threshold_{i}", render_value(threshold, decimal), "EUR"),
+                           (f"percent_{i}", render_value(percent, decimal), "%")]
             continue
-        values.append((v.parameter, render_value(v.value), v.unit))
+        values.append((v.parameter, render_value(v.value, decimal), v.unit))
     if not values and review:
         values.append(("review", "", ""))
     rows = []
@@ -217,12 +253,15 @@ def _term_rows(term: Term) -> list[dict[str, str]]:
     return rows
 
 
-def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
-    """One row per value read from each agreement, in TERM_CSV_COLUMNS order, all text."""
-    rows = [row for term in terms for row in _term_rows(term)]
+def terms_frame(terms: Sequence[Term], decimal: str = ".") -> pd.DataFrame:
+    """One row per value read from each agreement, in TERM_CSV_COLUMNS order, all text;
+    numbers with the `decimal` mark."""
+    rows = [row for term in terms for row in _term_rows(term, decimal)]
     return pd.DataFrame(rows, columns=list(TERM_CSV_COLUMNS), dtype=object)
 
 
-def write_terms_csv(terms: Sequence[Term], path: Path | str) -> Path:
-    """Write terms.csv: every agreement read from the contracts, one value per row."""
-    return _write_csv(_neutral_text(terms_frame(terms)), path)
+def write_terms_csv(terms: Sequence[Term], path: Path | str,
+                    dialect: CsvDialect = PLAIN_CSV) -> Path:
+    """Write terms.csv in `dialect`: every agreement read from the contracts, one value per
+    row."""
+    return _write_csv(_neutral_text(terms_frame(terms, dialect.decimal)), path, dialect)

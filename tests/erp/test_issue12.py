@@ -17,6 +17,7 @@ from audit.erp.loader import load_dataset, load_erp
 from audit.errors import ErpDataError
 from audit.models import ContractDoc, Page
 from audit.store.db import Store
+from tests.audit_csv import read_audit_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -223,7 +224,7 @@ def test_4_without_invoices_the_scope_is_ranked_by_order_value(tmp_path):
             "order-line value (quantity × unit price) instead of invoiced revenue") in result.output
     assert "customers audited: 10" in result.output
     assert "failed" not in result.output
-    found = pd.read_csv(tmp_path / "output" / "2026-10" / "deviations.csv", dtype=str)
+    found = read_audit_csv(tmp_path / "output" / "2026-10" / "deviations.csv")
     assert "lead_time" in set(found["rule_id"])
 
 

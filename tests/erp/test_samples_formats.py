@@ -17,6 +17,7 @@ from audit.cli import app
 from audit.config import load_config
 from audit.erp.fields import SCHEMAS
 from audit.erp.loader import load_erp
+from tests.audit_csv import read_audit_csv
 from tests.conftest import ROOT, write_sample_config
 
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["erp"]["datasets"]
@@ -109,8 +110,7 @@ def run_cli(folder: Path, erp: dict | None) -> pd.DataFrame:
     result = CliRunner().invoke(app, ["run", "--config", str(config), "--period", "2026-10",
                                       "--dry-run"])
     assert result.exit_code == 0, result.output
-    return pd.read_csv(folder / "output" / "2026-10" / "deviations.csv", dtype=str,
-                       keep_default_na=False)
+    return read_audit_csv(folder / "output" / "2026-10" / "deviations.csv", keep_default_na=False)
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,12 @@ from email import policy
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine
 
 from audit.store import migrate
+from tests.audit_csv import read_audit_csv
 from tests.conftest import ROOT, serve, write_sample_config
 
 
@@ -97,7 +97,7 @@ def audit_process(config: Path, *args: str, env: dict[str, str] | None = None
 
 def owners_of(output: Path, period: str) -> set[str]:
     """The owner addresses the period's deviations.csv names: each must get one email."""
-    frame = pd.read_csv(output / period / "deviations.csv", dtype=str, keep_default_na=False)
+    frame = read_audit_csv(output / period / "deviations.csv", keep_default_na=False)
     return set(frame.loc[frame["status"] != "resolved", "owner_email"]) - {""}
 
 

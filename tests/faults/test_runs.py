@@ -6,7 +6,6 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -15,6 +14,7 @@ from audit.config import SmtpConfig, load_config
 from audit.errors import ConfigError, StoreError
 from audit.notify.send import send_emails
 from audit.store.db import Store
+from tests.audit_csv import read_audit_csv
 from tests.faults.conftest import sample_config, smtp
 
 
@@ -35,7 +35,7 @@ def test_a_dry_run_is_a_preview_that_feeds_nothing(tmp_path):
     assert not store.completed("2026-09"), "the scheduler must still audit the period"
     code, output = cli("run", "--config", str(config), "--period", "2026-10")
     assert code == 0, output
-    october = pd.read_csv(tmp_path / "output" / "2026-10" / "deviations.csv", dtype=str)
+    october = read_audit_csv(tmp_path / "output" / "2026-10" / "deviations.csv")
     assert set(october["status"]) == {"new"}, "a preview is no earlier run"
     assert [r["status"] for r in store.runs()] == ["completed", "dry_run"]
     out = tmp_path / "output"

@@ -12,7 +12,6 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -20,6 +19,7 @@ from typer.testing import CliRunner
 from audit import owners
 from audit.cli import app
 from audit.store.tracking import period_end
+from tests.audit_csv import read_audit_csv
 from tests.conftest import ROOT, write_sample_config
 from tests.tracking.conftest import smtp_settings
 
@@ -78,8 +78,8 @@ class Audit:
         return output
 
     def deviations(self, period: str) -> dict[str, dict[str, str]]:
-        frame = pd.read_csv(self.folder / "output" / period / "deviations.csv", dtype=str,
-                            keep_default_na=False)
+        frame = read_audit_csv(self.folder / "output" / period / "deviations.csv",
+                               keep_default_na=False)
         return {row["deviation_id"]: row for row in frame.to_dict("records")}
 
     def respond(self, *args: str) -> str:
