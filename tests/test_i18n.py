@@ -19,6 +19,7 @@ from audit.i18n import (
     format_value,
 )
 from audit.models import Address
+from audit.rules.schema import fill
 
 
 @pytest.mark.parametrize("lang, money, dollars, number, percent, day, unit", [
@@ -67,3 +68,14 @@ def test_every_label_exists_in_both_languages() -> None:
     for lang in LANGUAGES:
         empty = [k for k, v in LABELS[lang].items() if not v.strip()]
         assert not empty, (lang, empty)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("nl", "Afgesproken 43,50 per werkdag tot 31-12-2026: € 1.250,00 te veel, {unknown}"),
+    ("en", "Afgesproken 43.50 per working day tot 2026-12-31: €1,250.00 te veel, {unknown}"),
+])
+def test_a_rule_text_is_filled_with_values_for_its_language(lang: str, text: str) -> None:
+    template = "Afgesproken {price} per {period} tot {end}: {amount} te veel, {unknown}"
+    params = {"price": Decimal("43.50"), "period": format_unit("working_day", lang),
+              "end": date(2026, 12, 31), "amount": Money(Decimal("1250"))}
+    assert fill(template, params, lang) == text

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from audit.i18n import Money, format_value
 from audit.models import Deviation, Period, Term
 from audit.rules.schema import Rule
 from audit.workdays import WorkCalendar
@@ -95,8 +96,8 @@ class CheckContext:
         params.update(expected=expected, actual=actual, customer=self.customer_name,
                       customer_id=self.customer_id, subject=term.subject or subject,
                       count=count if count is not None else len(evidence),
-                      impact="" if impact is None else f"EUR {impact:.2f}",
-                      amount="" if impact is None else f"EUR {abs(impact):.2f}",  # the way
+                      impact="" if impact is None else Money(impact),
+                      amount="" if impact is None else Money(abs(impact)),  # the way
                       direction=direction(impact),  # it goes is in the text (rule: kind:owed)
                       article=term.clause.article, file=term.clause.file, page=term.clause.page,
                       **extra)
@@ -108,7 +109,8 @@ class CheckContext:
             severity=self.rule.severity, contract_file=term.clause.file,
             contract_page=term.clause.page, contract_article=term.clause.article,
             contract_text=term.clause.text,
-            params=tuple((k, str(v)) for k, v in params.items()),
+            # as the owner reads them (the action is filled from these later)
+            params=tuple((k, format_value(v, self.lang)) for k, v in params.items()),
             agreed=agreement(term),
         )
 

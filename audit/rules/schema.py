@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from audit.i18n import format_value
 from audit.rules.values import VALUE_TYPES
 
 # the value types are the keys of the one table of readers (values.VALUE_TYPES)
@@ -191,14 +192,14 @@ class Rule(_Strict):
         """The deviation description for `kind` (kind:subject, kind:<way the money goes>
         first), with the values filled in."""
         text = _keyed(self.messages, kind, subject, params)
-        return fill(text.get(lang), params) if text else ""
+        return fill(text.get(lang), params, lang) if text else ""
 
     def action_text(self, kind: str, lang: str, params: dict[str, Any],
                     subject: str = "") -> str:
         """The action for an owner for a deviation of `kind`, keyed as the message is."""
         action = (_keyed(self.action, kind, subject, params) if isinstance(self.action, dict)
                   else self.action)
-        return fill(action.get(lang), params) if action else ""
+        return fill(action.get(lang), params, lang) if action else ""
 
     def impact_text(self, lang: str) -> str:
         """How the money at stake is computed, in the language ('' when not documented)."""
@@ -219,6 +220,13 @@ def _keyed(texts: dict[str, Texts], kind: str, subject: str, params: dict[str, A
     return None
 
 
-def fill(template: str, params: dict[str, Any]) -> str:
-    """Replace {name} by params[name]; nothing else is interpreted (rule files are data)."""
-    return TEMPLATE_FIELD.sub(lambda m: str(params.get(m.group(1), m.group(0))), template)
+def fill(template: str, params: dict[str, Any], lang: str | None = None) -> str:
+    """Replace {name} by params[name], written for `lang` (money with its currency, numbers
+    and dates in the language's notation: format_value); nothing else is interpreted (rule
+    files are data). Without a language a value is its str()."""
+    def value(match: re.Match[str]) -> str:
+        if match.group(1) not in params:
+            return match.group(0)
+        found = params[match.group(1)]
+        return format_value(found, lang) if lang else str(found)
+    return TEMPLATE_FIELD.sub(value, template)
