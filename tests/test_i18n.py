@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,8 @@ from audit.i18n import (
     format_value,
 )
 from audit.models import Address
-from audit.rules.schema import fill
+from audit.rules.loader import load_rules
+from audit.rules.schema import TEMPLATE_FIELD, Texts, fill
 
 
 @pytest.mark.parametrize("lang, money, dollars, number, percent, day, unit", [
@@ -79,3 +81,25 @@ def test_a_rule_text_is_filled_with_values_for_its_language(lang: str, text: str
     params = {"price": Decimal("43.50"), "period": format_unit("working_day", lang),
               "end": date(2026, 12, 31), "amount": Money(Decimal("1250"))}
     assert fill(template, params, lang) == text
+
+
+def _texts(node: object) -> list[Texts]:
+    if isinstance(node, Texts):
+        return [node]
+    if isinstance(node, dict):
+        return [t for v in node.values() for t in _texts(v)]
+    return []
+
+
+def test_every_rule_text_an_owner_reads_exists_in_both_languages() -> None:
+    rules = load_rules(Path(__file__).resolve().parents[1] / "rules")
+    assert rules
+    for rule in rules.values():
+        texts = [*_texts(rule.action), *_texts(rule.messages), *_texts(rule.impact)]
+        assert texts, rule.id
+        for text in texts:
+            assert text.nl.strip() and text.en.strip(), rule.id
+            names = {lang: set(TEMPLATE_FIELD.findall(text.get(lang))) for lang in LANGUAGES}
+            assert names["nl"] == names["en"], (rule.id, names)
+        for title in (rule.title.nl, rule.title.en):  # shown instead of the id
+            assert title.strip() and "_" not in title, rule.id
