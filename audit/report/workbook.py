@@ -11,20 +11,22 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
-from audit.i18n import label
+from audit.i18n import LABELS, label
 from audit.models import Deviation
 from audit.report.summary import Totals, totals_by
 
 EUR_FORMAT = '"€" #,##0.00;[Red]"€" -#,##0.00'
+NUMBER_FORMAT = "#,##0.##"  # a figure of the agreement (price, days, percent) as a number
 DATE_FORMATS = {"nl": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 MAX_SHEET_NAME = 31
 _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|\d*[.,]\d+)([eE][+-]?\d+)?%?")
 
 
@@ -61,53 +63,89 @@ def _cell_value(value: Any) -> Any:
     return neutralise(value)
 
 
-def _fit_columns(sheet: Worksheet, minimum: int = 8, maximum: int = 60) -> None:
-    for column in sheet.columns:
-        longest = max((len(str(c.value)) for c in column if c.value is not None), default=0)
-        width = min(max(longest + 2, minimum), maximum)
-        sheet.column_dimensions[get_column_letter(column[0].column)].width = width
+def _as_number(value: Any) -> Decimal | None:
+    """A figure written as text by a check ('43.50', '-2') as a number, else None."""
+    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
+        return Decimal(value.strip())
+    return None
 
 
-def _deviation_sheet(sheet: Worksheet, frame: pd.DataFrame, lang: str) -> None:
-    """One owner's deviations: bold frozen header, euro and date formats, autofilter."""
-    sheet.append([neutralise(c) for c in frame.columns])
-    for cell in sheet[1]:
+def _widths(header: Sequence[str], rows: Sequence[Sequence[Any]], minimum: int = 8,
+            maximum: int = 60) -> list[int]:
+    """Each column's width from its longest text (a write-only sheet cannot be read back)."""
+    longest = [len(str(h)) for h in header]
+    for row in rows:
+        for i, value in enumerate(row):
+            if value is not None and i < len(longest):
+                longest[i] = max(longest[i], len(str(value)))
+    return [min(max(n + 2, minimum), maximum) for n in longest]
+
+
+def _set_widths(sheet: Any, widths: Sequence[int]) -> None:
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+
+
+def _styled(sheet: Any, value: Any, number_format: str | None = None, bold: bool = False
+            ) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if number_format:
+        cell.number_format = number_format
+    if bold:
         cell.font = _BOLD
-    impact_col = list(frame.columns).index("impact_eur") + 1
-    due_col = list(frame.columns).index("due_date") + 1
-    # the row number counted, not read: sheet.max_row scans every cell, O(rows²) over a sheet
-    for current, row in enumerate(frame.itertuples(index=False), start=2):
-        sheet.append([_cell_value(v) for v in row])
-        sheet.cell(current, impact_col).number_format = EUR_FORMAT
-        if isinstance(sheet.cell(current, due_col).value, date):
-            sheet.cell(current, due_col).number_format = DATE_FORMATS[lang]
+    return cell
+
+
+def _header(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The column headers in the language (a column without a label keeps its name)."""
+    table = LABELS[lang]
+    return [table.get(f"col_{c}", str(c)) for c in frame.columns]
+
+
+def _deviation_sheet(sheet: Any, frame: pd.DataFrame, lang: str) -> None:
+    """One owner's deviations: bold frozen header in the language, amounts and figures as
+    numbers (euro format on the amount), due dates as dates, autofilter; written once, row by
+    row (a write-only sheet)."""
+    header = _header(frame, lang)
+    columns = list(frame.columns)
+    impact_col = columns.index("impact_eur") if "impact_eur" in columns else -1
+    due_col = columns.index("due_date") if "due_date" in columns else -1
+    figures = {columns.index(c) for c in ("expected", "actual") if c in columns}
+    rows = [[_cell_value(v) for v in row] for row in frame.itertuples(index=False)]
+    _set_widths(sheet, _widths(header, rows))
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    _fit_columns(sheet)
+    last = get_column_letter(max(len(columns), 1))
+    sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+    sheet.append([_styled(sheet, neutralise(h), bold=True) for h in header])
+    date_format = DATE_FORMATS[lang]
+    for row in rows:
+        if impact_col >= 0:
+            row[impact_col] = _styled(sheet, row[impact_col], EUR_FORMAT)
+        if due_col >= 0 and isinstance(row[due_col], date):
+            row[due_col] = _styled(sheet, row[due_col], date_format)
+        for i in figures:
+            number = _as_number(row[i])
+            if number is not None:
+                row[i] = _styled(sheet, number, NUMBER_FORMAT)
+        sheet.append(row)
 
 
-def _summary_block(sheet: Worksheet, heading: str, rows: list[Totals], lang: str) -> None:
-    """A titled block of counts and money per group, with a total row."""
-    header = [heading, label(lang, "count"), label(lang, "forgone"), label(lang, "owed")]
-    sheet.append(header)
-    for cell in sheet[sheet.max_row]:
-        cell.font = _BOLD
+def _summary_rows(heading: str, rows: list[Totals], lang: str) -> list[list[Any]]:
+    """A titled block of counts and money per group, with a total row: (values) per row,
+    the first and last bold."""
     overall = Totals(
         label(lang, "total"),
         sum(r.count for r in rows),
         sum((r.forgone for r in rows), start=Decimal(0)),
         sum((r.owed for r in rows), start=Decimal(0)),
     )
-    for row in [*rows, overall]:
-        sheet.append([neutralise(row.key), row.count, row.forgone, row.owed])
-        for cell in sheet[sheet.max_row][2:4]:
-            cell.number_format = EUR_FORMAT
-    for cell in sheet[sheet.max_row]:
-        cell.font = _BOLD
-    sheet.append([])
+    header: list[Any] = [heading, label(lang, "count"), label(lang, "forgone"),
+                         label(lang, "owed")]
+    body = [[neutralise(r.key), r.count, r.forgone, r.owed] for r in [*rows, overall]]
+    return [header, *body]
 
 
-def _summary_sheet(sheet: Worksheet, deviations: Sequence[Deviation], lang: str) -> None:
+def _summary_sheet(sheet: Any, deviations: Sequence[Deviation], lang: str) -> None:
     """Counts and money at stake of open deviations per owner, per rule, per customer."""
     no_owner = label(lang, "no_owner")
     keys: list[tuple[str, Callable[[Deviation], str]]] = [
@@ -115,17 +153,27 @@ def _summary_sheet(sheet: Worksheet, deviations: Sequence[Deviation], lang: str)
         ("rule", lambda d: d.rule_id),
         ("customer", lambda d: f"{d.customer_id} {d.customer_name}".strip()),
     ]
-    for heading, key in keys:
-        _summary_block(sheet, label(lang, heading), totals_by(deviations, key), lang)
-    _fit_columns(sheet, minimum=12)
+    blocks = [_summary_rows(label(lang, heading), totals_by(deviations, key), lang)
+              for heading, key in keys]
+    _set_widths(sheet, _widths([], [r for b in blocks for r in b], minimum=12)
+                or [12, 12, 12, 12])
+    for block in blocks:
+        for i, row in enumerate(block):
+            bold = i in (0, len(block) - 1)
+            if i == 0:
+                sheet.append([_styled(sheet, v, bold=True) for v in row])
+                continue
+            sheet.append([_styled(sheet, row[0], bold=bold), _styled(sheet, row[1], bold=bold),
+                          *(_styled(sheet, v, EUR_FORMAT, bold) for v in row[2:])])
+        sheet.append([])
 
 
 def build_workbook(
     frames: dict[str, pd.DataFrame], summary: Sequence[Deviation] | None, lang: str
 ) -> Workbook:
-    """A workbook with an optional summary sheet and one deviation sheet per owner."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    """A write-only workbook (save it once) with an optional summary sheet and one deviation
+    sheet per owner, each sheet written once."""
+    workbook = Workbook(write_only=True)
     taken: set[str] = set()
     if summary is not None:
         sheet = workbook.create_sheet(sheet_name(label(lang, "summary_sheet"), taken))

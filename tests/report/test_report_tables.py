@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from audit.i18n import LABELS
 from audit.models import AuditRun
 from audit.report.tables import (
     DEVIATION_COLUMNS,
@@ -123,7 +124,8 @@ def test_xlsx_owner_sheet_formatting(run: AuditRun, tmp_path: Path) -> None:
     write_deviations_xlsx(run.deviations, path, "nl")
     sheet = openpyxl.load_workbook(path)["Billing-pricing"]
     header = [c.value for c in sheet[1]]
-    assert header == list(DEVIATION_COLUMNS)
+    assert header == [LABELS["nl"][f"col_{c}"] for c in DEVIATION_COLUMNS]
+    assert header[DEVIATION_COLUMNS.index("impact_eur")] == "Bedrag", "headers in the language"
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:X3"
@@ -171,7 +173,8 @@ def test_xlsx_without_deviations_still_opens(tmp_path: Path) -> None:
     write_deviations_xlsx([], tmp_path / "a.xlsx", "nl", summary=False)
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert book.sheetnames == ["Afwijkingen"]
-    assert [c.value for c in book["Afwijkingen"][1]] == list(DEVIATION_COLUMNS)
+    assert [c.value for c in book["Afwijkingen"][1]] == [
+        LABELS["nl"][f"col_{c}"] for c in DEVIATION_COLUMNS]
 
 
 def test_sheet_names_are_safe_short_and_unique() -> None:

@@ -1,12 +1,14 @@
 """A deviation sheet is written in time linear in its rows, each row's formats on that row."""
 
+import io
 import time
 from datetime import date
 from decimal import Decimal
 
+import openpyxl
 import pandas as pd
 
-from audit.report.workbook import DATE_FORMATS, EUR_FORMAT, build_workbook
+from audit.report.workbook import DATE_FORMATS, EUR_FORMAT, NUMBER_FORMAT, build_workbook
 
 
 def sheet_frame(rows: int) -> pd.DataFrame:
@@ -18,17 +20,34 @@ def sheet_frame(rows: int) -> pd.DataFrame:
         "note": ["x" * 20] * rows})
 
 
+def _saved(frames: dict[str, pd.DataFrame], lang: str) -> openpyxl.Workbook:
+    buffer = io.BytesIO()
+    build_workbook(frames, None, lang).save(buffer)  # a write-only workbook: saved once
+    return openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+
+
 def test_each_row_gets_its_own_formats():
-    sheet = build_workbook({"Planner": sheet_frame(5)}, None, "nl")["Planner"]
+    sheet = _saved({"Planner": sheet_frame(5)}, "nl")["Planner"]
     assert sheet["B6"].number_format == EUR_FORMAT and sheet["B6"].value == Decimal("1")
     assert sheet["C3"].number_format == DATE_FORMATS["nl"]  # row 2 of the data: a due date
     assert sheet["C2"].number_format == "General"  # no due date, no date format
 
 
+def test_figures_are_numbers_and_headers_in_the_language():
+    frame = pd.DataFrame({"expected": ["43.50", "€ 12,50 per piece"], "actual": ["-2", "30 days"],
+                          "impact_eur": [Decimal("1.5"), None], "due_date": [None, None]})
+    sheet = _saved({"Planner": frame}, "en")["Planner"]
+    assert [c.value for c in sheet[1]] == ["Agreed", "In the ERP", "Amount", "Due"]
+    assert (sheet["A2"].value, sheet["B2"].value) == (43.5, -2)
+    assert sheet["A2"].number_format == NUMBER_FORMAT
+    assert (sheet["A3"].value, sheet["B3"].value) == ("€ 12,50 per piece", "30 days")
+    assert sheet["C2"].value == 1.5 and sheet["C2"].number_format == EUR_FORMAT
+
+
 def test_four_times_the_rows_take_well_under_eight_times_as_long():
     def seconds(rows: int) -> float:
         start = time.perf_counter()
-        build_workbook({"Planner": sheet_frame(rows)}, None, "en")
+        build_workbook({"Planner": sheet_frame(rows)}, None, "en").save(io.BytesIO())
         return time.perf_counter() - start
 
     small, large = seconds(1000), seconds(4000)
