@@ -95,15 +95,17 @@ def terms(
 
     coverage: list[dict] = []
     try:
-        found, problems = read_agreements(load_config(config), refresh=refresh, coverage=coverage)
+        settings = load_config(config)
+        found, problems = read_agreements(settings, refresh=refresh, coverage=coverage)
     except AuditError as e:
         raise _fail(e, verbose) from None
     found = [t for t in found if customer is None or t.customer_id == customer]
+    from audit.i18n import format_value
     table = Table("customer", "rule", "value", "source", "conf.", "review",
                   title="Agreements read from the contracts", title_justify="left")
     for t in sorted(found, key=lambda t: (t.customer_id, t.rule_id, t.subject)):
-        values = "; ".join(f"{v.parameter}{f'[{t.subject}]' if t.subject else ''}={v.value}"
-                           for v in t.values)
+        values = "; ".join(f"{v.parameter}{f'[{t.subject}]' if t.subject else ''}="
+                           f"{format_value(v.value, settings.language)}" for v in t.values)
         where = f"{t.clause.file} p.{t.clause.page} art. {t.clause.article}"
         flag = ("override" if t.override else "") or ("LOW" if t.confidence < below else "")
         flag += " OCR" if t.source == "ocr" else ""

@@ -187,8 +187,9 @@ def write_deviations_xlsx(
 
 
 def render_value(value: Any, decimal: str = ".") -> str:
-    """A term value as text: Decimal plain with the `decimal` mark, date ISO, Address via
-    str(), None empty."""
+    """A term value as text a person and a spreadsheet read: Decimal plain with the `decimal`
+    mark, date ISO, Address via str(), pairs 'a: b' joined by '; ' (never a Python repr),
+    None empty."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
@@ -197,6 +198,12 @@ def render_value(value: Any, decimal: str = ".") -> str:
         return value.isoformat()
     if isinstance(value, Address):
         return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple | list):  # tiers and other pairs: '500000: 2; 1000000: 3'
+        return "; ".join(": ".join(render_value(p, decimal) for p in v)
+                         if isinstance(v, tuple | list) else render_value(v, decimal)
+                         for v in value)
     return str(value)
 
 
