@@ -43,11 +43,10 @@ from audit.models import AuditRun, Clause, ContractDoc, Customer, Deviation, Erp
 from audit.needs import absent_needs, has_field
 from audit.private import mask
 from audit.rules.loader import load_rules
-from audit.rules.matching import TermReader
 from audit.rules.overrides import Override, apply_overrides, load_overrides
 from audit.rules.schema import Rule
 from audit.rules.validity import apply_validity
-from audit.store.cache import ContractCache
+from audit.store.cache import ContractCache, TermCache, rules_fingerprint
 from audit.store.db import Store
 from audit.store.history import Counts, agreement_drops
 from audit.workdays import WorkCalendar, calendar_for
@@ -163,7 +162,8 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     coverage: list[dict] = []
     agreements: Counts = {}
     run.terms = read_terms(docs, rules, scope, load_overrides(overrides_path, rules),
-                           overrides_path, run.problems, coverage, agreements)
+                           overrides_path, run.problems, coverage, agreements,
+                           term_cache(store, rules, options.refresh))
     run.problems += agreement_drops(store.last_agreements(), agreements)
     calendar = calendar_for(period.lookback_start, period.end, config.holidays.good_friday,
                             config.holidays.liberation_day)
@@ -265,20 +265,20 @@ def _cached_reads(paths: list[Path], limits: BatchLimits, cache: ContractCache, 
 def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] | None,
                overrides: list[Override], overrides_path: Path,
                problems: list[Problem], coverage: list[dict] | None = None,
-               agreements: Counts | None = None) -> list[Term]:
+               agreements: Counts | None = None, cache: TermCache | None = None) -> list[Term]:
     """The agreements of the customers in scope (None: all linked), valid from their document's
     date until a later one replaces them, with the controller's corrections applied.
 
     Each document's reading (clauses, headings, longest clause, agreements per rule) goes to
     `coverage`; a thin one (no structure, a swallowed clause, no agreement) is a problem."""
-    reader = TermReader(rules)
+    readers: list[Any] = []  # the TermReader, built (spaCy loaded) only when a doc needs it
     terms: list[Term] = []
     changes: list[Clause] = []  # amendment clauses that replace or delete an article
     for doc in docs:
         if doc.customer_id is not None and (scope is None or doc.customer_id in scope):
             clauses = mark_replacements(split_clauses(doc))
             changes += [c for c in clauses if c.change]
-            found = reader.read_document(clauses, doc.customer_id)
+            found = _document_terms(doc, doc.customer_id, clauses, rules, readers, cache)
             terms += found
             measured = reading.with_agreements(reading.measure(doc, clauses), found)
             problems += reading.problems(measured)
@@ -295,6 +295,34 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
     return [t for t in terms if scope is None or t.customer_id in scope]
 
 
+def _document_terms(doc: ContractDoc, customer_id: str, clauses: list[Clause],
+                    rules: dict[str, Rule], readers: list[Any],
+                    cache: TermCache | None) -> list[Term]:
+    """What the rules read from one document: from the cache when read before with the same
+    rules and code, else read (building the TermReader on first need) and remembered."""
+    cached = cache.get(doc, customer_id, clauses) if cache is not None else None
+    if cached is not None:
+        return cached
+    if not readers:
+        from audit.rules.matching import TermReader  # spaCy: only when something is read
+        readers.append(TermReader(rules))
+    found: list[Term] = readers[0].read_document(clauses, customer_id)
+    if cache is not None:
+        cache.put(doc, customer_id, clauses, found)
+    return found
+
+
+def term_cache(store: Store, rules: dict[str, Rule], refresh: bool) -> TermCache | None:
+    """The cache of what the rules read, keyed by the rules and the reading code (None with
+    --refresh: everything is read again)."""
+    if refresh:
+        return None
+    package = Path(__file__).parent
+    code = sorted([*(package / "rules").glob("*.py"), *(package / "contracts").glob("*.py"),
+                   package / "parse.py", package / "models.py"])
+    return TermCache(store.engine, rules_fingerprint(rules, code))
+
+
 def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
                     refresh: bool = False, coverage: list[dict] | None = None,
                     ) -> tuple[list[Term], list[Problem]]:
@@ -307,7 +335,7 @@ def read_agreements(config: AuditConfig, progress: Progress = _no_progress,
     overrides_path = config.path(config.reading.overrides_file)
     agreements: Counts = {}
     terms = read_terms(docs, rules, None, load_overrides(overrides_path, rules), overrides_path,
-                       problems, coverage, agreements)
+                       problems, coverage, agreements, term_cache(store, rules, refresh))
     problems += agreement_drops(store.last_agreements(), agreements)
     return terms, problems
 

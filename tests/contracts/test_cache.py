@@ -39,3 +39,55 @@ def test_only_new_or_changed_contracts_are_read(sample_config, tmp_path, monkeyp
     read.clear()
     docs(refresh=True)
     assert sorted(read) == NAMES
+
+
+def _terms_run(config, store, cache):
+    from audit.erp.loader import load_erp
+    rules = pipeline.check_rules(config)
+    docs = pipeline.read_contracts(config, load_erp(config, only=("customers",)).get("customers"),
+                                   store, [], pipeline._no_progress)
+    return pipeline.read_terms(docs, rules, None, [], Path("corrections.yaml"), [], None, None,
+                               cache(store, rules, False))
+
+
+def test_what_the_rules_read_comes_from_the_cache_without_spacy(sample_config, tmp_path,
+                                                                 monkeypatch):
+    folder = tmp_path / "contracts"
+    folder.mkdir()
+    for name in NAMES:
+        shutil.copy(SAMPLES / name, folder / name)
+    config = load_config(sample_config(contracts_dir=str(folder)))
+    store = Store(config.db_url)
+    first = _terms_run(config, store, pipeline.term_cache)
+    assert {t.rule_id for t in first} >= {"payment_term", "agreed_prices"}
+
+    import audit.rules.matching as matching
+
+    def no_reader(*_a, **_k):
+        raise AssertionError("the rules were run on a cached document")
+
+    with monkeypatch.context() as m:
+        m.setattr(matching, "TermReader", no_reader)
+        again = _terms_run(config, store, pipeline.term_cache)
+    assert again == first
+    assert [t.clause.page for t in again] == [t.clause.page for t in first]
+    assert [repr(t.values) for t in again] == [repr(t.values) for t in first]  # types too
+
+
+def test_a_cached_reading_that_no_longer_parses_is_read_again(sample_config, tmp_path):
+    from sqlalchemy import text
+    folder = tmp_path / "contracts"
+    folder.mkdir()
+    shutil.copy(SAMPLES / NAMES[0], folder / NAMES[0])
+    config = load_config(sample_config(contracts_dir=str(folder)))
+    store = Store(config.db_url)
+    first = _terms_run(config, store, pipeline.term_cache)
+    with store.engine.begin() as c:
+        spoiled = c.execute(text("UPDATE contract_cache SET content = :v WHERE key LIKE "
+                                 "'terms:%'"), {"v": '{"terms": [{"clause": "x"}], "clauses": 1}'})
+        assert spoiled.rowcount == 1
+    assert _terms_run(config, store, pipeline.term_cache) == first
+    with store.engine.begin() as c:
+        c.execute(text("UPDATE contract_cache SET content = :v WHERE key LIKE 'terms:%'"),
+                  {"v": '"not an object"'})
+    assert _terms_run(config, store, pipeline.term_cache) == first
