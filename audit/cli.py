@@ -75,7 +75,7 @@ def run(
     except Exception as e:  # recorded as a failed run; the user gets one line, not a traceback
         raise _fail(RuntimeError(f"the audit failed: {type(e).__name__}: {e} (run with "
                                  "--verbose for the traceback)"), verbose) from None
-    _summary(result, cfg.path(cfg.output_dir) / the_period.label)
+    _summary(result, cfg.path(cfg.output_dir) / the_period.label, cfg.language)
     if result.stats.get("emails", {}).get("undelivered"):
         raise typer.Exit(NotifyError.exit_code)  # recorded, but not every owner has the email
 
@@ -197,28 +197,40 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err_console, transient=False)
 
 
-def _summary(run: AuditRun, out: Path) -> None:
+def _summary(run: AuditRun, out: Path, lang: str) -> None:
+    """The run's summary on the console, in the configured language."""
+    from audit.i18n import format_date, format_eur, label
+
     stats = run.stats
-    console.print(f"[bold]Audit {run.period.label}[/bold] "
-                  f"(look-back {run.period.lookback_start} .. {run.period.end})")
-    console.print(f"customers audited: {stats['customers']}   contracts read: {stats['contracts']}"
-                  f" ({stats['pages']} pages)   agreements found: {stats['terms']}")
-    table = Table("owner", "deviations", title="Deviations by owner", title_justify="left")
+    period = run.period
+    heading = label(lang, "run_heading").format(
+        period=period.label, start=format_date(period.lookback_start, lang),
+        end=format_date(period.end, lang))
+    console.print(f"[bold]{heading}[/bold]")
+    console.print(label(lang, "run_counts").format(
+        customers=stats["customers"], contracts=stats["contracts"], pages=stats["pages"],
+        terms=stats["terms"]))
+    table = Table(label(lang, "owner").lower(), label(lang, "run_deviations"),
+                  title=label(lang, "run_by_owner"), title_justify="left")
     for owner, count in sorted(stats["by_owner"].items()):
         table.add_row(owner, str(count))
     console.print(table)
-    console.print(f"money at stake: EUR {stats['impact_forgone']:,.2f} forgone (undercharged), "
-                  f"EUR {-stats['impact_owed']:,.2f} owed to customers (overcharged)")
+    console.print(label(lang, "run_money").format(
+        forgone=format_eur(stats["impact_forgone"], lang),
+        owed=format_eur(-stats["impact_owed"], lang)))
     emails = stats.get("emails", {})
-    preview = f" (dry run: {emails['preview']} previewed in {out / 'preview'})" if emails.get(
-        "preview") else ""
-    console.print(f"emails: {emails.get('sent', 0)} sent, {emails.get('outbox', 0)} in outbox, "
-                  f"{emails.get('skipped', 0)} already sent{preview}")
+    preview = label(lang, "run_preview").format(
+        n=emails["preview"], folder=out / "preview") if emails.get("preview") else ""
+    console.print(label(lang, "run_emails").format(
+        sent=emails.get("sent", 0), outbox=emails.get("outbox", 0),
+        skipped=emails.get("skipped", 0), preview=preview), markup=False, highlight=False)
     if run.problems:
-        console.print(f"[yellow]problems ({len(run.problems)}):[/yellow]")
+        console.print("[yellow]" + label(lang, "run_problems").format(n=len(run.problems))
+                      + "[/yellow]")
         for problem in run.problems:
+            # the problem texts are English yet; their severity stays so beside them
             console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
-    console.print(f"outputs: {out}")
+    console.print(label(lang, "run_outputs").format(folder=out), markup=False, highlight=False)
 
 
 @rules_app.command("check")

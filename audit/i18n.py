@@ -64,6 +64,19 @@ LABELS: dict[str, dict[str, str]] = {
         "name": "Naam",
         "total": "Totaal",
         "and_more": "en nog {n}",
+        # the run command's summary on the console
+        "run_heading": "Audit {period} (terugkijkperiode {start} .. {end})",
+        "run_counts": "klanten geaudit: {customers}   contracten gelezen: {contracts} "
+                      "({pages} pagina's)   afspraken gevonden: {terms}",
+        "run_by_owner": "Afwijkingen per eigenaar",
+        "run_deviations": "afwijkingen",
+        "run_money": "bedrag op het spel: {forgone} gederfd (te weinig gefactureerd), {owed} "
+                     "terug aan klanten (te veel gefactureerd)",
+        "run_emails": "e-mails: {sent} verzonden, {outbox} in de outbox, {skipped} al "
+                      "verzonden{preview}",
+        "run_preview": " (proefrun: {n} als voorbeeld in {folder})",
+        "run_problems": "problemen ({n}):",
+        "run_outputs": "uitvoer: {folder}",
         # deviation columns of deviations.xlsx (deviations.csv keeps the ids: machine-read)
         "col_deviation_id": "Afwijking", "col_customer_id": "Klantnummer",
         "col_customer_name": "Klant", "col_rule_id": "Afspraak", "col_kind": "Soort",
@@ -213,6 +226,18 @@ LABELS: dict[str, dict[str, str]] = {
         "name": "Name",
         "total": "Total",
         "and_more": "and {n} more",
+        # the run command's summary on the console
+        "run_heading": "Audit {period} (look-back {start} .. {end})",
+        "run_counts": "customers audited: {customers}   contracts read: {contracts} "
+                      "({pages} pages)   agreements found: {terms}",
+        "run_by_owner": "Deviations by owner",
+        "run_deviations": "deviations",
+        "run_money": "money at stake: {forgone} forgone (undercharged), {owed} owed to "
+                     "customers (overcharged)",
+        "run_emails": "emails: {sent} sent, {outbox} in outbox, {skipped} already sent{preview}",
+        "run_preview": " (dry run: {n} previewed in {folder})",
+        "run_problems": "problems ({n}):",
+        "run_outputs": "outputs: {folder}",
         # deviation columns of deviations.xlsx (deviations.csv keeps the ids: machine-read)
         "col_deviation_id": "Deviation", "col_customer_id": "Customer number",
         "col_customer_name": "Customer", "col_rule_id": "Agreement", "col_kind": "Kind",

@@ -78,8 +78,8 @@ def sample_run(tmp_path_factory):
 def test_run_succeeds_and_summarises(sample_run):
     code, output, _ = sample_run
     assert code == 0, output
-    assert "customers audited: 10" in output
-    assert "contracts read: 14" in output
+    assert "klanten geaudit: 10" in output  # the sample config is Dutch
+    assert "contracten gelezen: 14" in output
 
 
 def test_exactly_the_injected_deviations_with_evidence_amount_and_owner(sample_run):
@@ -175,7 +175,7 @@ def test_emails_go_to_a_real_smtp_server_once(sample_config, smtp_server):
     code, output = run_cli("run", "--config", str(config), "--period", "2026-10")
     assert code == 0, output
     assert len(handler.received) == len(owners), "a re-run sends no duplicate email"
-    assert f"0 sent, 0 in outbox, {len(owners)} already sent" in output
+    assert f"0 verzonden, 0 in de outbox, {len(owners)} al verzonden" in output
 
 
 def test_bad_pdfs_are_reported_and_the_rest_of_the_audit_completes(sample_config, tmp_path):

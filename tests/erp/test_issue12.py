@@ -222,7 +222,7 @@ def test_4_without_invoices_the_scope_is_ranked_by_order_value(tmp_path):
     assert result.exit_code == 0, result.output
     assert ("warning: no invoices export is configured: the customers in scope are ranked by "
             "order-line value (quantity × unit price) instead of invoiced revenue") in result.output
-    assert "customers audited: 10" in result.output
+    assert "klanten geaudit: 10" in result.output
     assert "failed" not in result.output
     found = read_audit_csv(tmp_path / "output" / "2026-10" / "deviations.csv")
     assert "lead_time" in set(found["rule_id"])

@@ -130,6 +130,6 @@ def test_killed_between_outputs_and_emails_send_delivers_each_once(tmp_path, mai
     assert code == 0, output
     assert handler.per_owner() == dict.fromkeys(owners, 1)
     code, output = cli("run", "--config", str(config), "--period", PERIOD)
-    assert code == 0 and f"0 sent, 0 in outbox, {len(owners)} already sent" in output
+    assert code == 0 and f"0 verzonden, 0 in de outbox, {len(owners)} al verzonden" in output
     assert handler.per_owner() == dict.fromkeys(owners, 1)
     assert at_head(url) and store.pending_emails() == []

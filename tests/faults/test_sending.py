@@ -34,7 +34,7 @@ def test_killed_after_two_accepted_the_rerun_sends_only_the_rest(tmp_path, mail_
     assert code == 0, output
     owners = owners_of(tmp_path / "output", PERIOD)
     assert handler.per_owner() == dict.fromkeys(owners, 1), "every owner exactly once"
-    assert f"emails: {len(owners) - 2} sent, 0 in outbox, 2 already sent" in output
+    assert f"e-mails: {len(owners) - 2} verzonden, 0 in de outbox, 2 al verzonden" in output
     url = load_config(config).db_url
     store = Store(url)
     assert at_head(url) and store.pending_emails() == []

@@ -178,7 +178,7 @@ def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, close
     audit.payment_term("C1002", 30)
     audit.configure(closed_port)
     output = audit.run("2026-10", code=4)  # recorded, but the emails wait: exit 4
-    assert "emails: 0 sent" in output and "could not be sent and wait in the outbox" in output
+    assert "e-mails: 0 verzonden" in output and "could not be sent and wait in the outbox" in output
     assert "contract-audit send --period 2026-10" in output
     octo = audit.deviations("2026-10")
     assert (octo[registered]["status"], octo[registered]["first_seen"],
@@ -211,7 +211,7 @@ def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, close
 
     # --- re-running October sends nothing twice ------------------------------------------------
     rerun = audit.run("2026-10")
-    assert f"emails: 0 sent, 0 in outbox, {len(waiting)} already sent" in rerun
+    assert f"e-mails: 0 verzonden, 0 in de outbox, {len(waiting)} al verzonden" in rerun
     assert len(handler.received) == before + len(waiting)
     assert audit.deviations("2026-10") == octo, "the same statuses on a re-run"
 
