@@ -27,10 +27,16 @@ pytestmark = pytest.mark.skipif(
 
 def screenshot(page: Path, png: Path, profile: Path) -> Image.Image:
     """Open the page in headless Chromium and take a 1300x2600 screenshot."""
+    return screenshot_at(page, png, profile, 1300, 2600)
+
+
+def screenshot_at(page: Path, png: Path, profile: Path, width: int,
+                  height: int = 2600) -> Image.Image:
+    """Open the page in headless Chromium at width x height px and take a screenshot."""
     assert BROWSER is not None
     result = subprocess.run(
         [BROWSER, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}",
-         "--window-size=1300,2600", page.as_uri()],
+         f"--window-size={width},{height}", page.as_uri()],
         capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0 and png.exists(), result.stderr[-2000:]
     return Image.open(png).convert("RGB")
