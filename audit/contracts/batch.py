@@ -15,7 +15,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from audit.contracts import ocr
-from audit.contracts.reader import ReadLimits, read_pdf
+from audit.contracts.reader import CHUNK, ReadLimits, assemble, read_part
 from audit.errors import Location, Problem
 from audit.models import ContractDoc
 
@@ -65,12 +65,16 @@ def _address_space() -> int:
     return int(kb) * 1024
 
 
-def _work(path: Path, limits: BatchLimits, conn: Connection) -> None:
+Job = tuple[Path, int, int]  # a document, the part a reader takes, of how many parts
+
+
+def _work(job: Job, limits: BatchLimits, conn: Connection) -> None:
+    path, part, parts = job
     _die_with_parent()
     try:
         _limit_memory(limits.memory_mb)
         ocr.set_max_pixels(limits.ocr_max_pixels)
-        conn.send(read_pdf(path, limits.read))
+        conn.send(read_part(path, limits.read, part, parts))
     except MemoryError:
         conn.send((None, [Problem("contracts", _MEMORY.format(limits.memory_mb),
                                   Location(path.name))]))
@@ -91,23 +95,82 @@ def read_many(paths: list[Path], limits: BatchLimits = BatchLimits(),
     """Read every PDF; a document over its time limit is stopped and reported, the rest go on."""
     workers = limits.workers or os.cpu_count() or 1
     context = mp.get_context("fork")
-    pending, running, results = list(paths), {}, {}
+    pending = _jobs(paths, workers, limits.read.max_pages)
+    running: dict[Connection, tuple[Job, mp.Process, float]] = {}
+    parts: dict[Path, list[Part]] = {p: [] for p in paths}
+    results: dict[Path, Result] = {}
     while pending or running:
         while pending and len(running) < workers:
-            path = pending.pop(0)
+            job = pending.pop(0)
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(path, limits, send), daemon=True)
+            process = context.Process(target=_work, args=(job, limits, send), daemon=True)
             process.start()
             send.close()
-            running[receive] = (path, process, time.monotonic())
+            running[receive] = (job, process, time.monotonic())
         for conn in wait(list(running), timeout=0.2):
-            path, process, _ = running.pop(conn)  # type: ignore[index]
-            results[path] = _receive(conn, path, limits.memory_mb)
+            job, process, _ = running.pop(conn)  # type: ignore[index]
+            parts[job[0]].append(_receive(conn, job[0], limits.memory_mb))
             process.join()
-        results.update(_stop_overdue(running, limits.seconds))
+        for path, stopped in _stop_overdue(running, limits.seconds).items():
+            parts[path].append(stopped)
+        for job_path, done in parts.items():
+            if job_path not in results and _finished(job_path, pending, running):
+                results[job_path] = _join(job_path, done)
         if progress:
             progress(len(results), len(paths))
     return {p: results[p] for p in paths}
+
+
+Part = tuple[dict | None, list[Problem]]  # raw pages by number (None: unreadable), problems
+SPREAD_PAGES = 2 * CHUNK  # a document this long is spread over idle readers
+
+
+def _jobs(paths: list[Path], workers: int, max_pages: int) -> list[Job]:
+    """One job per document; when there are fewer documents than readers, a long one is
+    split in parts (chunks of pages), so one long contract uses every core."""
+    spare = workers // max(1, len(paths))
+    jobs: list[Job] = []
+    for path in paths:
+        pages = min(_page_count(path), max_pages) if spare > 1 else 0
+        n = min(spare, -(-pages // CHUNK)) if pages >= SPREAD_PAGES else 1
+        jobs += [(path, part, n) for part in range(n)]
+    return jobs
+
+
+def _page_count(path: Path) -> int:
+    """The document's page count from its page tree (pdfium, fast); 0 if it cannot tell."""
+    try:
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(str(path))
+        try:
+            return len(document)
+        finally:
+            document.close()
+    except Exception:  # a damaged PDF: read in one part, the reader reports it
+        return 0
+
+
+def _finished(path: Path, pending: list[Job], running: dict) -> bool:
+    """Every part of this document read (or stopped)."""
+    return not any(j[0] == path for j in pending) and \
+        not any(j[0] == path for j, _, _ in running.values())
+
+
+def _join(path: Path, done: list[Part]) -> Result:
+    """The document from its parts; any unreadable part makes the document unreadable."""
+    problems: list[Problem] = []
+    for _, found in done:
+        problems += [p for p in found if p not in problems]
+    if any(raw is None for raw, _ in done):
+        return None, problems
+    raw: dict = {}
+    for pages, _ in done:
+        raw.update(pages or {})
+    try:
+        return assemble(path, raw, problems)
+    except OSError as e:
+        return None, [Problem("contracts", f"cannot open file: {e.strerror}", Location(str(path)))]
 
 
 def _receive(conn: Connection, path: Path, memory_mb: int | None) -> Result:
@@ -121,10 +184,10 @@ def _receive(conn: Connection, path: Path, memory_mb: int | None) -> Result:
         conn.close()
 
 
-def _stop_overdue(running: dict[Connection, tuple[Path, mp.Process, float]],
-                  seconds: float) -> dict[Path, Result]:
+def _stop_overdue(running: dict[Connection, tuple[Job, mp.Process, float]],
+                  seconds: float) -> dict[Path, Part]:
     stopped = {}
-    for conn, (path, process, started) in list(running.items()):
+    for conn, ((path, _, _), process, started) in list(running.items()):
         if time.monotonic() - started > seconds:
             process.kill()
             process.join()

@@ -8,11 +8,10 @@ from typing import Any
 import pdfplumber
 
 from audit.contracts.columns import Word, regions, rows_of
+from audit.contracts.pagetext import TABLE_MARK
 from audit.contracts.rotation import UPRIGHT, turn_of, turned_words
 from audit.contracts.tables import Ruled, ruled_tables
 from audit.models import Line, Table
-
-TABLE_MARK = "\x00TABLE{}\x00"  # stands in the page text where a table was
 
 
 def page_lines(page: pdfplumber.page.Page, number: int) -> tuple[list[Line], list[Table]]:

@@ -7,8 +7,10 @@ import os
 import shutil
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pdfplumber
+if TYPE_CHECKING:  # pdfplumber is imported where pages are read, not at start-up
+    import pdfplumber
 
 RESOLUTION = 300
 LANGUAGES = "nld+eng"

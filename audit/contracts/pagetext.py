@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from audit.contracts.layout import TABLE_MARK
 from audit.models import ContractDoc
+
+TABLE_MARK = "\x00TABLE{}\x00"  # stands in the page text where a table was
 
 TABLE_LINE = re.compile(TABLE_MARK.format(r"(\d+)"))
 HYPHEN_END = re.compile(r"[a-zà-ÿ]-$")

@@ -7,16 +7,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from typing import TYPE_CHECKING
 
 from audit.contracts import ocr
-from audit.contracts.layout import TABLE_MARK, page_lines
+from audit.contracts.pagetext import TABLE_MARK
 from audit.errors import ContractReadError, Location, Problem
 from audit.models import ContractDoc, Line, Page, Table
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 __all__ = ["TABLE_MARK", "ReadLimits", "detect_language", "read_pdf"]
 
@@ -44,17 +43,35 @@ class ReadLimits:
 def read_pdf(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ContractDoc | None,
                                                                     list[Problem]]:
     """Read one contract PDF; a document that cannot be read is a Problem, not an exception."""
+    raw, problems = read_part(path, limits)
+    return (None, problems) if raw is None else assemble(path, raw, problems)
+
+
+CHUNK = 8  # pages a reader takes at a time when one document is spread over several
+
+
+def read_part(path: Path, limits: ReadLimits = ReadLimits(), part: int = 0,
+              parts: int = 1) -> tuple[dict[int, RawPage] | None, list[Problem]]:
+    """The raw pages (by number) of one part of a PDF: chunks of CHUNK pages, every parts-th
+    from the part-th, so several readers share one long document; None if it cannot be read."""
     try:
         data = path.read_bytes()
         if not data.strip():
             raise ContractReadError("the file is empty (0 bytes); export the contract again",
                                     Location(path.name))
-        raw_pages, problems = _extract(path, limits)
+        return _extract(path, limits, part, parts)
     except ContractReadError as e:
         return None, [Problem("contracts", e.message, e.location)]
     except OSError as e:
         return None, [Problem("contracts", f"cannot open file: {e.strerror}", Location(str(path)))]
-    pages = _strip_running_lines(raw_pages)
+
+
+def assemble(path: Path, raw: dict[int, RawPage], problems: list[Problem]) -> tuple[
+        ContractDoc | None, list[Problem]]:
+    """The document from all its raw pages (read at once or in parts): running lines removed
+    over the whole document, its language, its hash."""
+    data = path.read_bytes()
+    pages = _strip_running_lines([raw[n] for n in sorted(raw)])
     if not any(p.text.strip() for p in pages):
         problems.append(Problem("contracts", "no readable text in the document (scanned without "
                                 "OCR, or empty); no agreements were read from it",
@@ -74,28 +91,38 @@ def read_pdf(path: Path, limits: ReadLimits = ReadLimits()) -> tuple[ContractDoc
 RawPage = tuple[list[Line], list[Table], float | None, tuple[float, float]]
 
 
-def _extract(path: Path, limits: ReadLimits) -> tuple[list[RawPage], list[Problem]]:
+def _extract(path: Path, limits: ReadLimits, part: int = 0,
+             parts: int = 1) -> tuple[dict[int, RawPage], list[Problem]]:
     """Lines (tables replaced by a marker) and tables per page; OCR where there is no text."""
+    # pdfplumber (and pdfminer) only where a PDF is read: a run from the cache never loads them
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    from audit.contracts.layout import page_lines
+
     where = Location(path.name)
     try:
         with pdfplumber.open(path) as pdf:
             if not pdf.pages:
                 raise ContractReadError("the PDF has no pages", where)
             problems = []
-            if len(pdf.pages) > limits.max_pages:
+            if part == 0 and len(pdf.pages) > limits.max_pages:  # said once
                 problems.append(Problem("contracts", f"the document has {len(pdf.pages)} pages; "
                                         f"only the first {limits.max_pages} were read "
                                         "(max_pages)", where, "warning"))
-            raw = []
+            raw = {}
             for n, page in enumerate(pdf.pages[: limits.max_pages], 1):
+                if (n - 1) // CHUNK % parts != part:
+                    continue  # another reader's pages
                 lines, tables = page_lines(page, n)
                 confidence = None
                 if not lines and page.images:
                     texts, confidence, problem = _ocr(page, path.name, n, limits)
                     lines = [Line(t) for t in texts]
                     problems += [problem] if problem else []
-                raw.append((lines, tables, confidence,
-                            (float(page.width), float(page.height))))
+                raw[n] = (lines, tables, confidence, (float(page.width), float(page.height)))
                 page.close()  # frees the page's cached layout: memory stays flat on long PDFs
             return raw, problems
     except ContractReadError:

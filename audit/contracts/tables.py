@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pdfplumber
+if TYPE_CHECKING:  # pdfplumber is imported where pages are read, not at start-up
+    import pdfplumber
 
 from audit.models import Table
 

@@ -68,9 +68,9 @@ def test_a_document_over_its_time_limit_is_stopped_and_the_rest_go_on(tmp_path, 
     shutil.copy(FIXTURES / "hyphenated.pdf", fast)
     slow = tmp_path / "slow.pdf"
     shutil.copy(FIXTURES / "hyphenated.pdf", slow)
-    real = batch.read_pdf
-    monkeypatch.setattr(batch, "read_pdf",
-                        lambda path, limits: _slow(path, limits) if path == slow else real(path, limits))
+    real = batch.read_part
+    monkeypatch.setattr(batch, "read_part", lambda path, limits, *part: (
+        _slow(path, limits) if path == slow else real(path, limits, *part)))
     started = time.monotonic()
     results = read_many([slow, fast], BatchLimits(seconds=2, workers=2))
     assert time.monotonic() - started < 10
