@@ -15,6 +15,7 @@ from rich.table import Table
 from audit.config import AuditConfig, load_config
 from audit.errors import AuditError, ConfigError, NotifyError, Problem
 from audit.models import Deviation
+from audit.parse import typed_date
 from audit.private import mask
 
 if TYPE_CHECKING:
@@ -172,15 +173,15 @@ def suppress(
     deviation_id: IdArgument, by: ByOption,
     reason: Annotated[str, typer.Option("--reason", help="Why it may be left alone.")],
     until: Annotated[str, typer.Option("--until", help="Last day of the suppression, "
-                                       "YYYY-MM-DD; after it the deviation is open again.")],
+                                       "31-12-2026, 31/12/2026 or 2026-12-31; after it the deviation is open "
+                                       "again.")],
     config: ConfigOption = Path("config.yaml"), verbose: VerboseOption = False,
 ) -> None:
     """Suppress a deviation until a date: not emailed, not escalated, not counted as open."""
     try:
-        last_day = date.fromisoformat(until)
-    except ValueError:
-        raise typer.BadParameter(f"'{until}' is not a date like 2026-12-31",
-                                 param_hint="--until") from None
+        last_day = typed_date(until)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--until") from None
     if not reason.strip():
         raise typer.BadParameter("say why", param_hint="--reason")
     _respond(config, deviation_id, "suppressed", by, reason, last_day, verbose)

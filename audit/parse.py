@@ -10,8 +10,29 @@ from decimal import Decimal
 from audit.rules.dates import MONTHS, dates
 from audit.rules.grammar import decimal_of, money, numbers, word_value
 
-__all__ = ["MONTHS", "decimal_value", "find_dates", "find_foreign_money", "find_money",
-           "number_value"]
+__all__ = ["DATE_FORMS", "MONTHS", "decimal_value", "find_dates", "find_foreign_money",
+           "find_money", "number_value", "typed_date"]
+
+#: How a date may be typed on the command line: ISO, or day first the Dutch way.
+DATE_FORMS = "2026-12-31, 31-12-2026, 31/12/2026 or 31.12.2026"
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+
+
+def typed_date(text: str) -> date:
+    """A date as a user types it: '2026-12-31', '31-12-2026', '31/12/2026', '31.12.2026'
+    (day first, as in the Netherlands). ValueError naming the accepted forms otherwise."""
+    value = text.strip()
+    if iso := _ISO.fullmatch(value):
+        year, month, day = (int(g) for g in iso.groups())
+    elif dutch := _DAY_FIRST.fullmatch(value):
+        day, month, year = int(dutch.group(1)), int(dutch.group(3)), int(dutch.group(4))
+    else:
+        raise ValueError(f"'{text}' is not a date; type it as {DATE_FORMS}")
+    try:
+        return date(year, month, day)
+    except ValueError as e:
+        raise ValueError(f"'{text}' is not a date ({e}); type it as {DATE_FORMS}") from None
 
 
 def find_foreign_money(text: str) -> list[str]:
