@@ -40,3 +40,34 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install --quiet --disable-pip-version-check -e \".[test]\"" in ci
     assert ".venv/bin/pytest -q" in ci
+
+
+def _scheduler_lines() -> dict[str, str]:
+    starts = {"systemd": "ExecStart=", "cron": "0 6 1 * * ", "schtasks": "schtasks /Create"}
+    return {name: next(line for line in README.splitlines() if line.startswith(start))
+            for name, start in starts.items()}
+
+
+def test_scheduler_lines_call_real_commands_and_options():
+    """systemd, cron and Windows Task Scheduler each start the venv's contract-audit with a
+    command and options the CLI has; the monthly ones change to the project folder first."""
+    import re
+
+    import typer.main
+
+    cli = typer.main.get_command(app)
+    lines = _scheduler_lines()
+    venv_exe = {"systemd": "/.venv/bin/contract-audit ", "cron": ".venv/bin/contract-audit ",
+                "schtasks": r".venv\Scripts\contract-audit.exe "}
+    for name, line in lines.items():
+        assert venv_exe[name] in line, name
+        called = line.split(venv_exe[name], 1)[1].split(">>")[0].strip().strip('"').split()
+        command = cli.commands[called[0]]  # KeyError: no such command
+        options = {o for p in command.params for o in getattr(p, "opts", ())}
+        for word in called[1:]:
+            if word.startswith("--"):
+                assert word in options, (name, word)
+    assert "cd /opt/contract-audit &&" in lines["cron"]
+    schtasks = lines["schtasks"]
+    assert re.search(r"/SC MONTHLY /D 1 /ST \d\d:\d\d ", schtasks)
+    assert "cd /d C:\\contract-audit &&" in schtasks
