@@ -158,13 +158,15 @@ class TermCache:
         self.engine = engine
         self.fingerprint = fingerprint
 
-    def key(self, sha256: str, customer_id: str) -> str:
-        return f"terms:{sha256}:{customer_id}:{self.fingerprint}"
+    def key(self, doc: ContractDoc, customer_id: str) -> str:
+        # the text as read too: other reader settings (max_pages, OCR) give other terms
+        text = hashlib.sha256("\f".join(p.text for p in doc.pages).encode()).hexdigest()[:16]
+        return f"terms:{doc.sha256}:{customer_id}:{self.fingerprint}:{text}"
 
     def get(self, doc: ContractDoc, customer_id: str, clauses: list[Clause]) -> list[Term] | None:
         """The cached terms, or None (none cached, or an entry that no longer parses)."""
         with Session(self.engine) as s:
-            row = s.get(ContractCacheRow, self.key(doc.sha256, customer_id))
+            row = s.get(ContractCacheRow, self.key(doc, customer_id))
             content = None if row is None else row.content
         if content is None:
             return None
@@ -185,7 +187,7 @@ class TermCache:
             return
         if load_terms(content, clauses) != terms:  # rebuilt must equal read, or not cached
             return
-        key = self.key(doc.sha256, customer_id)
+        key = self.key(doc, customer_id)
         with Session(self.engine) as s, s.begin():
             s.execute(delete(ContractCacheRow).where(ContractCacheRow.key == key))
             s.add(ContractCacheRow(key=key, file=doc.file,
