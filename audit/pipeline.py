@@ -111,6 +111,9 @@ def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = 
         log.info("run %s for %s %s: %s deviations, %s problems", run_id, period.label,
                  "previewed" if options.dry_run else "completed", run.stats["deviations"],
                  run.stats["problems"])
+        for problem in run.problems:  # where and what, for whoever reads the log later
+            log.log(logging.WARNING if problem.severity == "warning" else logging.ERROR,
+                    "run %s %s (%s): %s", run_id, problem.severity, problem.stage, problem)
     return run
 
 
