@@ -89,6 +89,41 @@ def _table(rows: list[Deviation]) -> Table:
     return table
 
 
+FORMATS = ("table", "csv", "json")
+_FIELDS = ("deviation_id", "status", "customer_id", "customer_name", "rule_id", "kind",
+           "severity", "owner", "first_seen", "months_open", "due_date", "escalated",
+           "owner_state", "impact_eur", "description")
+
+
+def _record(d: Deviation) -> dict[str, Any]:
+    """A deviation as plain values: numbers as numbers, dates as ISO text."""
+    record = {name: getattr(d, name) for name in _FIELDS}
+    record["deviation_id"] = d.deviation_id
+    record["due_date"] = d.due_date.isoformat() if d.due_date else None
+    record["escalated"] = bool(d.escalated and d.status != "resolved")
+    record["impact_eur"] = None if d.impact_eur is None else float(d.impact_eur)
+    return record
+
+
+def _print_rows(rows: list[Deviation], fmt: str) -> None:
+    """The listing as csv (texts never a formula) or json, on stdout, nothing else."""
+    import csv
+    import io
+    import json
+
+    from audit.report.workbook import neutralise
+
+    records = [_record(d) for d in rows]
+    if fmt == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: neutralise(v) for k, v in r.items()} for r in records)
+    print(buffer.getvalue(), end="")
+
+
 def deviations(
     deviation_id: Annotated[str | None, typer.Argument(
         help="Show one deviation: its runs and its audit trail.")] = None,
@@ -102,9 +137,12 @@ def deviations(
     state: Annotated[str | None, typer.Option(
         help=f"Owner's response: {', '.join(STATES)}.")] = None,
     escalated: Annotated[bool, typer.Option("--escalated", help="Only escalated ones.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json (for scripts).")
+                   ] = "table",
     verbose: VerboseOption = False,
 ) -> None:
     """List the tracked deviations of the latest run (filtered), or show one with its trail."""
+    _choice(fmt, FORMATS, "--format")
     _choice(status, STATUSES, "--status")
     _choice(state, STATES, "--state")
     try:
@@ -118,6 +156,9 @@ def deviations(
     rows = [d for d in rows if _matches(d, status, owner, customer, rule, state, escalated)]
     if shown_period is None:
         console.print(f"no completed run{' for ' + period if period else ''} in the database")
+        return
+    if fmt != "table":
+        _print_rows(rows, fmt)
         return
     _wide(_table(rows))
     console.print(f"{len(rows)} deviation(s) of the run for {shown_period}")
