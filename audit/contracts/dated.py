@@ -30,6 +30,15 @@ GAP = re.compile(r"(?:(?:(?:de|het|the|and|including|en|met|dag|day)\b|[()]|_+)\
 # A sentence about the agreement itself: a base contract's start, not one clause's
 # ('Met ingang van 1 januari 2026 neemt de afnemer ...' dates one clause, not the contract)
 ABOUT_AGREEMENT = re.compile(r"\w*(?:overeenkomst|vertrag)\b|\b(?:agreement|contract)\b", re.I)
+# A start defined as the signing: 'effective on the date of its execution', 'entered into as of
+# the date last written below', 'treedt in werking op de datum van de laatste ondertekening'
+AT_SIGNING = re.compile(
+    r"\b(?:date|day)\s+(?:of\s+(?:its\s+|the\s+|their\s+)?(?:last\s+|final\s+)?"
+    r"(?:execution|signature|signing)|(?:last\s+)?(?:written|signed|executed)\s+below)\b|"
+    r"\b(?:datum|dag)\s+(?:van\s+)?(?:de\s+)?(?:laatste\s+)?ondertekening\b", re.I)
+TAKES_EFFECT = re.compile(r"\b(?:effective|entered\s+into|in\s+(?:force|effect)|commenc\w*|"
+                          r"in\s+werking|gaat\s+in|ingaat|aangegaan)\b", re.I)
+DATE_LABEL = re.compile(r"^\s*(?:date|datum|dated)\s*:\s*", re.I | re.M)  # a signature's 'Date:'
 SIGNED = re.compile(r"\b(?:signed|executed|getekend|ondertekend|unterzeichnet)\b", re.I)
 # a letter's date line: 'Zwolle, 18 februari 2026'
 LETTER_DATE = re.compile(r"^\s*[A-Z][\w'.\- ]{1,40},\s+(?=\S)", re.M)
@@ -119,6 +128,32 @@ def signing_date(text: str, order: str) -> date | None:
     return None
 
 
+def starts_at_signing(text: str) -> bool:
+    """Whether the document says it applies from its signing ('effective on the date of its
+    execution'): a sentence about the agreement, with an effect word, names the signing date."""
+    for m in AT_SIGNING.finditer(text):
+        sentence = _sentence(text, m.start())
+        if ABOUT_AGREEMENT.search(sentence) and TAKES_EFFECT.search(sentence):
+            return True
+    return False
+
+
+def last_signing_date(text: str, order: str) -> date | None:
+    """The latest date a party signed: after 'signed'/'executed', a letter's date line or a
+    signature block's 'Date:' (an agreement is made when the last party signs)."""
+    lang = "en" if order == "mdy" else "nl"
+    found: list[date] = []
+    for m in SIGNED.finditer(text):
+        window = text[m.end():m.end() + 100]
+        end = SENTENCE_END.search(window)
+        found += find_dates(window[:end.start() + 1 if end else None], lang)[:1]
+    for pattern in (LETTER_DATE, DATE_LABEL):
+        for m in pattern.finditer(text):
+            if day := date_at(text[m.end():m.end() + DATE_SPAN], order):
+                found.append(day)
+    return max(found, default=None)
+
+
 def table_date(pages: tuple[Page, ...], order: str) -> date | None:
     """An effective date given in a table: a row whose label cell names it, the date beside it."""
     label = re.compile(rf"^\s*(?:{STRONG})\s*:?\s*$", re.I)
@@ -146,6 +181,9 @@ def document_date(pages: tuple[Page, ...], lang: str, amendment: bool) -> DocDat
     without one applies from its signing."""
     text = "\n".join(p.text for p in pages)
     order = date_order(text, lang)
+    if not amendment and starts_at_signing(text) and (
+            day := last_signing_date(text, order)) is not None:
+        return DocDate(day, "signed")
     day = (stated_date(text, order, amendment) or table_date(pages, order)
            or title_date(pages, order))
     if day is not None:
