@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -473,6 +474,33 @@ def format_value(value: Any, lang: str) -> str:
     if isinstance(value, str):
         return value
     return str(value)  # an Address and other value objects read as their own text
+
+
+_PLAIN_DECIMAL = re.compile(r"(?<![\w.,-])(-?\d+\.\d+)(?![\w.,-]|\.\d)")
+_ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
+_UNIT_TOKEN = re.compile(r"\b([a-z]+_[a-z_]+)\b")
+
+
+def format_figures(text: str, lang: str) -> str:
+    """A text a check wrote ('1% per working_day', '43.50', 'ends 2026-06-30') with its plain
+    decimals, ISO dates and unit names written for `lang` ('43,50', '30-06-2026', 'werkdag').
+    Item codes ('BT.6102-10') and other words are left as they are."""
+    def number(match: re.Match[str]) -> str:
+        return format_number(Decimal(match.group(1)), lang)
+
+    def day(match: re.Match[str]) -> str:
+        try:
+            return format_date(date(*map(int, match.groups())), lang)
+        except ValueError:
+            return match.group(0)
+
+    def unit(match: re.Match[str]) -> str:
+        known = UNIT_WORDS[lang].get(match.group(1))
+        return known if known else match.group(0)
+
+    text = _ISO_DATE.sub(day, text)
+    text = _PLAIN_DECIMAL.sub(number, text)
+    return _UNIT_TOKEN.sub(unit, text)
 
 
 def format_evidence(evidence: Sequence[str], lang: str, limit: int = 10) -> str:

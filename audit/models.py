@@ -198,6 +198,7 @@ class Deviation:
     owner_note: str = ""  # the owner's response: who, when, why (and until when)
     agreed: str = ""  # the agreement it is measured against (term values, subject): identity
     impact_basis: str = ""  # how its money at stake is computed (the rule's impact:), in words
+    rule_title: str = ""  # the rule's title in the run's language, shown instead of its id
 
     @property
     def deviation_id(self) -> str:

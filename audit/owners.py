@@ -74,6 +74,7 @@ def assign(
             action=rule.action_text(dev.kind, config.language, dict(dev.params), dev.subject),
             due_date=due_date(calendar, period_end, days, run_date),
             impact_basis=rule.impact_text(config.language) if dev.impact_eur is not None else "",
+            rule_title=rule.title.get(config.language) or rule.id,
         ))
     return out, problems
 

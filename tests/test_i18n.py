@@ -13,6 +13,7 @@ from audit.i18n import (
     LANGUAGES,
     Money,
     format_eur,
+    format_figures,
     format_money,
     format_number,
     format_percent,
@@ -103,3 +104,22 @@ def test_every_rule_text_an_owner_reads_exists_in_both_languages() -> None:
             assert names["nl"] == names["en"], (rule.id, names)
         for title in (rule.title.nl, rule.title.en):  # shown instead of the id
             assert title.strip() and "_" not in title, rule.id
+
+
+@pytest.mark.parametrize(("text", "nl", "en"), [
+    ("43.50", "43,50", "43.50"),
+    ("54136.99", "54.136,99", "54,136.99"),
+    ("1% per working_day, max 10%", "1% per werkdag, max 10%", "1% per working day, max 10%"),
+    ("no orders after 2026-06-30", "no orders after 30-06-2026", "no orders after 2026-06-30"),
+    ("BT.6102-10", "BT.6102-10", "BT.6102-10"),  # an item code is not a number
+    ("€ 1.234,56", "€ 1.234,56", "€ 1.234,56"),  # already written for people
+    ("2026-02-31", "2026-02-31", "2026-02-31"),  # not a date: left as it is
+])
+def test_figures_a_check_wrote_as_text_read_in_the_language(text: str, nl: str, en: str) -> None:
+    assert format_figures(text, "nl") == nl
+    assert format_figures(text, "en") == en
+
+
+def test_an_article_number_in_a_template_stays_an_article() -> None:
+    params = {"article": "4.1", "expected": "8.25"}
+    assert fill("artikel {article}: {expected}", params, "nl") == "artikel 4.1: 8,25"

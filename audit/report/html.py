@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from audit.errors import Location, Problem
-from audit.i18n import format_date, format_eur, format_evidence, label, label_value
+from audit.i18n import format_date, format_eur, format_evidence, format_figures, label, label_value
 from audit.models import AuditRun
 from audit.report.charts import rank, stacked_bars
 from audit.report.summary import age_text, is_open, severity_order, totals, totals_by
@@ -176,7 +176,7 @@ def _groupings(run: AuditRun, lang: str) -> dict[str, Any]:
     by_customer = totals_by(run.deviations, lambda d: d.customer_id)
     return {
         "by_owner": totals_by(run.deviations, lambda d: d.owner or no_owner),
-        "by_rule": totals_by(run.deviations, lambda d: d.rule_id),
+        "by_rule": totals_by(run.deviations, lambda d: d.rule_title or d.rule_id),
         "by_kind": totals_by(run.deviations, lambda d: label_value(lang, d.kind)),
         "by_customer": by_customer,
         "customer_totals": {t.key: t for t in by_customer},
@@ -208,6 +208,7 @@ def report_context(
         "charts": trend_charts(trend, lang) if trend else [],
         "t": lambda key: label(lang, key),
         "v": lambda value: label_value(lang, value),
+        "fig": lambda text: format_figures(str(text), lang),
         "eur": lambda amount: format_eur(amount, lang),
         "day": lambda value: format_date(value, lang),
         "evidence": lambda items: format_evidence(items, lang),

@@ -150,7 +150,7 @@ def _summary_sheet(sheet: Any, deviations: Sequence[Deviation], lang: str) -> No
     no_owner = label(lang, "no_owner")
     keys: list[tuple[str, Callable[[Deviation], str]]] = [
         ("owner", lambda d: d.owner or no_owner),
-        ("rule", lambda d: d.rule_id),
+        ("rule", lambda d: d.rule_title or d.rule_id),
         ("customer", lambda d: f"{d.customer_id} {d.customer_name}".strip()),
     ]
     blocks = [_summary_rows(label(lang, heading), totals_by(deviations, key), lang)

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from audit.i18n import format_value
+from audit.i18n import format_figures, format_value
 from audit.rules.values import VALUE_TYPES
 
 # the value types are the keys of the one table of readers (values.VALUE_TYPES)
@@ -220,6 +220,10 @@ def _keyed(texts: dict[str, Texts], kind: str, subject: str, params: dict[str, A
     return None
 
 
+# fields whose text is a name, never figures to rewrite ('4.1' is an article, not 4,1)
+LITERAL_FIELDS = frozenset({"article", "file", "page", "customer", "customer_id", "subject", "item"})
+
+
 def fill(template: str, params: dict[str, Any], lang: str | None = None) -> str:
     """Replace {name} by params[name], written for `lang` (money with its currency, numbers
     and dates in the language's notation: format_value); nothing else is interpreted (rule
@@ -227,6 +231,10 @@ def fill(template: str, params: dict[str, Any], lang: str | None = None) -> str:
     def value(match: re.Match[str]) -> str:
         if match.group(1) not in params:
             return match.group(0)
-        found = params[match.group(1)]
-        return format_value(found, lang) if lang else str(found)
+        name, found = match.group(1), params[match.group(1)]
+        if not lang:
+            return str(found)
+        if isinstance(found, str) and name not in LITERAL_FIELDS:
+            return format_figures(found, lang)  # a figure a check wrote as text ('43.50')
+        return format_value(found, lang)
     return TEMPLATE_FIELD.sub(value, template)

@@ -239,3 +239,14 @@ def test_tracking_shown_in_the_deviation_list(run: AuditRun) -> None:
     assert '<span class="flag">Escalated</span>' in row
     assert '<span class="state" title="Bea">Acknowledged by the owner</span>' in row
     assert '<div class="value">1</div><div class="name">Escalated</div>' in html
+
+
+def test_deviations_show_the_rules_title_and_figures_in_the_language(run: AuditRun) -> None:
+    from dataclasses import replace
+
+    first = replace(run.deviations[0], rule_title="Afgesproken prijzen", expected="1234.50",
+                    actual="1% per working_day")
+    html = render_report_html(replace(run, deviations=(first, *run.deviations[1:])), "nl")
+    row = html.split(f'<tr id="{first.deviation_id}">', 1)[1].split("</tr>", 1)[0]
+    assert "Afgesproken prijzen" in row and f">{first.rule_id}<" not in row
+    assert "1.234,50" in row and "per werkdag" in row and "working_day" not in row
