@@ -7,7 +7,14 @@ from datetime import date
 import pandas as pd
 
 from audit.checks.base import CheckContext, register
+from audit.i18n import format_date, label
 from audit.models import Deviation, Term
+
+
+def _say(ctx: CheckContext, key: str, **values: object) -> str:
+    """A sentence of this check in the run's language, dates written for it."""
+    shown = {k: format_date(v, ctx.lang) if isinstance(v, date) else v for k, v in values.items()}
+    return label(ctx.lang, key).format(**shown)
 
 
 @register("contract_term", "registered")
@@ -48,12 +55,10 @@ def _upcoming(ctx: CheckContext, term: Term, end: date) -> list[Deviation]:
     if deadline is None or not ctx.period.end < deadline <= horizon or end <= ctx.period.end:
         return []
     renewal = term.get("renewal_months")
-    then = (f"renewed by {renewal} months unless notice is given" if renewal
-            else "it ends unless it is extended")
-    return [ctx.deviation("execution", term, "notice",
-                          f"decide on renewal; give notice by {deadline.isoformat()}",
-                          f"term ends {end.isoformat()}, {then}", deadline=deadline.isoformat(),
-                          end=end.isoformat())]
+    shows = (_say(ctx, "term_ends_renews", end=end, months=renewal) if renewal
+             else _say(ctx, "term_ends_unless", end=end))
+    return [ctx.deviation("execution", term, "notice", _say(ctx, "term_decide", deadline=deadline),
+                          shows, deadline=deadline.isoformat(), end=end.isoformat())]
 
 
 def _passed(ctx: CheckContext, term: Term) -> list[Deviation]:
@@ -63,11 +68,10 @@ def _passed(ctx: CheckContext, term: Term) -> list[Deviation]:
         deadline = notice_deadline(term, end)
         if deadline is not None and ctx.period.start <= deadline <= ctx.period.end:
             renewal = term.get("renewal_months")
-            then = (f"renewed to {_add(end, renewal).isoformat()}" if renewal
-                    else f"it ends on {end.isoformat()}")
+            shows = (_say(ctx, "term_renewed_to", end=end, renewed=_add(end, renewal)) if renewal
+                     else _say(ctx, "term_ends_on", end=end))
             return [ctx.deviation("execution", term, f"notice_passed:{deadline.isoformat()}",
-                                  f"notice deadline {deadline.isoformat()} passed",
-                                  f"term ending {end.isoformat()}: {then}",
+                                  _say(ctx, "term_notice_passed", deadline=deadline), shows,
                                   deadline=deadline.isoformat(), end=end.isoformat())]
     return []
 
@@ -80,10 +84,10 @@ def _expired(ctx: CheckContext, term: Term, end: date) -> list[Deviation]:
     after = lines[(lines["order_date"] > pd.Timestamp(end)) & ctx.in_window(lines["order_date"])]
     if after.empty:
         return []
-    last = after["order_date"].max().date().isoformat()
-    return [ctx.deviation("execution", term, "expired",
-                          f"no orders after {end.isoformat()} without a new contract",
-                          f"{after['order_id'].nunique()} orders up to {last}",
+    last = after["order_date"].max().date()
+    return [ctx.deviation("execution", term, "expired", _say(ctx, "term_no_orders_after", end=end),
+                          _say(ctx, "term_orders_up_to", count=after["order_id"].nunique(),
+                               last=last),
                           after["order_id"].tolist(), end=end.isoformat())]
 
 
