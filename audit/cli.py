@@ -88,10 +88,15 @@ def terms(
         help="Flag terms with a confidence below this for review.")] = 0.75,
     refresh: Annotated[bool, typer.Option(
         "--refresh", help="Re-read every contract instead of using the reading cache.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json (for scripts).")
+                   ] = "table",
     verbose: VerboseOption = False,
 ) -> None:
     """List the agreements read from every linked contract, with source and confidence."""
+    from audit.cli_tracking import FORMATS, _choice
     from audit.pipeline import read_agreements
+
+    _choice(fmt, FORMATS, "--format")
 
     coverage: list[dict] = []
     try:
@@ -100,6 +105,9 @@ def terms(
     except AuditError as e:
         raise _fail(e, verbose) from None
     found = [t for t in found if customer is None or t.customer_id == customer]
+    if fmt != "table":
+        _print_terms(found, below, fmt)
+        return
     from audit.i18n import format_value
     table = Table("customer", "rule", "value", "source", "conf.", "review",
                   title="Agreements read from the contracts", title_justify="left")
@@ -118,6 +126,38 @@ def terms(
     _print_coverage(coverage)
     for problem in problems:
         console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
+
+
+TERM_FIELDS = ("customer_id", "rule_id", "subject", "parameter", "value", "unit", "file", "page",
+               "article", "confidence", "review")
+
+
+def _print_terms(found: list, below: float, fmt: str) -> None:
+    """The agreements as one record per value: numbers as numbers, dates as ISO text."""
+    from datetime import date
+    from decimal import Decimal
+
+    from audit.cli_tracking import print_records
+    from audit.report.tables import render_value
+
+    def plain(value: object) -> object:
+        if isinstance(value, bool) or isinstance(value, int):
+            return value
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, date):
+            return value.isoformat()
+        return render_value(value)
+
+    records = [
+        {"customer_id": t.customer_id, "rule_id": t.rule_id, "subject": t.subject,
+         "parameter": v.parameter, "value": plain(v.value), "unit": v.unit,
+         "file": t.clause.file, "page": t.clause.page, "article": t.clause.article,
+         "confidence": round(t.confidence, 2),
+         "review": bool(t.confidence < below and not t.override)}
+        for t in sorted(found, key=lambda t: (t.customer_id, t.rule_id, t.subject))
+        for v in t.values]
+    print_records(records, TERM_FIELDS, fmt)
 
 
 def _print_coverage(coverage: list[dict]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -106,19 +106,22 @@ def _record(d: Deviation) -> dict[str, Any]:
 
 
 def _print_rows(rows: list[Deviation], fmt: str) -> None:
-    """The listing as csv (texts never a formula) or json, on stdout, nothing else."""
+    print_records([_record(d) for d in rows], _FIELDS, fmt)
+
+
+def print_records(records: list[dict[str, Any]], fields: Sequence[str], fmt: str) -> None:
+    """A listing as csv (texts never a formula) or json, on stdout, nothing else."""
     import csv
     import io
     import json
 
     from audit.report.workbook import neutralise
 
-    records = [_record(d) for d in rows]
     if fmt == "json":
         print(json.dumps(records, ensure_ascii=False, indent=1))
         return
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
     writer.writeheader()
     writer.writerows({k: neutralise(v) for k, v in r.items()} for r in records)
     print(buffer.getvalue(), end="")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import email
+import io
 import json
 import re
 import shutil
@@ -227,3 +229,21 @@ def test_terms_command_lists_agreements_with_source_and_flags(sample_config, tmp
     payment = next(line for line in rows if "payment_term" in line)
     assert "days=60" in payment and "framework_agreement_northwind_trading.pdf p.2 art. 5.1" in payment
     assert all("C1001" not in line for line in result.output.splitlines())
+
+
+def test_terms_listing_as_json_and_csv_for_scripts(sample_config) -> None:
+    config = str(sample_config())
+    result = CliRunner().invoke(app, ["terms", "--config", config, "--customer", "C1004",
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    payment = next(r for r in records if r["rule_id"] == "payment_term")
+    assert payment["value"] == 60 and payment["page"] == 2 and payment["article"] == "5.1"
+    assert {r["customer_id"] for r in records} == {"C1004"}
+    result = CliRunner().invoke(app, ["terms", "--config", config, "--customer", "C1004",
+                                      "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == len(records) and rows[0].keys() == records[0].keys()
+    bad = CliRunner().invoke(app, ["terms", "--config", config, "--format", "xml"])
+    assert bad.exit_code == 2 and "--format" in bad.output
