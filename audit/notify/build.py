@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
@@ -109,8 +110,10 @@ def message_id(period: str, address: str, digest: str, domain: str) -> str:
     return f"<audit-{period}-{key[:32]}@{domain}>"
 
 
+@functools.cache
 def _template_env() -> jinja2.Environment:
-    # Escape everything except the plain-text body: contract text is untrusted.
+    """One environment per process, so each template is compiled once, not once per email.
+    Escape everything except the plain-text body: contract text is untrusted."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=lambda name: name is None or not name.endswith(".txt.j2"),
