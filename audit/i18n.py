@@ -102,6 +102,8 @@ LABELS: dict[str, dict[str, str]] = {
         "term_ends_on": "looptijd tot {end}: eindigt op {end}",
         "term_no_orders_after": "geen orders na {end} zonder nieuw contract",
         "term_orders_up_to": "{count} orders tot en met {last}",
+        "late_orders": "{count} te laat geleverde orders",
+        "at_most": "max.",
         # report
         "report_title": "Contractaudit {period}",
         "report_intro": "Periode {start} t/m {end}, transacties vanaf {lookback}.",
@@ -272,6 +274,8 @@ LABELS: dict[str, dict[str, str]] = {
         "term_ends_on": "term ending {end}: it ends on {end}",
         "term_no_orders_after": "no orders after {end} without a new contract",
         "term_orders_up_to": "{count} orders up to {last}",
+        "late_orders": "{count} late orders",
+        "at_most": "max",
         "report_title": "Contract audit {period}",
         "report_intro": "Period {start} to {end}, transactions from {lookback}.",
         "headline": "Key figures",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from audit.checks.base import CheckContext, latest, register
 from audit.checks.lateness import deliveries_with_due, late_orders, penalties
+from audit.i18n import format_money, format_percent, format_unit, label
 from audit.models import Deviation, Term
 
 
@@ -18,14 +19,17 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     if not orders:
         return []
     term = latest(hit)
-    return [ctx.deviation("execution", term, "penalty", describe(term),
-                          f"{len(set(orders))} late orders", orders, -total)]
+    late_text = label(ctx.lang, "late_orders").format(count=len(set(orders)))
+    return [ctx.deviation("execution", term, "penalty", describe(term, ctx.lang), late_text,
+                          orders, -total)]
 
 
-def describe(term: Term) -> str:
-    """'1% per working_day, max 10%' or 'EUR 25.00 per working_day, max EUR 250.00'."""
-    amount, per = term.get("amount"), term.get("per")
-    text = f"EUR {amount:.2f} per {per}" if amount is not None else f"{term.get('percent')}% per {per}"
-    caps = [f"{c}%" for c in [term.get("cap_percent")] if c is not None]
-    caps += [f"EUR {c:.2f}" for c in [term.get("cap_amount")] if c is not None]
-    return text + (f", max {' / '.join(caps)}" if caps else "")
+def describe(term: Term, lang: str) -> str:
+    """'1 % per werkdag, max. 10 %' or '€25.00 per working day, max €250.00'."""
+    amount, per = term.get("amount"), format_unit(term.get("per") or "", lang)
+    rate = format_money(amount, lang) if amount is not None else format_percent(
+        term.get("percent"), lang)
+    caps = [format_percent(c, lang) for c in [term.get("cap_percent")] if c is not None]
+    caps += [format_money(c, lang) for c in [term.get("cap_amount")] if c is not None]
+    text = f"{rate} per {per}"
+    return text + (f", {label(lang, 'at_most')} {' / '.join(caps)}" if caps else "")

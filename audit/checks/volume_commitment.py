@@ -8,6 +8,7 @@ from decimal import Decimal
 import pandas as pd
 
 from audit.checks.base import CheckContext, cents, register, valid_rows
+from audit.i18n import format_unit
 from audit.models import Deviation, Term
 
 
@@ -102,7 +103,7 @@ def _periods(ctx: CheckContext, term: Term, commitment: Decimal, lines: pd.DataF
         return []
     impact = cents(_discount(ctx, term, lines) * short)
     return [ctx.deviation("execution", term, "per_period",
-                          f"{commitment} per {term.get('period')}",
+                          f"{commitment} per {format_unit(term.get('period') or '', ctx.lang)}",
                           ", ".join(str(cents(t)) for t in taken), (), impact or None,
                           shortfall=cents(short))]
 

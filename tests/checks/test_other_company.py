@@ -108,7 +108,8 @@ def test_fixed_penalty_per_working_day_capped_per_delivery(make_ctx):
     [dev] = late_delivery_penalty.executed(late_case(make_ctx, "late_delivery_penalty", penalty))
     # 1 x 25 + 4 x 25 + min(12 x 25, 250) = 375
     assert (dev.evidence, dev.impact_eur) == (("K1", "K2", "K3"), D("-375.00"))
-    assert dev.expected == "EUR 25.00 per working_day, max EUR 250.00"
+    assert dev.expected == "€25.00 per working day, max €250.00"
+    assert late_delivery_penalty.describe(penalty, "nl") == "€ 25,00 per werkdag, max. € 250,00"
 
 
 def test_lead_time_deviation_carries_the_agreed_penalty(make_ctx):
