@@ -160,8 +160,10 @@ class TermCache:
 
     def key(self, doc: ContractDoc, customer_id: str) -> str:
         # the text as read too: other reader settings (max_pages, OCR) give other terms
-        text = hashlib.sha256("\f".join(p.text for p in doc.pages).encode()).hexdigest()[:16]
-        return f"terms:{doc.sha256}:{customer_id}:{self.fingerprint}:{text}"
+        text = hashlib.sha256("\f".join(p.text for p in doc.pages).encode()).hexdigest()
+        # one digest: the key column is VARCHAR(120), which PostgreSQL enforces (SQLite does not)
+        parts = f"{doc.sha256}:{customer_id}:{self.fingerprint}:{text}"
+        return f"terms:{hashlib.sha256(parts.encode()).hexdigest()}"
 
     def get(self, doc: ContractDoc, customer_id: str, clauses: list[Clause]) -> list[Term] | None:
         """The cached terms, or None (none cached, or an entry that no longer parses)."""

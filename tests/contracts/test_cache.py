@@ -91,3 +91,19 @@ def test_a_cached_reading_that_no_longer_parses_is_read_again(sample_config, tmp
         c.execute(text("UPDATE contract_cache SET content = :v WHERE key LIKE 'terms:%'"),
                   {"v": '"not an object"'})
     assert _terms_run(config, store, pipeline.term_cache) == first
+
+
+def test_cache_keys_fit_the_key_column_of_every_database() -> None:
+    """PostgreSQL enforces VARCHAR(120) (SQLite does not): a key that is too long failed the run."""
+    from pathlib import Path
+
+    from audit.models import ContractDoc, Page
+    from audit.store.cache import TermCache
+    from audit.store.tables import ContractCacheRow
+
+    width = ContractCacheRow.__table__.c.key.type.length
+    doc = ContractDoc(path=Path("x.pdf"), sha256="f" * 64, pages=(Page(1, "tekst"),))
+    cache = TermCache(engine=None, fingerprint="a" * 64)  # type: ignore[arg-type]
+    key = cache.key(doc, "C" * 60)
+    assert len(key) <= width and key.startswith("terms:")
+    assert cache.key(doc, "C1") != cache.key(doc, "C2")
