@@ -133,7 +133,7 @@ TERM_FIELDS = ("customer_id", "rule_id", "subject", "parameter", "value", "unit"
 
 
 def _print_terms(found: list, below: float, fmt: str) -> None:
-    """The agreements as one record per value: numbers as numbers, dates as ISO text."""
+    """The agreements as one record per value (print_records writes numbers and dates)."""
     from datetime import date
     from decimal import Decimal
 
@@ -141,13 +141,7 @@ def _print_terms(found: list, below: float, fmt: str) -> None:
     from audit.report.tables import render_value
 
     def plain(value: object) -> object:
-        if isinstance(value, bool) or isinstance(value, int):
-            return value
-        if isinstance(value, Decimal):
-            return float(value)
-        if isinstance(value, date):
-            return value.isoformat()
-        return render_value(value)
+        return value if isinstance(value, int | Decimal | date) else render_value(value)
 
     records = [
         {"customer_id": t.customer_id, "rule_id": t.rule_id, "subject": t.subject,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -96,12 +97,10 @@ _FIELDS = ("deviation_id", "status", "customer_id", "customer_name", "rule_id", 
 
 
 def _record(d: Deviation) -> dict[str, Any]:
-    """A deviation as plain values: numbers as numbers, dates as ISO text."""
+    """A deviation's listed fields (print_records writes numbers and dates)."""
     record = {name: getattr(d, name) for name in _FIELDS}
     record["deviation_id"] = d.deviation_id
-    record["due_date"] = d.due_date.isoformat() if d.due_date else None
     record["escalated"] = bool(d.escalated and d.status != "resolved")
-    record["impact_eur"] = None if d.impact_eur is None else float(d.impact_eur)
     return record
 
 
@@ -110,15 +109,23 @@ def _print_rows(rows: list[Deviation], fmt: str) -> None:
 
 
 def print_records(records: list[dict[str, Any]], fields: Sequence[str], fmt: str) -> None:
-    """A listing as csv (texts never a formula) or json, on stdout, nothing else."""
+    """A listing as csv (texts never a formula) or json (numbers as numbers, dates as ISO
+    text), on stdout, nothing else."""
     import csv
     import io
     import json
 
     from audit.report.workbook import neutralise
 
+    def plain(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, date):
+            return value.isoformat()
+        raise TypeError(f"{type(value).__name__} is not listed as JSON")
+
     if fmt == "json":
-        print(json.dumps(records, ensure_ascii=False, indent=1))
+        print(json.dumps(records, ensure_ascii=False, indent=1, default=plain))
         return
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
