@@ -11,13 +11,18 @@ SAMPLES = Path(__file__).resolve().parents[2] / "contracts_sample"
 NAMES = ["raamovereenkomst_hoogvliet_foods.pdf", "wijziging_1_hoogvliet_foods_2026-03.pdf"]
 
 
-def test_only_new_or_changed_contracts_are_read(sample_config, tmp_path, monkeypatch):
+def _sample_store(sample_config, tmp_path, names=NAMES):
+    """A config whose contracts folder holds `names` from the samples, and its store."""
     folder = tmp_path / "contracts"
     folder.mkdir()
-    for name in NAMES:
+    for name in names:
         shutil.copy(SAMPLES / name, folder / name)
     config = load_config(sample_config(contracts_dir=str(folder)))
-    store = Store(config.db_url)
+    return config, Store(config.db_url)
+
+
+def test_only_new_or_changed_contracts_are_read(sample_config, tmp_path, monkeypatch):
+    config, store = _sample_store(sample_config, tmp_path)
     read: list[str] = []
     real = pipeline.read_many
     monkeypatch.setattr(pipeline, "read_many", lambda paths, *a, **k: (
@@ -33,7 +38,7 @@ def test_only_new_or_changed_contracts_are_read(sample_config, tmp_path, monkeyp
     assert read == []  # all from the cache
     assert [d.pages for d in again] == [d.pages for d in first]
     assert [d.sha256 for d in again] == [d.sha256 for d in first]
-    shutil.copy(SAMPLES / "raamovereenkomst_meijer_zonen.pdf", folder / NAMES[0])  # changed
+    shutil.copy(SAMPLES / "raamovereenkomst_meijer_zonen.pdf", tmp_path / "contracts" / NAMES[0])  # changed
     docs()
     assert read == [NAMES[0]]
     read.clear()
@@ -52,12 +57,7 @@ def _terms_run(config, store, cache):
 
 def test_what_the_rules_read_comes_from_the_cache_without_spacy(sample_config, tmp_path,
                                                                  monkeypatch):
-    folder = tmp_path / "contracts"
-    folder.mkdir()
-    for name in NAMES:
-        shutil.copy(SAMPLES / name, folder / name)
-    config = load_config(sample_config(contracts_dir=str(folder)))
-    store = Store(config.db_url)
+    config, store = _sample_store(sample_config, tmp_path)
     first = _terms_run(config, store, pipeline.term_cache)
     assert {t.rule_id for t in first} >= {"payment_term", "agreed_prices"}
 
@@ -76,11 +76,7 @@ def test_what_the_rules_read_comes_from_the_cache_without_spacy(sample_config, t
 
 def test_a_cached_reading_that_no_longer_parses_is_read_again(sample_config, tmp_path):
     from sqlalchemy import text
-    folder = tmp_path / "contracts"
-    folder.mkdir()
-    shutil.copy(SAMPLES / NAMES[0], folder / NAMES[0])
-    config = load_config(sample_config(contracts_dir=str(folder)))
-    store = Store(config.db_url)
+    config, store = _sample_store(sample_config, tmp_path, NAMES[:1])
     first = _terms_run(config, store, pipeline.term_cache)
     with store.engine.begin() as c:
         spoiled = c.execute(text("UPDATE contract_cache SET content = :v WHERE key LIKE "
