@@ -21,8 +21,8 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from audit import cli
 from audit.cli import app
+from audit.cli import terms as terms_command
 from audit.store.tables import DeviationRow
 from tests.audit_csv import read_audit_csv
 from tests.conftest import write_sample_config
@@ -215,7 +215,7 @@ def test_installed_command_runs_in_a_subprocess(tmp_path):
 
 def test_terms_command_lists_agreements_with_source_and_flags(sample_config, tmp_path,
                                                              monkeypatch):
-    monkeypatch.setattr(cli, "console", Console(width=250))
+    monkeypatch.setattr(terms_command, "console", Console(width=250))
     (tmp_path / "terms_overrides.yaml").write_text(
         "overrides:\n"
         "  - {customer_id: C1004, rule_id: lead_time, parameter: working_days, value: 4,\n"

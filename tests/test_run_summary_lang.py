@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from audit import cli
+from audit.cli import run as run_command
 from tests.report.sample_run import sample_run
 
 STATS = {"customers": 3, "contracts": 4, "pages": 9, "terms": 12,
@@ -27,8 +27,8 @@ def test_the_summary_speaks_the_configured_language(lang: str, lines: list[str])
     run = sample_run()
     run.stats.clear()
     run.stats.update(STATS)
-    with cli.console.capture() as captured:
-        cli._summary(run, Path("out"), lang)
+    with run_command.console.capture() as captured:
+        run_command._summary(run, Path("out"), lang)
     text = captured.get()
     for line in lines:
         assert line in text, (line, text)

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
-from typing import Annotated
 
 import numpy as np
 import pandas as pd
-import typer
-from rich.console import Console
 
+from audit.cli.common import DEFAULT_CONFIG, ConfigOption, VerboseOption, console, fail
 from audit.config import DATASETS, load_config
 from audit.erp.fields import SCHEMAS
 from audit.erp.loader import load_erp
@@ -24,27 +21,15 @@ from audit.errors import AuditError, InputError
 from audit.inputs import TRANSACTION_DATES
 from audit.models import ErpData
 
-ConfigOption = Annotated[
-    Path, typer.Option("--config", "-c", help="The config file; paths in it are relative to it.")
-]
-console = Console(soft_wrap=True)
 
-
-def register(app: typer.Typer) -> None:
-    """Add the `check` command to the CLI."""
-    app.command("check")(check)
-
-
-def check(config: ConfigOption = Path("config.yaml"),
-          verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+def check(config: ConfigOption = DEFAULT_CONFIG,
+          verbose: VerboseOption = False) -> None:
     """Load every ERP dataset and show rows, mapping and what is missing, without an audit."""
-    from audit.cli import _fail
-
     try:
         cfg = load_config(config)
         erp = load_erp(cfg, only=[n for n in DATASETS if n in cfg.erp.datasets])
     except AuditError as e:
-        raise _fail(e, verbose) from None
+        raise fail(e, verbose) from None
     failed = []
     for name in (n for n in DATASETS if n in SCHEMAS):
         if name not in cfg.erp.datasets:
@@ -59,7 +44,7 @@ def check(config: ConfigOption = Path("config.yaml"),
     show_problems(erp)
     if failed:
         err = InputError(f"dataset(s) not usable: {', '.join(failed)} (the reasons are above)")
-        raise _fail(err, False)
+        raise fail(err, False)
 
 
 def show_dataset(name: str, frame: pd.DataFrame) -> None:

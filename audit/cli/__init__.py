@@ -1,0 +1,26 @@
+"""The contract-audit command: parse arguments, call the pipeline, print, exit code.
+
+One module per command group; `common` holds what they share (consoles, options, `error: ...`)
+and `listing` the --format writer of the listings.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from audit.cli import check, deviations, rules, run, runs, schedule, send, terms
+
+app = typer.Typer(
+    help="Contract-compliance audit: contract PDFs + ERP exports -> each owner's deviations.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(rules.rules_app, name="rules")
+for command in (run.run, terms.terms, schedule.schedule, runs.runs, deviations.deviations,
+                deviations.ack, deviations.resolve, deviations.suppress, send.send, check.check):
+    app.command()(command)
+
+
+def main() -> None:
+    """Entry point for python -m audit."""
+    app()

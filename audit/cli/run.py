@@ -1,0 +1,102 @@
+"""`contract-audit run`: one period's audit, with progress bars and the summary after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from audit.cli.common import (
+    DEFAULT_CONFIG,
+    ConfigOption,
+    VerboseOption,
+    console,
+    err_console,
+    fail,
+    setup_logging,
+)
+from audit.config import load_config
+from audit.errors import AuditError, NotifyError
+from audit.models import AuditRun
+
+
+def run(
+    config: ConfigOption = DEFAULT_CONFIG,
+    period: Annotated[str | None, typer.Option(
+        help="Month to audit, YYYY-MM. Default: the previous calendar month.")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Write the emails to output/<period>/outbox/ instead of sending.")] = False,
+    resend: Annotated[bool, typer.Option(
+        "--resend", help="Send emails again even when the same email went out before.")] = False,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Re-read every contract instead of using the reading cache.")] = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Run the audit for one period: read, check, report, email the owners."""
+    from audit.pipeline import RunOptions, parse_period, run_audit  # spaCy loads only here
+
+    try:
+        cfg = load_config(config)
+        setup_logging(cfg)
+        the_period = parse_period(period, cfg.lookback_months)
+        with _progress() as bar:
+            tasks: dict[str, int] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            result = run_audit(cfg, the_period, RunOptions(dry_run, resend, refresh, progress))
+    except AuditError as e:
+        raise fail(e, verbose) from None
+    except Exception as e:  # recorded as a failed run; the user gets one line, not a traceback
+        raise fail(RuntimeError(f"the audit failed: {type(e).__name__}: {e} (run with "
+                                 "--verbose for the traceback)"), verbose) from None
+    _summary(result, cfg.path(cfg.output_dir) / the_period.label, cfg.language)
+    if result.stats.get("emails", {}).get("undelivered"):
+        raise typer.Exit(NotifyError.exit_code)  # recorded, but not every owner has the email
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err_console, transient=False)
+
+
+def _summary(run: AuditRun, out: Path, lang: str) -> None:
+    """The run's summary on the console, in the configured language."""
+    from audit.i18n import format_date, format_eur, label
+
+    stats = run.stats
+    period = run.period
+    heading = label(lang, "run_heading").format(
+        period=period.label, start=format_date(period.lookback_start, lang),
+        end=format_date(period.end, lang))
+    console.print(f"[bold]{heading}[/bold]")
+    console.print(label(lang, "run_counts").format(
+        customers=stats["customers"], contracts=stats["contracts"], pages=stats["pages"],
+        terms=stats["terms"]))
+    table = Table(label(lang, "owner").lower(), label(lang, "run_deviations"),
+                  title=label(lang, "run_by_owner"), title_justify="left")
+    for owner, count in sorted(stats["by_owner"].items()):
+        table.add_row(owner, str(count))
+    console.print(table)
+    console.print(label(lang, "run_money").format(
+        forgone=format_eur(stats["impact_forgone"], lang),
+        owed=format_eur(-stats["impact_owed"], lang)))
+    emails = stats.get("emails", {})
+    preview = label(lang, "run_preview").format(
+        n=emails["preview"], folder=out / "preview") if emails.get("preview") else ""
+    console.print(label(lang, "run_emails").format(
+        sent=emails.get("sent", 0), outbox=emails.get("outbox", 0),
+        skipped=emails.get("skipped", 0), preview=preview), markup=False, highlight=False)
+    if run.problems:
+        console.print("[yellow]" + label(lang, "run_problems").format(n=len(run.problems))
+                      + "[/yellow]")
+        for problem in run.problems:
+            # the problem texts are English yet; their severity stays so beside them
+            console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
+    console.print(label(lang, "run_outputs").format(folder=out), markup=False, highlight=False)
