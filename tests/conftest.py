@@ -1,4 +1,5 @@
-"""Shared fixtures: a real SMTP server on 127.0.0.1 (aiosmtpd), the bundled samples' config."""
+"""Shared fixtures: a real SMTP server on 127.0.0.1 (aiosmtpd), the bundled samples' config, the
+sample audit run once per session, and a database that already holds what that run read."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from typing import Any
 import pytest
 import yaml
 from aiosmtpd.controller import Controller
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,3 +109,72 @@ def write_sample_config(folder: Path, **overrides: Any) -> Path:
 def sample_config(tmp_path: Path) -> Callable[..., Path]:
     """Write a config for the bundled samples whose outputs go to tmp_path: make(**overrides)."""
     return lambda **overrides: write_sample_config(tmp_path, **overrides)
+
+
+@dataclass(frozen=True)
+class SampleAudit:
+    """`contract-audit run --period 2026-10 --dry-run` on the bundled samples, as it ended."""
+
+    folder: Path  # holds config.yaml and output/
+    code: int
+    output: str  # what the command printed
+
+    @property
+    def out(self) -> Path:
+        """The period's output folder."""
+        return self.folder / "output" / "2026-10"
+
+
+@pytest.fixture(scope="session")
+def sample_audit(tmp_path_factory: pytest.TempPathFactory) -> SampleAudit:
+    """The sample audit's dry run, once per session (each xdist worker): for tests that only read
+    its outputs. A test that changes them copies the folder first."""
+    from audit.cli import app
+
+    folder = tmp_path_factory.mktemp("sample-audit")
+    config = write_sample_config(folder)
+    result = CliRunner().invoke(app, ["run", "--config", str(config), "--period", "2026-10",
+                                      "--dry-run"])
+    return SampleAudit(folder, result.exit_code, result.output)
+
+
+CacheRows = list[dict[str, Any]]
+
+
+@pytest.fixture(scope="session")
+def reading_cache(sample_audit: SampleAudit) -> CacheRows:
+    """What the session's sample audit read and found (the contract and terms cache rows)."""
+    from audit.config import load_config
+    from audit.store.db import Store
+    from audit.store.tables import ContractCacheRow
+
+    assert sample_audit.code == 0, sample_audit.output
+    store = Store(load_config(sample_audit.folder / "config.yaml").db_url)
+    with Session(store.engine) as s:
+        rows = [{"key": r.key, "file": r.file, "read_at": r.read_at, "content": r.content}
+                for r in s.scalars(select(ContractCacheRow))]
+    store.engine.dispose()
+    assert rows, "the sample audit cached its readings"
+    return rows
+
+
+def seed_reading_cache(config: Path, rows: CacheRows) -> Path:
+    """Put the sample readings in the database `config` names (created at the latest schema),
+    so its runs read no sample PDF again: for tests about what happens after the reading."""
+    from audit.config import load_config
+    from audit.store.db import Store
+    from audit.store.tables import ContractCacheRow
+
+    store = Store(load_config(config).db_url)
+    with Session(store.engine) as s, s.begin():
+        s.add_all(ContractCacheRow(**row) for row in rows)
+    store.engine.dispose()
+    return config
+
+
+@pytest.fixture
+def warm_sample_config(tmp_path: Path, reading_cache: CacheRows) -> Callable[..., Path]:
+    """Like sample_config, with the sample contracts already in the database's reading cache:
+    make(**overrides)."""
+    return lambda **overrides: seed_reading_cache(write_sample_config(tmp_path, **overrides),
+                                                  reading_cache)

@@ -25,7 +25,6 @@ from audit.cli import app
 from audit.cli import terms as terms_command
 from audit.store.tables import DeviationRow
 from tests.audit_csv import read_audit_csv
-from tests.conftest import write_sample_config
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = json.loads((ROOT / "sample_gen" / "answer_key.json").read_text(encoding="utf-8"))
@@ -68,13 +67,10 @@ def expected_owner_email(d: dict) -> str:
     return CONFIG["owners"][ROLE_OF_RULE[d["rule_id"]]]["email"]
 
 
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory):
-    """One dry run of the samples for the whole module (it takes a few seconds)."""
-    tmp = tmp_path_factory.mktemp("e2e")
-    config = write_sample_config(tmp)
-    code, output = run_cli("run", "--config", str(config), "--period", "2026-10", "--dry-run")
-    return code, output, tmp / "output" / "2026-10"
+@pytest.fixture
+def sample_run(sample_audit):
+    """The session's dry run of the samples (tests/conftest.py): code, output, output folder."""
+    return sample_audit.code, sample_audit.output, sample_audit.out
 
 
 def test_run_succeeds_and_summarises(sample_run):
@@ -167,9 +163,9 @@ def test_outputs_are_written(sample_run):
     assert (out.parent / "audit.db").exists()
 
 
-def test_emails_go_to_a_real_smtp_server_once(sample_config, smtp_server):
+def test_emails_go_to_a_real_smtp_server_once(warm_sample_config, smtp_server):
     handler, port = smtp_server()
-    config = sample_config(smtp={"host": "127.0.0.1", "port": port, "from": "audit@example.nl"})
+    config = warm_sample_config(smtp={"host": "127.0.0.1", "port": port, "from": "audit@example.nl"})
     code, output = run_cli("run", "--config", str(config), "--period", "2026-10")
     assert code == 0, output
     owners = {m for d in KEY["deviations"] for m in [expected_owner_email(d)]}
@@ -180,12 +176,12 @@ def test_emails_go_to_a_real_smtp_server_once(sample_config, smtp_server):
     assert f"0 verzonden, 0 in de outbox, {len(owners)} al verzonden" in output
 
 
-def test_bad_pdfs_are_reported_and_the_rest_of_the_audit_completes(sample_config, tmp_path):
+def test_bad_pdfs_are_reported_and_the_rest_of_the_audit_completes(warm_sample_config, tmp_path):
     contracts = tmp_path / "contracts"
     shutil.copytree(ROOT / "contracts_sample", contracts)
     for name in ("truncated.pdf", "encrypted.pdf", "scanned-noise.pdf"):
         shutil.copy(FIXTURES / name, contracts / name)
-    config = sample_config(contracts_dir=str(contracts))
+    config = warm_sample_config(contracts_dir=str(contracts))
     code, output = run_cli("run", "--config", str(config), "--period", "2026-10", "--dry-run")
     assert code == 0, output
     flat = " ".join(output.split())
@@ -213,14 +209,15 @@ def test_installed_command_runs_in_a_subprocess(tmp_path):
     assert f"{rules} rule files valid" in result.stdout
 
 
-def test_terms_command_lists_agreements_with_source_and_flags(sample_config, tmp_path,
+def test_terms_command_lists_agreements_with_source_and_flags(warm_sample_config, tmp_path,
                                                              monkeypatch):
     monkeypatch.setattr(terms_command, "console", Console(width=250))
     (tmp_path / "terms_overrides.yaml").write_text(
         "overrides:\n"
         "  - {customer_id: C1004, rule_id: lead_time, parameter: working_days, value: 4,\n"
         "     by: controller, reason: side letter of 3 March}\n")
-    config = sample_config(reading={"overrides_file": str(tmp_path / "terms_overrides.yaml")})
+    config = warm_sample_config(
+        reading={"overrides_file": str(tmp_path / "terms_overrides.yaml")})
     result = CliRunner().invoke(app, ["terms", "--config", str(config), "--customer", "C1004"])
     assert result.exit_code == 0, result.output
     rows = [line for line in result.output.splitlines() if "C1004" in line]
@@ -231,8 +228,8 @@ def test_terms_command_lists_agreements_with_source_and_flags(sample_config, tmp
     assert all("C1001" not in line for line in result.output.splitlines())
 
 
-def test_terms_listing_as_json_and_csv_for_scripts(sample_config) -> None:
-    config = str(sample_config())
+def test_terms_listing_as_json_and_csv_for_scripts(warm_sample_config) -> None:
+    config = str(warm_sample_config())
     result = CliRunner().invoke(app, ["terms", "--config", config, "--customer", "C1004",
                                       "--format", "json"])
     assert result.exit_code == 0, result.output
