@@ -124,6 +124,7 @@ def run_set(name: str, tmp: Path, keep: Path | None) -> list[str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
     if keep is not None:
+        (keep / name).mkdir(parents=True, exist_ok=True)
         (keep / name / "stdout.txt").write_bytes(masked(run.stdout, tmp))
     return lines
 
