@@ -108,7 +108,8 @@ def send(run: AuditRun, config: AuditConfig, store: Store, emails: Plan) -> dict
     try:
         paths = _write_queue(emails)
     except AuditError as e:  # the run is recorded; the emails wait for a rerun
-        run.problems.append(Problem("notify", f"no email was sent: {e.message}", e.location))
+        run.problems.append(Problem.of("notify", "notify.none_sent", e.location,
+                                       reason=e.msg()))
         stats["undelivered"] = len(emails.todo)
         return stats
     if config.smtp is None or not emails.todo:
@@ -126,10 +127,8 @@ def send(run: AuditRun, config: AuditConfig, store: Store, emails: Plan) -> dict
     waiting = len(emails.todo) - len(done)
     stats.update(sent=len(done), outbox=waiting, undelivered=waiting)
     if waiting:
-        run.problems.append(Problem(
-            "notify", f"{waiting} email(s) could not be sent and wait in the outbox; "
-            f"deliver them with `contract-audit send --period {period}` once the "
-            "mail server is back", Location(str(emails.folder))))
+        run.problems.append(Problem.of("notify", "notify.waiting", Location(str(emails.folder)),
+                                       n=waiting, period=period))
     return stats
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Self
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,62 @@ class Location:
             text += ", " + ", ".join(parts)
         return text
 
+    def render(self, lang: str) -> str:
+        """The location in `lang`: 'orders.csv, rij 5, kolom 'Aantal'' (nl)."""
+        from audit.i18n import label
+
+        parts = [f"{label(lang, name)} {value}" for name, value in (
+            ("page", self.page), ("row", self.row)) if value is not None]
+        parts += [f"{label(lang, name)} '{value}'" for name, value in (
+            ("column", self.column), ("key", self.key)) if value is not None]
+        text = self.file + (f":{self.line}" if self.line is not None else "")
+        return text + (", " + ", ".join(parts) if parts else "")
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One bad input the run reported and went on without (a document, a row, an owner)."""
+    """One bad input the run reported and went on without (a document, a row, an owner).
+
+    `message` is the English text; `code` and `params` (audit/messages.py) give it in any
+    language: make one with Problem.of, read it with text(lang) / render(lang)."""
 
     stage: str  # contracts | rules | erp | checks | owners | notify | store
     message: str
     location: Location | None = None
     severity: str = "error"  # error | warning
+    code: str = ""
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, stage: str, code: str, location: Location | None = None,
+           severity: str = "error", **params: Any) -> Problem:
+        """The problem `code` of the catalogue with its parameters (its English text made)."""
+        from audit.messages import render
+
+        return cls(stage, render(code, params, "en"), location, severity, code,
+                   tuple(params.items()))
+
+    @classmethod
+    def from_error(cls, stage: str, error: AuditError, severity: str = "error") -> Problem:
+        """An error the run goes on without, with its code when it has one."""
+        return cls(stage, error.message, error.location, severity, error.code, error.params)
+
+    def text(self, lang: str) -> str:
+        """What is wrong, in `lang` (a problem made without a code has its English text only)."""
+        from audit.messages import render
+
+        return render(self.code, dict(self.params), lang) if self.code else self.message
+
+    def msg(self) -> Any:
+        """What is wrong as a message another one can hold (its English text if no code)."""
+        from audit.messages import Msg
+
+        return Msg(self.code, self.params) if self.code else self.message
+
+    def render(self, lang: str) -> str:
+        """Where and what, in `lang`: 'orders.csv, rij 5, kolom 'Aantal': ...'."""
+        where = f"{self.location.render(lang)}: " if self.location else ""
+        return f"{where}{self.text(lang)}"
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
@@ -52,11 +100,29 @@ class AuditError(Exception):
     """Base of every error the audit raises on purpose; the CLI prints it without a traceback."""
 
     exit_code = 1
+    code = ""  # the catalogue's code (audit/messages.py) when made with `of`
+    params: tuple[tuple[str, Any], ...] = ()
 
     def __init__(self, message: str, location: Location | None = None):
         self.message = message
         self.location = location
         super().__init__(f"{location}: {message}" if location else message)
+
+    @classmethod
+    def of(cls, code: str, location: Location | None = None, **params: Any) -> Self:
+        """The error `code` of the catalogue, its English text made; a Problem made from it
+        (Problem.from_error) reads in any language."""
+        from audit.messages import render
+
+        error = cls(render(code, params, "en"), location)
+        error.code, error.params = code, tuple(params.items())
+        return error
+
+    def msg(self) -> Any:
+        """The error's text as a message another one can hold (its English text if no code)."""
+        from audit.messages import Msg
+
+        return Msg(self.code, self.params) if self.code else self.message
 
 
 class ConfigError(AuditError):

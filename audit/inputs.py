@@ -31,9 +31,7 @@ def check_inputs(config: AuditConfig, erp: ErpData, period: Period,
             shown = "no rows" if latest is None or pd.isna(latest) else f"latest {latest:%Y-%m-%d}"
             stale.append(f"{name} ({shown})")
     if "invoices" not in config.erp.datasets and erp.get("order_lines") is not None:
-        problems.append(Problem("erp", "no invoices export is configured: the customers in "
-                                "scope are ranked by order-line value (quantity × unit price) "
-                                "instead of invoiced revenue", severity="warning"))
+        problems.append(Problem.of("erp", "erp.no_invoices", severity="warning"))
     if missing or stale:
         parts = ([f"missing or unreadable: {', '.join(_why(n, problems) for n in missing)}"]
                  if missing else []) + (
@@ -44,7 +42,7 @@ def check_inputs(config: AuditConfig, erp: ErpData, period: Period,
 
 def _why(name: str, problems: list[Problem]) -> str:
     """A dataset that did not load, with the loader's reason (file, row, what is wrong)."""
-    ending = unusable("*").split("'*'")[0]  # datasets read from one file share the message
+    ending = str(unusable("*")).split("'*'")[0]  # datasets read from one file share the message
     reasons = [str(p).split(f"; {ending}")[0] for p in problems if p.stage == "erp"
                and ending in p.message and f"'{name}'" in p.message.split(ending)[-1]]
     return f"{name} — {'; '.join(reasons)}" if reasons else name

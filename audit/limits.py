@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import glob
+from decimal import Decimal
 from pathlib import Path
 
 from audit.config import DATASETS, AuditConfig
-from audit.erp.loader import unusable
 from audit.errors import Location, Problem
 
 
@@ -30,11 +30,9 @@ def loadable(config: AuditConfig, problems: list[Problem]) -> tuple[str, ...]:
         big = [(p, size) for p in dataset_files(config, name)
                if p.is_file() and (size := p.stat().st_size) > cap]
         for path, size in big:
-            problems.append(Problem("erp", f"the export is {size / 2**20:,.0f} MB, above "
-                                    f"limits.export_max_mb ({config.limits.export_max_mb} MB), "
-                                    "so it was not read (split the export, or raise the limit "
-                                    f"if the machine has the memory); {unusable(name)}",
-                                    Location(str(path))))
+            problems.append(Problem.of("erp", "erp.export_too_big", Location(str(path)),
+                                       size=Decimal(round(size / 2**20)),
+                                       limit=config.limits.export_max_mb, datasets=f"'{name}'"))
         if not big:
             fit.append(name)
     return tuple(fit)

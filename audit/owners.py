@@ -8,6 +8,7 @@ from typing import Any
 
 from audit.config import AuditConfig, Person
 from audit.errors import Location, Problem
+from audit.messages import msg
 from audit.models import Deviation
 from audit.rules.schema import Rule
 from audit.workdays import WorkCalendar
@@ -82,11 +83,11 @@ def assign(
 def _no_owner(role: str, dev: Deviation, customer: dict[str, Any],
               person: Person | None) -> Problem:
     if person is not None:
-        what = f"owner '{person.name}' ({role}) has no email address"
+        what = msg("owners.no_email", name=person.name, role=role)
     elif role == ACCOUNT_MANAGER:
-        what = (f"account manager '{customer.get('account_manager') or '-'}' of customer "
-                f"{dev.customer_id} is not listed under people: in config.yaml")
+        what = msg("owners.manager_not_listed", name=customer.get("account_manager") or "-",
+                   customer=dev.customer_id)
     else:
-        what = f"role '{role}' is not listed under owners: in config.yaml"
-    return Problem("owners", f"{what}; deviations of rule {dev.rule_id} for {dev.customer_id} "
-                   "are in the report but not emailed", Location("config.yaml", key="owners"))
+        what = msg("owners.role_not_listed", role=role)
+    return Problem.of("owners", "owners.not_emailed", Location("config.yaml", key="owners"),
+                      what=what, rule=dev.rule_id, customer=dev.customer_id)

@@ -23,7 +23,7 @@ from audit.checks import CHECKS, CheckContext
 from audit.config import AuditConfig
 from audit.contracts import coverage as reading
 from audit.contracts.amendments import mark_replacements
-from audit.contracts.batch import BatchLimits, read_many
+from audit.contracts.batch import UNFINISHED, BatchLimits, read_many
 from audit.contracts.clauses import split_clauses
 from audit.contracts.linking import describe, link_documents, read_index
 from audit.contracts.reader import ReadLimits
@@ -104,17 +104,26 @@ def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = 
             _record_failure(store, run_id, period, e)
             raise
         if interrupted:
-            run.problems.append(Problem("store", f"{interrupted} earlier run(s) had been "
-                                        "interrupted (the process died); they are recorded as "
-                                        "interrupted", severity="warning"))
+            run.problems.append(Problem.of("store", "store.interrupted", severity="warning",
+                                           n=interrupted))
         _deliver(run, config, store, emails)
         log.info("run %s for %s %s: %s deviations, %s problems", run_id, period.label,
                  "previewed" if options.dry_run else "completed", run.stats["deviations"],
                  run.stats["problems"])
-        for problem in run.problems:  # where and what, for whoever reads the log later
-            log.log(logging.WARNING if problem.severity == "warning" else logging.ERROR,
-                    "run %s %s (%s): %s", run_id, problem.severity, problem.stage, problem)
+        _log_problems(run_id, run.problems, config.language)
     return run
+
+
+def _log_problems(run_id: int, problems: list[Problem], lang: str) -> None:
+    """Where and what, in the run's language, for whoever reads the log later (the code too:
+    one to grep for in any language)."""
+    from audit.i18n import label_value
+
+    for problem in problems:
+        stage = f"{problem.stage}, {problem.code}" if problem.code else problem.stage
+        log.log(logging.WARNING if problem.severity == "warning" else logging.ERROR,
+                "run %s %s (%s): %s", run_id, label_value(lang, problem.severity), stage,
+                problem.render(lang))
 
 
 def _record_failure(store: Store, run_id: int, period: Period, error: BaseException) -> None:
@@ -259,7 +268,7 @@ def _cached_reads(paths: list[Path], limits: BatchLimits, cache: ContractCache, 
                                                              len(paths)))
     for path, result in fresh.items():
         doc, found = result
-        if doc is not None or not any(p.message.startswith("reading ") for p in found):
+        if doc is not None or not any(p.code in UNFINISHED for p in found):
             cache.put(path, hashes[path], result)  # not a time-out or crash: those may pass
     results.update(fresh)
     return {p: results[p] for p in paths}
@@ -291,8 +300,7 @@ def read_terms(docs: list[ContractDoc], rules: dict[str, Rule], scope: set[str] 
                 agreements[doc.file] = dict(Counter(t.rule_id for t in found))
     linked = {d.customer_id for d in docs}
     for cid in sorted((scope or set()) - linked):
-        problems.append(Problem("contracts", f"customer {cid} is in scope but no contract "
-                                "was linked to it; its agreements are not audited"))
+        problems.append(Problem.of("contracts", "contracts.no_contract_linked", customer=cid))
     terms = apply_overrides(apply_validity(terms, changes, problems), overrides, rules,
                             overrides_path)
     return [t for t in terms if scope is None or t.customer_id in scope]
@@ -390,6 +398,12 @@ def _no_attrs(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+# a check side skipped, by side ('registered' / 'executed'): what it lacks
+SKIPPED = {"registered": "checks.registered_no_dataset", "executed": "checks.executed_no_dataset"}
+NO_FIELD = {"registered": "checks.registered_no_field", "executed": "checks.executed_no_field"}
+LACKING = {"registered": "checks.registered_lacking", "executed": "checks.executed_lacking"}
+
+
 def _runnable_sides(rules: dict[str, Rule], erp: ErpData,
                     run: AuditRun) -> dict[str, list[Callable[[CheckContext], list[Deviation]]]]:
     """Per rule, the checks whose datasets loaded; the others are reported as skipped."""
@@ -397,8 +411,8 @@ def _runnable_sides(rules: dict[str, Rule], erp: ErpData,
     for rule_id, rule in sorted(rules.items()):
         kind = CHECKS.get(rule.check_kind)
         if kind is None:
-            run.problems.append(Problem("checks", f"rule '{rule_id}' has no check yet; its terms "
-                                        "are listed but not checked", severity="warning"))
+            run.problems.append(Problem.of("checks", "checks.no_check", severity="warning",
+                                           rule=rule_id))
             continue
         for side, spec, fn in (("registered", rule.registered, kind.registered),
                                ("executed", rule.executed, kind.executed)):
@@ -407,20 +421,17 @@ def _runnable_sides(rules: dict[str, Rule], erp: ErpData,
             needed = {spec.dataset, "customers", *spec.also}
             missing = sorted(n for n in needed if erp.get(n) is None)
             if missing:
-                run.problems.append(Problem("checks", f"{side} check of '{rule_id}' skipped: "
-                                            f"dataset(s) {', '.join(missing)} not loaded",
-                                            severity="warning"))
+                run.problems.append(Problem.of("checks", SKIPPED[side], severity="warning",
+                                               rule=rule_id, datasets=", ".join(missing)))
                 continue
             if spec.field and not has_field(erp, spec.dataset, spec.field):
-                run.problems.append(Problem("checks", f"{side} check of '{rule_id}' skipped: "
-                                            f"the {spec.dataset} export has no field "
-                                            f"'{spec.field}' (map it under erp: in config.yaml)",
-                                            severity="warning"))
+                run.problems.append(Problem.of("checks", NO_FIELD[side], severity="warning",
+                                               rule=rule_id, dataset=spec.dataset,
+                                               field=spec.field))
                 continue
             if lacking := absent_needs(fn, erp, needed):  # an optional field it cannot do without
-                run.problems.append(Problem("checks", f"{side} check of '{rule_id}' skipped: the "
-                                            f"export has no {', '.join(lacking)} (map it under "
-                                            "erp: in config.yaml)", severity="warning"))
+                run.problems.append(Problem.of("checks", LACKING[side], severity="warning",
+                                               rule=rule_id, fields=", ".join(lacking)))
                 continue
             sides.setdefault(rule_id, []).append(fn)
     return sides
@@ -431,8 +442,10 @@ def _safe_check(fn: Callable[[CheckContext], list[Deviation]], ctx: CheckContext
     try:
         return fn(ctx)
     except Exception as e:  # one failing check must not stop the audit of the others
-        run.problems.append(Problem("checks", f"check {fn.__module__}.{fn.__name__} failed for "
-                                    f"{ctx.customer_id}: {type(e).__name__}: {e}"))
+        run.problems.append(Problem.of("checks", "checks.failed",
+                                       check=f"{fn.__module__}.{fn.__name__}",
+                                       customer=ctx.customer_id,
+                                       error=f"{type(e).__name__}: {e}"))
         return []
 
 

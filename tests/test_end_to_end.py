@@ -138,7 +138,8 @@ def test_bad_export_rows_are_reported_by_file_and_row(sample_run):
     _, output, _ = sample_run
     flat = " ".join(output.split())
     for bad in KEY["bad_rows"]:
-        assert f"{bad['file']}, row {bad['row']}, column '{bad['column']}': '{bad['value']}'" in flat
+        # the sample's language is nl: the location reads 'rij', 'kolom'
+        assert f"{bad['file']}, rij {bad['row']}, kolom '{bad['column']}': '{bad['value']}'" in flat
 
 
 def test_dry_run_outbox_holds_one_valid_eml_per_owner(sample_run):
@@ -185,9 +186,9 @@ def test_bad_pdfs_are_reported_and_the_rest_of_the_audit_completes(warm_sample_c
     code, output = run_cli("run", "--config", str(config), "--period", "2026-10", "--dry-run")
     assert code == 0, output
     flat = " ".join(output.split())
-    assert "truncated.pdf: the PDF is damaged or not a PDF" in flat
-    assert "encrypted.pdf: the PDF is password-protected" in flat
-    assert "scanned-noise.pdf, page 1: page has no text layer" in flat
+    assert "truncated.pdf: de PDF is beschadigd of geen PDF" in flat  # the sample's nl
+    assert "encrypted.pdf: de PDF is beveiligd met een wachtwoord" in flat
+    assert "scanned-noise.pdf, pagina 1: de pagina heeft geen tekstlaag" in flat
     got = read_audit_csv(tmp_path / "output" / "2026-10" / "deviations.csv")
     assert len(got) == len(KEY["deviations"])
 

@@ -68,7 +68,7 @@ def _progress() -> Progress:
 
 def _summary(run: AuditRun, out: Path, lang: str) -> None:
     """The run's summary on the console, in the configured language."""
-    from audit.i18n import format_date, format_eur, label
+    from audit.i18n import format_date, format_eur, label, label_value
 
     stats = run.stats
     period = run.period
@@ -97,6 +97,6 @@ def _summary(run: AuditRun, out: Path, lang: str) -> None:
         console.print("[yellow]" + label(lang, "run_problems").format(n=len(run.problems))
                       + "[/yellow]")
         for problem in run.problems:
-            # the problem texts are English yet; their severity stays so beside them
-            console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
+            console.print(f"  {label_value(lang, problem.severity)}: {problem.render(lang)}",
+                          markup=False, highlight=False)
     console.print(label(lang, "run_outputs").format(folder=out), markup=False, highlight=False)

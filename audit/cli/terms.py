@@ -38,7 +38,7 @@ def terms(
     if fmt != "table":
         _print_terms(found, below, fmt)
         return
-    from audit.i18n import format_value
+    from audit.i18n import format_value, label_value
     table = Table("customer", "rule", "value", "source", "conf.", "review",
                   title="Agreements read from the contracts", title_justify="left")
     for t in sorted(found, key=lambda t: (t.customer_id, t.rule_id, t.subject)):
@@ -55,7 +55,8 @@ def terms(
                   "misread one in terms_overrides.yaml (see the README)")
     _print_coverage(coverage)
     for problem in problems:
-        console.print(f"  {problem.severity}: {problem}", markup=False, highlight=False)
+        console.print(f"  {label_value(settings.language, problem.severity)}: "
+                      f"{problem.render(settings.language)}", markup=False, highlight=False)
 
 
 TERM_FIELDS = ("customer_id", "rule_id", "subject", "parameter", "value", "unit", "file", "page",

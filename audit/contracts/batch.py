@@ -17,6 +17,7 @@ from pathlib import Path
 from audit.contracts import ocr
 from audit.contracts.reader import CHUNK, ReadLimits, assemble, read_part
 from audit.errors import Location, Problem
+from audit.messages import msg
 from audit.models import ContractDoc
 
 Result = tuple[ContractDoc | None, list[Problem]]
@@ -76,18 +77,18 @@ def _work(job: Job, limits: BatchLimits, conn: Connection) -> None:
         ocr.set_max_pixels(limits.ocr_max_pixels)
         conn.send(read_part(path, limits.read, part, parts))
     except MemoryError:
-        conn.send((None, [Problem("contracts", _MEMORY.format(limits.memory_mb),
-                                  Location(path.name))]))
+        conn.send((None, [Problem.of("contracts", "contracts.reading_memory",
+                                     Location(path.name), memory=limits.memory_mb)]))
     except BaseException as e:  # a bug must not leave the parent waiting
-        conn.send((None, [Problem("contracts", f"reading failed: {type(e).__name__}: {e}",
-                                  Location(path.name))]))
+        conn.send((None, [Problem.of("contracts", "contracts.reading_failed",
+                                     Location(path.name), error=f"{type(e).__name__}: {e}")]))
     finally:
         conn.close()
 
 
-_MEMORY = ("reading needed more than the {} MB a reader may use and was stopped; the document "
-           "was skipped (a decompression bomb or a huge image? raise limits.reader_memory_mb "
-           "if it is a real contract)")
+# a reading that did not finish: not cached, the next run tries again (it may pass then)
+UNFINISHED = frozenset({"contracts.reading_memory", "contracts.reading_failed",
+                        "contracts.reading_crashed", "contracts.reading_timeout"})
 
 
 def read_many(paths: list[Path], limits: BatchLimits = BatchLimits(),
@@ -170,16 +171,17 @@ def _join(path: Path, done: list[Part]) -> Result:
     try:
         return assemble(path, raw, problems)
     except OSError as e:
-        return None, [Problem("contracts", f"cannot open file: {e.strerror}", Location(str(path)))]
+        return None, [Problem.of("contracts", "contracts.cannot_open", Location(str(path)),
+                                 reason=e.strerror)]
 
 
 def _receive(conn: Connection, path: Path, memory_mb: int | None) -> Result:
     try:
         return conn.recv()
     except (EOFError, MemoryError, OSError):  # the worker died (a crash inside a PDF library)
-        cap = f" (perhaps out of its {memory_mb} MB of memory)" if memory_mb else ""
-        return None, [Problem("contracts", f"reading crashed{cap}; the document was skipped",
-                              Location(path.name))]
+        cap = msg("contracts.perhaps_memory", memory=memory_mb) if memory_mb else ""
+        return None, [Problem.of("contracts", "contracts.reading_crashed", Location(path.name),
+                                 cap=cap)]
     finally:
         conn.close()
 
@@ -193,8 +195,6 @@ def _stop_overdue(running: dict[Connection, tuple[Job, mp.Process, float]],
             process.join()
             conn.close()
             del running[conn]
-            stopped[path] = (None, [Problem(
-                "contracts", f"reading took longer than {seconds:.0f} s and was stopped; the "
-                "document was skipped (raise reading.seconds_per_document)",
-                Location(path.name))])
+            stopped[path] = (None, [Problem.of("contracts", "contracts.reading_timeout",
+                                               Location(path.name), seconds=f"{seconds:.0f}")])
     return stopped

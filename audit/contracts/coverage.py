@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from audit.contracts.paragraphs import LONG_CLAUSE
 from audit.errors import Location, Problem
+from audit.messages import msg
 from audit.models import Clause, ContractDoc, Term
 
 UNSTRUCTURED = ("preamble", "signature")  # articles that are no heading of the document
@@ -85,25 +86,24 @@ def page_ranges(pages: Iterable[int]) -> str:
 def problems(coverage: Coverage) -> list[Problem]:
     """What went wrong in reading the document, each naming the file and pages."""
     where = Location(coverage.file)
-    read = "" if coverage.agreements is None else f"; {coverage.agreements_total} agreements read"
+    read = "" if coverage.agreements is None else msg("contracts.agreements_read",
+                                                       n=coverage.agreements_total)
     found: list[Problem] = []
     if coverage.headings == 0:
-        found.append(Problem("contracts", "structure not recognised on pages "
-                             f"{page_ranges(range(1, coverage.pages + 1))} (no headings found; "
-                             f"read as {coverage.clauses} paragraphs){read}", where))
+        found.append(Problem.of("contracts", "contracts.no_headings", where,
+                                pages=page_ranges(range(1, coverage.pages + 1)),
+                                paragraphs=coverage.clauses, read=read))
     elif coverage.unstructured:
-        found.append(Problem("contracts", "structure not recognised on pages "
-                             f"{page_ranges(coverage.unstructured)}{read}", where, "warning"))
+        found.append(Problem.of("contracts", "contracts.pages_unstructured", where, "warning",
+                                pages=page_ranges(coverage.unstructured), read=read))
     if coverage.longest > LONG_CLAUSE:
-        found.append(Problem("contracts", f"clause {coverage.longest_article} is "
-                             f"{coverage.longest} characters long: it may hold several clauses "
-                             "read as one", Location(coverage.file, page=coverage.longest_page),
-                             "warning"))
+        found.append(Problem.of("contracts", "contracts.long_clause",
+                                Location(coverage.file, page=coverage.longest_page), "warning",
+                                article=coverage.longest_article, length=coverage.longest))
     if coverage.agreements is not None and coverage.agreements_total == 0 and \
             coverage.headings > 0:
-        found.append(Problem("contracts", f"0 agreements read from {coverage.clauses} clauses "
-                             f"({coverage.headings} headings); check the document or the rules",
-                             where))
+        found.append(Problem.of("contracts", "contracts.no_agreements", where,
+                                clauses=coverage.clauses, headings=coverage.headings))
     return found
 
 

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from audit.contracts.dated import document_date
 from audit.contracts.references import doc_references, find_base
 from audit.errors import ContractReadError, Location, Problem
+from audit.messages import msg
 from audit.models import ContractDoc
 from audit.parse import address_keys
 
@@ -63,10 +64,8 @@ def link_documents(docs: list[ContractDoc], customers: pd.DataFrame | None,
         result.append(doc)
         problems += [problem] if problem else []
         if doc.kind == "amendment" and doc.effective_date is None:
-            problems.append(Problem(
-                "contracts", "the amendment states no effective date and no date of signing was "
-                "found; its terms apply to the whole look-back and end none of the earlier ones — "
-                "give them a valid_from in the overrides file", Location(doc.file, page=1)))
+            problems.append(Problem.of("contracts", "contracts.amendment_no_date",
+                                       Location(doc.file, page=1)))
     return result, problems
 
 
@@ -85,16 +84,17 @@ def _to_base(doc: ContractDoc, problem: Problem | None, docs: list[ContractDoc],
     base = find_base(doc, docs)
     if base is None or base.customer_id is None:
         if problem is not None:
-            refs = ", ".join(doc.references) or "none found"
-            problem = replace(problem, message=problem.message.replace(
-                "cannot link the document", "cannot link the amendment", 1)
-                + f"; no linked base contract has a contract reference it names ({refs})")
+            refs = ", ".join(doc.references) or msg("contracts.none_found")
+            code, params = ("contracts.cannot_link_amendment", dict(problem.params)) if \
+                problem.code == "contracts.cannot_link" else (
+                "contracts.no_base_named", {"problem": problem.msg()})
+            problem = Problem.of(problem.stage, code, problem.location, problem.severity,
+                                 **params, refs=refs)
         return doc, problem
     if named and doc.customer_id != base.customer_id:
-        return doc, Problem("contracts", f"the amendment names the contract {base.file} of "
-                            f"customer {base.customer_id}, but its parties link it to customer "
-                            f"{doc.customer_id}; kept {doc.customer_id} — check which is right",
-                            Location(doc.file, page=1), severity="warning")
+        return doc, Problem.of("contracts", "contracts.amendment_other_customer",
+                               Location(doc.file, page=1), "warning", base=base.file,
+                               base_customer=base.customer_id, customer=doc.customer_id)
     return replace(doc, amends=base.file, customer_id=base.customer_id), None
 
 
@@ -106,8 +106,7 @@ def link_customer(
     if index and doc.file in index:
         return replace(doc, customer_id=index[doc.file]), None
     if customers is None or customers.empty:
-        return doc, Problem("contracts", "cannot link: no customer master loaded",
-                            Location(doc.file))
+        return doc, Problem.of("contracts", "contracts.no_customer_master", Location(doc.file))
     kvk_numbers = customers.get("kvk_number", pd.Series(None, index=customers.index))  # optional
     by_kvk = {str(k): str(c) for k, c in zip(kvk_numbers, customers["customer_id"],
                                              strict=True) if isinstance(k, str) and k}
@@ -117,14 +116,9 @@ def link_customer(
     best = _fuzzy(doc, customers)
     if best is not None:
         return replace(doc, customer_id=best), None
-    kvks = ", ".join(doc.kvk_numbers) or "none found"
-    return doc, Problem(
-        "contracts",
-        f"cannot link the document to a customer (KvK numbers on the title page: {kvks}; "
-        "no customer name or address matched); its agreements are not audited — add it to "
-        "the index file (reading.index_file)",
-        Location(doc.file, page=1),
-    )
+    kvks = ", ".join(doc.kvk_numbers) or msg("contracts.none_found")
+    return doc, Problem.of("contracts", "contracts.cannot_link", Location(doc.file, page=1),
+                           kvks=kvks)
 
 
 def _fuzzy(doc: ContractDoc, customers: pd.DataFrame) -> str | None:

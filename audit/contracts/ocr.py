@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from audit.messages import Msg, msg
+
 if TYPE_CHECKING:  # pdfplumber is imported where pages are read, not at start-up
     import pdfplumber
 
@@ -28,18 +30,18 @@ class OcrResult:
 
 
 @cache
-def available() -> str | None:
+def available() -> Msg | None:
     """None when OCR can run here, else why not (shown in the problem)."""
     if shutil.which("tesseract") is None:
-        return "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-nld)"
+        return msg("contracts.no_tesseract")
     try:
         import pytesseract
 
         missing = {"nld", "eng"} - set(pytesseract.get_languages(config=""))
     except Exception as e:  # the wrapper or the binary does not work
-        return f"Tesseract does not run: {e}"
+        return msg("contracts.tesseract_fails", error=e)
     if missing:
-        return f"Tesseract lacks the language data {sorted(missing)} (tesseract-ocr-nld/-eng)"
+        return msg("contracts.tesseract_languages", missing=str(sorted(missing)))
     return None
 
 

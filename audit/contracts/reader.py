@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from audit.contracts import ocr
 from audit.contracts.pagetext import TABLE_MARK
 from audit.errors import ContractReadError, Location, Problem
+from audit.messages import msg
 from audit.models import ContractDoc, Line, Page, Table
 
 if TYPE_CHECKING:
@@ -57,13 +58,13 @@ def read_part(path: Path, limits: ReadLimits = ReadLimits(), part: int = 0,
     try:
         data = path.read_bytes()
         if not data.strip():
-            raise ContractReadError("the file is empty (0 bytes); export the contract again",
-                                    Location(path.name))
+            raise ContractReadError.of("contracts.file_empty", Location(path.name))
         return _extract(path, limits, part, parts)
     except ContractReadError as e:
-        return None, [Problem("contracts", e.message, e.location)]
+        return None, [Problem.from_error("contracts", e)]
     except OSError as e:
-        return None, [Problem("contracts", f"cannot open file: {e.strerror}", Location(str(path)))]
+        return None, [Problem.of("contracts", "contracts.cannot_open", Location(str(path)),
+                                 reason=e.strerror)]
 
 
 def assemble(path: Path, raw: dict[int, RawPage], problems: list[Problem]) -> tuple[
@@ -73,9 +74,7 @@ def assemble(path: Path, raw: dict[int, RawPage], problems: list[Problem]) -> tu
     data = path.read_bytes()
     pages = _strip_running_lines([raw[n] for n in sorted(raw)])
     if not any(p.text.strip() for p in pages):
-        problems.append(Problem("contracts", "no readable text in the document (scanned without "
-                                "OCR, or empty); no agreements were read from it",
-                                Location(path.name)))
+        problems.append(Problem.of("contracts", "contracts.no_text", Location(path.name)))
         return None, problems
     text = "\n".join(p.text for p in pages)
     doc = ContractDoc(
@@ -106,12 +105,11 @@ def _extract(path: Path, limits: ReadLimits, part: int = 0,
     try:
         with pdfplumber.open(path) as pdf:
             if not pdf.pages:
-                raise ContractReadError("the PDF has no pages", where)
+                raise ContractReadError.of("contracts.no_pages", where)
             problems = []
             if part == 0 and len(pdf.pages) > limits.max_pages:  # said once
-                problems.append(Problem("contracts", f"the document has {len(pdf.pages)} pages; "
-                                        f"only the first {limits.max_pages} were read "
-                                        "(max_pages)", where, "warning"))
+                problems.append(Problem.of("contracts", "contracts.max_pages", where, "warning",
+                                           pages=len(pdf.pages), max_pages=limits.max_pages))
             raw = {}
             for n, page in enumerate(pdf.pages[: limits.max_pages], 1):
                 if (n - 1) // CHUNK % parts != part:
@@ -128,35 +126,32 @@ def _extract(path: Path, limits: ReadLimits, part: int = 0,
     except ContractReadError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise ContractReadError("the PDF is password-protected; save an unprotected copy", where) from e
+        raise ContractReadError.of("contracts.password", where) from e
     except PdfminerException as e:
         cause = e.args[0] if e.args else None
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise ContractReadError(
-                "the PDF is password-protected; save an unprotected copy", where
-            ) from e
-        raise ContractReadError(f"the PDF is damaged or not a PDF ({_reason(e)})", where) from e
+            raise ContractReadError.of("contracts.password", where) from e
+        raise ContractReadError.of("contracts.damaged", where, reason=_reason(e)) from e
     except (PDFSyntaxError, MalformedPDFException, ValueError, KeyError, TypeError,
             AssertionError, IndexError, AttributeError, RecursionError) as e:
-        raise ContractReadError(f"the PDF is damaged or not a PDF ({_reason(e)})", where) from e
+        raise ContractReadError.of("contracts.damaged", where, reason=_reason(e)) from e
 
 
 def _ocr(page: pdfplumber.page.Page, file: str, number: int,
          limits: ReadLimits) -> tuple[list[str], float | None, Problem | None]:
     """OCR one image-only page; unreadable (no OCR, or too unsure) is a problem, not a guess."""
     where = Location(file, page=number)
-    why = "OCR is switched off" if not limits.ocr else ocr.available()
+    why = msg("contracts.ocr_off") if not limits.ocr else ocr.available()
     if why:
-        return [], None, Problem("contracts", "page has no text layer (a scanned image?) and "
-                                 f"cannot be read: {why}", where)
+        return [], None, Problem.of("contracts", "contracts.no_text_layer", where, why=why)
     result = ocr.ocr_page(page)
     if result.confidence < ocr.MIN_CONFIDENCE or not result.lines:
-        return [], None, Problem("contracts", "page has no text layer and OCR could not read it "
-                                 f"reliably (confidence {result.confidence:.0f} < "
-                                 f"{ocr.MIN_CONFIDENCE:.0f}); the page was not read", where)
-    return result.lines, result.confidence, Problem(
-        "contracts", f"page read by OCR (confidence {result.confidence:.0f}); its agreements are "
-        "marked as OCR-sourced, with lower confidence", where, "warning")
+        return [], None, Problem.of("contracts", "contracts.ocr_unsure", where,
+                                    confidence=f"{result.confidence:.0f}",
+                                    minimum=f"{ocr.MIN_CONFIDENCE:.0f}")
+    return result.lines, result.confidence, Problem.of(
+        "contracts", "contracts.read_by_ocr", where, "warning",
+        confidence=f"{result.confidence:.0f}")
 
 
 def _reason(e: Exception) -> str:

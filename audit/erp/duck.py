@@ -26,14 +26,14 @@ def read_sql_files(sql: str, base_dir: Path, label: str, decimal: str) -> tuple[
     try:
         import duckdb
     except ImportError as e:
-        raise ErpDataError(f"sql: needs DuckDB, which is not installed ({INSTALL})", where) from e
+        raise ErpDataError.of("erp.no_duckdb", where, install=INSTALL) from e
     con = duckdb.connect(":memory:")
     try:
         con.execute("SET file_search_path = ?", [str(base_dir)])
         table = con.sql(sql).to_arrow_table()
     except duckdb.Error as e:
         text = str(e).strip().splitlines()[0]
-        raise ErpDataError(f"the sql failed: {text}", where) from e
+        raise ErpDataError.of("erp.sql_failed", where, error=text) from e
     finally:
         con.close()
     columns = {name: as_text(table[name], decimal) for name in table.column_names}

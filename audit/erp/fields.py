@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from audit.messages import Msg, msg
+
 
 @dataclass(frozen=True)
 class Field:
@@ -75,18 +77,18 @@ class Reference:
     field: str
     target: str
     target_field: str
-    consequence: str  # what the unresolved reference means for the checks
+    consequence: Msg  # what the unresolved reference means for the checks
 
 
 REFERENCES = (
     Reference("deliveries", "order_id", "order_lines", "order_id",
-              "the delivery is kept, but its lead time cannot be checked"),
+              msg("erp.ref_kept_no_lead_time")),
     Reference("invoices", "order_id", "order_lines", "order_id",
-              "the invoice is kept"),
+              msg("erp.ref_invoice_kept")),
     Reference("order_lines", "customer_id", "customers", "customer_id",
-              "the row is kept; the customer's master data is unknown"),
+              msg("erp.ref_kept_no_master")),
     Reference("deliveries", "customer_id", "customers", "customer_id",
-              "the row is kept; the customer's master data is unknown"),
+              msg("erp.ref_kept_no_master")),
     Reference("invoices", "customer_id", "customers", "customer_id",
-              "the row is kept; the customer's master data is unknown"),
+              msg("erp.ref_kept_no_master")),
 )

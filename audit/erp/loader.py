@@ -21,6 +21,7 @@ from audit.erp.shape import add_absent, check_date_order, exact_repeats, foreign
 from audit.erp.sources import Raw, read_files, read_query
 from audit.erp.validate import MAX_ROW_PROBLEMS, duplicates, references, value_problems
 from audit.errors import ErpDataError, Location, Problem
+from audit.messages import Msg, joined, msg
 from audit.models import ErpData
 
 __all__ = ["MAX_ROW_PROBLEMS", "export_files", "load_dataset", "load_erp"]
@@ -37,15 +38,16 @@ def load_erp(config: AuditConfig, only: Sequence[str] = DATASETS) -> ErpData:
         if source is None and name in OPTIONAL_DATASETS:
             continue  # the checks fall back on another dataset (fields.OPTIONAL_DATASETS)
         if source is None:
-            found.append((name, Problem("erp", f"dataset '{name}' is not configured; the checks "
-                                        "that need it are skipped", severity="warning")))
+            found.append((name, Problem.of("erp", "erp.dataset_not_configured",
+                                           severity="warning", dataset=name)))
             continue
         try:
             paths = [config.path(p) for p in source.paths]
             frame, row_problems = load_dataset(name, source, paths, url=config.erp.url,
                                                base_dir=config.base_dir)
         except ErpDataError as e:
-            found.append((name, Problem("erp", f"{e.message}; {unusable(name)}", e.location)))
+            found.append((name, Problem.of("erp", "erp.dataset_unusable", e.location,
+                                           reason=e.msg(), datasets=f"'{name}'")))
             continue
         frames[name] = frame
         found += [(name, p) for p in row_problems]
@@ -54,9 +56,9 @@ def load_erp(config: AuditConfig, only: Sequence[str] = DATASETS) -> ErpData:
     return ErpData(frames=frames, problems=tuple(problems))
 
 
-def unusable(name: str) -> str:
-    """The end of the message of a dataset that did not load (check_inputs looks for it)."""
-    return f"the checks that need '{name}' are skipped"
+def unusable(name: str) -> Msg:
+    """The end of the message of a dataset that did not load."""
+    return msg("erp.checks_skipped", datasets=f"'{name}'")
 
 
 def merge_repeats(found: list[tuple[str, Problem]]) -> list[Problem]:
@@ -74,13 +76,21 @@ def merge_repeats(found: list[tuple[str, Problem]]) -> list[Problem]:
     out = []
     for key, problem in first.items():
         if len(names[key]) > 1:
-            first_name = f"'{names[key][0]}'"
-            listed = ", ".join(f"'{n}'" for n in names[key])
-            message = (problem.message.replace(first_name, listed) if first_name in
-                       problem.message else f"{problem.message} (datasets {listed})")
-            problem = Problem(problem.stage, message, problem.location, problem.severity)
-        out.append(problem)
+            out.append(_for_datasets(problem, ", ".join(f"'{n}'" for n in names[key])))
+        else:
+            out.append(problem)
     return out
+
+
+def _for_datasets(problem: Problem, listed: str) -> Problem:
+    """One file's problem for several datasets: those named where it names its dataset, else
+    added at the end."""
+    params = dict(problem.params)
+    if "datasets" in params:
+        return Problem.of(problem.stage, problem.code, problem.location, problem.severity,
+                          **{**params, "datasets": listed})
+    return Problem.of(problem.stage, "erp.in_datasets", problem.location, problem.severity,
+                      problem=problem.msg(), datasets=listed)
 
 
 def export_files(config: AuditConfig) -> list[Path]:
@@ -116,8 +126,8 @@ def load_dataset(name: str, source: DatasetSource, path: Path | Sequence[Path] |
     frame.attrs.update(erp_columns=columns, rows_read=raw.table.num_rows + raw.skipped,
                        files=raw.files,
                        absent=[f.name for f in schema if f.name not in columns])
-    empty = [] if raw.table.num_rows else [Problem(
-        "erp", "the export has a header but no rows", Location(raw.files[0]), "warning")]
+    empty = [] if raw.table.num_rows else [Problem.of(
+        "erp", "erp.header_no_rows", Location(raw.files[0]), "warning")]
     return frame, raw.problems + empty + problems + currency_problems + dup_problems
 
 
@@ -133,7 +143,7 @@ def _read(name: str, source: DatasetSource, path: Path | Sequence[Path] | None,
         return read_query(source.query, source.url or url, f"{name} (SQL)", source.decimal)
     paths = [path] if isinstance(path, Path) else list(path or [])
     if not paths:
-        raise ErpDataError(f"dataset '{name}' has no path, query or sql", Location(name))
+        raise ErpDataError.of("erp.dataset_no_source", Location(name), dataset=name)
     return read_files(paths, source, set(source.columns) | {f.name for f in schema})
 
 
@@ -176,20 +186,22 @@ def _missing_columns(raw: Raw, source: DatasetSource, missing: list[Field],
                      erp_name: dict[str, str]) -> ErpDataError:
     names = ", ".join(f"'{erp_name.get(f.name, f.name)}' ({f.name})" for f in missing)
     columns = raw.table.column_names
-    found = ", ".join(f"'{c}'" for c in columns[:12]) or "no columns"
-    hint = ""
+    found: Msg | str = ", ".join(f"'{c}'" for c in columns[:12]) or msg("erp.no_columns")
+    hint: Msg | str = ""
     if raw.looks:
         shown = "\\t" if raw.looks == "\t" else raw.looks
-        hint = (f" ({len(columns)} column{'s' if len(columns) != 1 else ''} split by "
-                f"'{raw.separator}'; it looks '{shown}'-separated: set separator: '{shown}')")
+        hint = msg("erp.hint_separator" if len(columns) != 1 else "erp.hint_separator_one",
+                   columns=len(columns), separator=raw.separator, looks=shown)
     else:
         close = _close_names(missing, erp_name, columns)
-        hint = f"; {close}" if close else ""
-    return ErpDataError(f"required column(s) missing: {names}; the file has {found}{hint}",
-                        Location(raw.files[0], row=None if source.query else 1))
+        hint = msg("erp.hint_close_names", names=close) if close else ""
+    return ErpDataError.of("erp.missing_columns",
+                           Location(raw.files[0], row=None if source.query else 1),
+                           names=names, found=found, hint=hint)
 
 
-def _close_names(missing: list[Field], erp_name: dict[str, str], columns: list[str]) -> str:
+def _close_names(missing: list[Field], erp_name: dict[str, str], columns: list[str]
+                 ) -> Msg | None:
     """'did you mean' for a mapped column that the export spells differently."""
     hints = []
     for f in missing:
@@ -198,8 +210,8 @@ def _close_names(missing: list[Field], erp_name: dict[str, str], columns: list[s
                                           n=1, cutoff=0.6)
         if close:
             actual = next(c for c in columns if c.casefold() == close[0])
-            hints.append(f"'{actual}' may be '{wanted}' (map it under columns:)")
-    return "; ".join(hints)
+            hints.append(msg("erp.may_be", actual=actual, wanted=wanted))
+    return joined(hints)
 
 
 def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
@@ -217,9 +229,12 @@ def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
         column = raw.table[columns[field.name]]
         if field.type == "date" and (wrong := check_date_order(column, source.date_formats)):
             if field.required:
-                raise ErpDataError(wrong, Location(raw.files[0], column=columns[field.name]))
-            problems.append(Problem("erp", f"{wrong}; the column is not used",
-                                    Location(raw.files[0], column=columns.pop(field.name))))
+                raise ErpDataError.of(wrong.code, Location(raw.files[0],
+                                                           column=columns[field.name]),
+                                      **dict(wrong.params))
+            problems.append(Problem.of("erp", "erp.column_not_used",
+                                       Location(raw.files[0], column=columns.pop(field.name)),
+                                       reason=wrong))
             continue
         result = convert(field, column, number, source.date_formats, mapping)
         data[field.name] = result.values

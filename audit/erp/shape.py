@@ -14,8 +14,9 @@ from audit.config import DatasetSource
 from audit.erp.convert import Number
 from audit.erp.fields import Field
 from audit.erp.sources import Raw
-from audit.erp.validate import LEFT_OUT, capped, per_file, row_codes
+from audit.erp.validate import capped, per_file, row_codes
 from audit.errors import ErpDataError, Location, Problem
+from audit.messages import Msg, msg
 
 EURO = {"EUR", "€", "EURO"}
 MONEY = {"price_list": ("unit_price",), "order_lines": ("unit_price",),
@@ -56,8 +57,7 @@ def foreign_money(name: str, source: DatasetSource, data: dict[str, object], bad
         return bad, []
     if "currency" not in columns:
         if own not in EURO:
-            raise ErpDataError(f"the dataset's money is in {own} (currency: {own}); amounts are "
-                               "compared in EUR only", Location(raw.files[0]))
+            raise ErpDataError.of("erp.money_not_eur", Location(raw.files[0]), currency=own)
         return bad, []
     codes = pc.utf8_upper(pc.utf8_trim_whitespace(raw.table[columns["currency"]])).to_numpy(
         zero_copy_only=False).astype(object)
@@ -67,11 +67,9 @@ def foreign_money(name: str, source: DatasetSource, data: dict[str, object], bad
     column = columns["currency"]
     for file, positions in per_file(np.flatnonzero(other), raw.file_of):
         def make(i: int, file: str = file) -> Problem:
-            return Problem("erp", f"money in {codes[i]}, not EUR (amounts are compared in EUR "
-                           f"only); {LEFT_OUT}", Location(file, row=int(raw.rows[i]),
-                                                          column=column))
-        problems += capped(file, positions, make, "{more} more rows in another currency "
-                           "than EUR left out of the checks")
+            return Problem.of("erp", "erp.row_not_eur", Location(file, row=int(raw.rows[i]),
+                                                                 column=column), currency=codes[i])
+        problems += capped(file, positions, make, msg("erp.more_rows_not_eur"))
     return bad | other, problems
 
 
@@ -82,7 +80,7 @@ def swap_day_month(fmt: str) -> str | None:
     return fmt.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m")
 
 
-def check_date_order(column: pa.ChunkedArray | pa.Array, formats: list[str]) -> str | None:
+def check_date_order(column: pa.ChunkedArray | pa.Array, formats: list[str]) -> Msg | None:
     """A day-first format on month-first data (or the reverse), told by a day above 12 in the
     month's place: the message, or None when the data does not contradict the format."""
     texts = pd.Series(pc.unique(pc.utf8_trim_whitespace(column)).to_pylist(), dtype=object)
@@ -96,28 +94,25 @@ def check_date_order(column: pa.ChunkedArray | pa.Array, formats: list[str]) -> 
         only_swapped, only_given = as_swapped & ~as_given, as_given & ~as_swapped
         if only_swapped.any() and not only_given.any():
             example = texts[only_swapped].iloc[0]
-            return (f"date_format '{fmt}' does not fit the data: '{example}' and "
-                    f"{int(only_swapped.sum()) - 1} other dates read only as '{swapped}', none "
-                    f"only as '{fmt}' (the other dates would be read with day and month "
-                    f"swapped): set date_format: '{swapped}'")
+            return msg("erp.date_order", format=fmt, example=example, swapped=swapped,
+                       others=int(only_swapped.sum()) - 1)
     return None
 
 
-def value_hint(field: Field, number: Number, formats: list[str]) -> Callable[[str], str]:
+def value_hint(field: Field, number: Number, formats: list[str]) -> Callable[[str], Msg | str]:
     """A hint for a value that did not convert: another decimal style, currency or date order."""
     other = Number("," if number.decimal == "." else ".", number.decimal)  # the other style
     swapped = [s for s in map(swap_day_month, formats) if s]
 
-    def hint(text: str) -> str:
+    def hint(text: str) -> Msg | str:
         if field.type in {"decimal", "int"}:
             if pc.match_substring_regex(pa.array([text]), other.pattern)[0].as_py():
-                return (f" (written with decimal '{other.decimal}'; this dataset has decimal: "
-                        f"'{number.decimal}')")
+                return msg("erp.hint_decimal", other=other.decimal, decimal=number.decimal)
             if pc.match_substring_regex(pa.array([text]), FOREIGN)[0].as_py():
-                return " (an amount in another currency: money is compared in EUR only)"
+                return msg("erp.hint_currency")
         if field.type == "date":
             for fmt in swapped:
                 if pd.notna(pd.to_datetime(text, format=fmt, errors="coerce")):
-                    return f" (it reads as '{fmt}': day and month the other way round)"
+                    return msg("erp.hint_date_order", format=fmt)
         return ""
     return hint

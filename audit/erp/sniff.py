@@ -13,6 +13,7 @@ import csv
 from dataclasses import dataclass
 
 from audit.errors import ErpDataError, Location
+from audit.messages import Msg, msg
 
 SEPARATORS = (";", ",", "\t", "|")
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -20,11 +21,9 @@ BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
 CONTROL = set(range(0, 32)) - {9, 10, 13}  # control bytes that plain text never holds
 MAX_CONTROL_SHARE = 0.01
 PREFERRED = ("utf-8", "cp1252")
-MAGIC = {b"PK\x03\x04": "a zip archive (an xlsx workbook? set format: xlsx)",
-         b"PK\x05\x06": "an empty zip archive",
-         b"%PDF": "a PDF document",
-         b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Office file (save it as .xlsx or .csv)",
-         b"\x1f\x8b": "a gzip archive (unpack it first)"}
+MAGIC = {b"PK\x03\x04": msg("erp.magic_zip"), b"PK\x05\x06": msg("erp.magic_empty_zip"),
+         b"%PDF": msg("erp.magic_pdf"), b"\xd0\xcf\x11\xe0": msg("erp.magic_xls"),
+         b"\x1f\x8b": msg("erp.magic_gzip")}
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class Encoding:
     """The encoding to read a file with, and a note when it was guessed rather than given."""
 
     name: str
-    note: str | None = None
+    note: Msg | None = None
 
 
 def sniff_encoding(head: bytes, declared: str | None, where: Location) -> Encoding:
@@ -48,16 +47,14 @@ def sniff_encoding(head: bytes, declared: str | None, where: Location) -> Encodi
             return Encoding(name)
         guess = guess_encoding(head)
         row = head.count(b"\n", 0, failed) + 1
-        raise ErpDataError(f"the file is not {declared} text (byte {failed}, row {row})"
-                           f"{_suggest(guess)}", where)
+        raise ErpDataError.of("erp.not_encoding", where, encoding=declared, byte=failed,
+                              row=row, suggest=_suggest(guess))
     if _decodes(head, "utf-8"):
         return Encoding("utf-8")
     guess = guess_encoding(head)
     if guess is None:
-        raise ErpDataError("cannot tell the file's text encoding (set encoding:, e.g. cp1252)",
-                           where)
-    return Encoding(guess, f"no encoding set: read as {guess} (detected); set encoding: "
-                    f"{guess} to be sure")
+        raise ErpDataError.of("erp.encoding_unknown", where)
+    return Encoding(guess, msg("erp.encoding_guessed", encoding=guess))
 
 
 def known_encoding(name: str, where: Location) -> str:
@@ -65,8 +62,7 @@ def known_encoding(name: str, where: Location) -> str:
     try:
         return codecs.lookup(name).name
     except LookupError as e:
-        raise ErpDataError(f"unknown encoding '{name}' (try utf-8, cp1252 or utf-16)",
-                           where) from e
+        raise ErpDataError.of("erp.encoding_no_such", where, encoding=name) from e
 
 
 def guess_encoding(data: bytes) -> str | None:
@@ -81,8 +77,8 @@ def guess_encoding(data: bytes) -> str | None:
     return next((p for p in PREFERRED if p in same), codecs.lookup(best.encoding).name)
 
 
-def _suggest(guess: str | None) -> str:
-    return f"; try encoding: {guess} (detected)" if guess else ""
+def _suggest(guess: str | None) -> Msg | str:
+    return msg("erp.try_encoding", encoding=guess) if guess else ""
 
 
 def _decodes(head: bytes, name: str) -> bool:
@@ -103,15 +99,14 @@ def _require_text(head: bytes, where: Location) -> None:
     """Binary files (archives, PDFs, junk) are named as such, not read as garbled text."""
     for magic, what in MAGIC.items():
         if head.startswith(magic):
-            raise ErpDataError(f"the file is not a CSV text export: it is {what}", where)
+            raise ErpDataError.of("erp.not_csv", where, what=what)
     if len(head) >= 4 and head.count(0) > len(head) // 4:  # UTF-16 without a byte-order mark
         order = "utf-16-le" if head[1] == 0 else "utf-16-be"
-        raise ErpDataError(f"the file looks like UTF-16 text without a byte-order mark: set "
-                           f"encoding: {order}", where)
+        raise ErpDataError.of("erp.utf16_no_bom", where, encoding=order)
     control = sum(1 for b in head if b in CONTROL)
     if head and control > MAX_CONTROL_SHARE * len(head):
-        raise ErpDataError(f"the file is not a text export: {control} of its first {len(head)} "
-                           "bytes are control characters (binary data or a damaged file)", where)
+        raise ErpDataError.of("erp.control_characters", where, control=control,
+                              size=len(head))
 
 
 def sniff_separator(lines: list[str], names: set[str]) -> str:

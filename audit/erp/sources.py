@@ -18,6 +18,7 @@ from audit.config import DatasetSource
 from audit.erp.sniff import guess_encoding, looks_separated, sniff_encoding, sniff_separator
 from audit.erp.text import frame_to_table, render_cell
 from audit.errors import ErpDataError, Location, Problem
+from audit.messages import Msg, msg
 
 HEADER_SEARCH = 20  # rows searched for the header when header_row is not set
 BLOCK_SIZE = 1 << 22  # pyarrow's parse block; grown when one field is bigger
@@ -50,7 +51,7 @@ def expand(paths: Sequence[Path]) -> list[Path]:
         if glob.has_magic(str(path)):
             matches = sorted(Path(p) for p in glob.glob(str(path)))
             if not matches:
-                raise ErpDataError(f"no export file matches '{path}'", Location(path.name))
+                raise ErpDataError.of("erp.no_file_matches", Location(path.name), path=path)
         else:
             matches = [path]
         found += [m for m in matches if m.resolve() not in {f.resolve() for f in found}]
@@ -73,7 +74,7 @@ def read_files(paths: Sequence[Path], source: DatasetSource, names: set[str]) ->
 def read_file(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     """One CSV or XLSX file; `names` are the column names to look for to find the header."""
     if not path.exists():
-        raise ErpDataError(f"export file not found: {path}", Location(path.name))
+        raise ErpDataError.of("erp.file_not_found", Location(path.name), path=path)
     kind = source.format or ("xlsx" if path.suffix.lower() in {".xlsx", ".xlsm"} else "csv")
     if kind == "xlsx":
         return read_xlsx(path, source, names)
@@ -97,14 +98,14 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     with path.open("rb") as f:
         head = f.read(1 << 16)
     if not head.strip():
-        raise ErpDataError(f"the file is empty ({len(head)} bytes{', blank' if head else ''}): "
-                           "export it again", where)
+        raise ErpDataError.of("erp.file_blank" if head else "erp.file_empty", where,
+                              size=len(head))
     encoding = sniff_encoding(head, source.encoding, where)
     text = head.decode(encoding.name, errors="replace").lstrip("\ufeff")
     lines = text.splitlines()[:HEADER_SEARCH]
     separator = source.separator or sniff_separator(lines, names)
     if len(separator) != 1:
-        raise ErpDataError(f"separator must be one character, got '{separator}'", where)
+        raise ErpDataError.of("erp.separator_length", where, separator=separator)
     parsed = [next(csv.reader([line], delimiter=separator), []) for line in lines]
     skip = source.header_row - 1 if source.header_row else find_header(parsed, names)
     names_read = [c.strip() for c in parsed[skip]] if skip < len(parsed) else []
@@ -112,7 +113,8 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     raw = Raw(pa.table({}), np.zeros(0, int), np.zeros(0, np.int32), [path.name],
               separator=separator, looks=looks_separated(lines, names, separator))
     if encoding.note:
-        raw.problems.append(Problem("erp", encoding.note, where, "warning"))
+        raw.problems.append(Problem.of("erp", encoding.note.code, where, "warning",
+                                       **dict(encoding.note.params)))
     if not header:
         return raw
     table, bad = _parse(path, separator, encoding.name, skip, header, source.encoding)
@@ -123,15 +125,14 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     table, rows, repeats = drop_repeated_header(table, rows, path.name, names_read)
     last = _last_line(path, encoding.name)
     if len(bad) > MAX_LISTED and len(bad) > table.num_rows:
-        raise ErpDataError(f"{len(bad)} of {len(bad) + table.num_rows} lines do not split into "
-                           f"the header's {len(header)} fields with separator '{separator}': "
-                           "not this export's layout, or not an export at all", where)
+        raise ErpDataError.of("erp.not_this_layout", where, bad=len(bad),
+                              lines=len(bad) + table.num_rows, fields=len(header),
+                              separator=separator)
     raw.problems += [_bad_record(path.name, number, text, len(header), separator, last)
                      for number, text in bad[:MAX_LISTED]] + repeats
     if len(bad) > MAX_LISTED:
-        raw.problems.append(Problem("erp", f"{len(bad) - MAX_LISTED} more rows with another "
-                                    "number of fields than the header left out of the checks",
-                                    where))
+        raw.problems.append(Problem.of("erp", "erp.more_bad_records", where,
+                                       more=len(bad) - MAX_LISTED))
     raw.table, raw.rows, raw.file_codes = table, rows, np.zeros(len(rows), np.int32)
     raw.skipped = len(bad)
     return raw
@@ -187,11 +188,11 @@ def _read_error(path: Path, shown: str, encoding: str, error: Exception) -> ErpD
     except UnicodeDecodeError as e:
         row = data.count(b"\n", 0, e.start) + 1
         guess = guess_encoding(data[max(0, e.start - 2000): e.start + 2000])
-        other = f"; try encoding: {guess} (detected)" if guess and guess != encoding \
+        other = msg("erp.try_encoding", encoding=guess) if guess and guess != encoding \
             else ""
-        return ErpDataError(f"the file is not {shown} text (byte {e.start}, row {row}){other}",
-                            where)
-    return ErpDataError(f"cannot read the export: {error}", where)
+        return ErpDataError.of("erp.not_encoding", where, encoding=shown, byte=e.start,
+                               row=row, suggest=other)
+    return ErpDataError.of("erp.cannot_read_export", where, error=error)
 
 
 def _last_line(path: Path, encoding: str) -> str:
@@ -218,13 +219,12 @@ def drop_repeated_header(table: pa.Table, rows: np.ndarray, file: str, names: li
         repeat &= pc.fill_null(same, False).to_numpy(zero_copy_only=False)
     if not repeat.any():
         return table, rows, []
-    problems = [Problem("erp", "the header repeats here (files joined together?); the line is "
-                        "skipped", Location(file, row=int(r)), "warning")
+    problems = [Problem.of("erp", "erp.header_repeats", Location(file, row=int(r)), "warning")
                 for r in rows[repeat][:MAX_LISTED]]
     more = int(repeat.sum()) - MAX_LISTED
     if more > 0:
-        problems.append(Problem("erp", f"the header repeats on {more} more lines (skipped)",
-                                Location(file), "warning"))
+        problems.append(Problem.of("erp", "erp.header_repeats_more", Location(file), "warning",
+                                   more=more))
     return table.filter(pa.array(~repeat)), rows[~repeat], problems
 
 
@@ -242,12 +242,12 @@ def _drop_blank(table: pa.Table, rows: np.ndarray) -> tuple[pa.Table, np.ndarray
 def _bad_record(file: str, number: int | None, text: str, expected: int, sep: str,
                 last: str = "") -> Problem:
     fields = len(next(csv.reader([text], delimiter=sep), []))
-    hint = f" (a '{sep}' inside a value that is not quoted?)" if fields > expected else ""
+    hint: Msg | str = msg("erp.hint_unquoted", separator=sep) if fields > expected else ""
     if fields < expected and text.strip() and text.strip() == last.strip():
-        hint = " (the file ends in the middle of this row: cut off while exporting or copying?)"
+        hint = msg("erp.hint_cut_off")
     shown = text if len(text) <= 80 else text[:77] + "..."
-    return Problem("erp", f"{fields} fields where the header has {expected}{hint}: '{shown}'; the "
-                   "row is left out of the checks", Location(file, row=number))
+    return Problem.of("erp", "erp.bad_record", Location(file, row=number), fields=fields,
+                      expected=expected, hint=hint, text=shown)
 
 
 # --- XLSX and SQL ----------------------------------------------------------------------------
@@ -261,7 +261,8 @@ def read_xlsx(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises zipfile, KeyError and its own errors
-        raise ErpDataError(f"cannot read the workbook: {_workbook_error(path, e)}", where) from e
+        raise ErpDataError.of("erp.cannot_read_workbook", where,
+                              reason=_workbook_error(path, e)) from e
     try:
         sheet = _sheet(book, source.sheet, where)
         cells = [list(r) for r in sheet.iter_rows(values_only=True)]
@@ -283,23 +284,22 @@ def read_xlsx(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     return Raw(table, rows, np.zeros(len(rows), np.int32), [path.name], repeats)
 
 
-def _workbook_error(path: Path, error: Exception) -> str:
+def _workbook_error(path: Path, error: Exception) -> Msg:
     """What is wrong with a file that should be a workbook, in the user's terms."""
     import zipfile
 
     with path.open("rb") as f:
         head = f.read(8)
     if not head:
-        return "the file is empty (0 bytes): export it again"
+        return msg("erp.file_empty", size=0)
     if not zipfile.is_zipfile(path):
-        return ("it is not an xlsx file (not a zip archive; a CSV or an old .xls saved under "
-                "this name? set format: csv, or save it as .xlsx)")
+        return msg("erp.not_xlsx")
     with zipfile.ZipFile(path) as z:
         names = z.namelist()
     if "xl/workbook.xml" not in names:
-        held = f"{len(names)} other file(s)" if names else "nothing"
-        return f"the zip archive holds no workbook (xl/workbook.xml missing; it holds {held})"
-    return f"the workbook is damaged: {type(error).__name__}: {error}"
+        held = msg("erp.other_files", n=len(names)) if names else msg("erp.nothing")
+        return msg("erp.zip_no_workbook", held=held)
+    return msg("erp.workbook_damaged", error=f"{type(error).__name__}: {error}")
 
 
 def _sheet(book: object, sheet: str | int | None, where: Location) -> object:
@@ -311,7 +311,7 @@ def _sheet(book: object, sheet: str | int | None, where: Location) -> object:
     if sheet in names:
         return book[sheet]  # type: ignore[index]
     listed = ", ".join(f"'{n}'" for n in names)
-    raise ErpDataError(f"sheet {sheet!r} not found; the workbook has {listed}", where)
+    raise ErpDataError.of("erp.sheet_not_found", where, sheet=repr(sheet), sheets=listed)
 
 
 def read_query(query: str, url: str | None, label: str, decimal: str) -> Raw:
@@ -321,19 +321,18 @@ def read_query(query: str, url: str | None, label: str, decimal: str) -> Raw:
 
     where = Location(label)
     if not url:
-        raise ErpDataError("an SQL query needs a database: set url (or erp.url)", where)
+        raise ErpDataError.of("erp.query_needs_url", where)
     try:
         engine = sa.create_engine(os.path.expandvars(url))
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as e:
-        raise ErpDataError(f"cannot use the database URL (is its driver installed?): {e}",
-                           where) from e
+        raise ErpDataError.of("erp.bad_database_url", where, error=e) from e
     try:
         with engine.connect() as conn:
             frame = pd.read_sql_query(sa.text(query), conn)
     except (sa.exc.SQLAlchemyError, pd.errors.DatabaseError) as e:
         cause = e.__cause__ if isinstance(e, pd.errors.DatabaseError) and e.__cause__ else e
         text = str(getattr(cause, "orig", None) or cause).splitlines()[0]
-        raise ErpDataError(f"the query failed: {text}", where) from e
+        raise ErpDataError.of("erp.query_failed", where, error=text) from e
     finally:
         engine.dispose()
     table = frame_to_table(frame, decimal)

@@ -16,14 +16,16 @@ import pyarrow.compute as pc
 
 from audit.erp.fields import KEYS, REFERENCES, SCHEMAS, Field, Reference
 from audit.errors import Location, Problem
+from audit.messages import Msg, msg
 
 MAX_ROW_PROBLEMS = 20
-LEFT_OUT = "the row is left out of the checks"
-EXPECTED = {"int": "a whole number", "decimal": "a number", "date": "a date",
-            "bool": "yes/no (map it under values:)",
-            "kind": "invoice or credit_note (map the ERP's values under values:)", "str": "a value"}
-LABELS = {"customers": "customer master", "price_list": "price list", "order_lines": "order lines",
-          "deliveries": "deliveries", "invoices": "invoices"}
+EXPECTED = {"int": msg("erp.expected_int"), "decimal": msg("erp.expected_decimal"),
+            "date": msg("erp.expected_date"), "bool": msg("erp.expected_bool"),
+            "kind": msg("erp.expected_kind"), "str": msg("erp.expected_str")}
+LABELS = {"customers": msg("erp.the_customer_master"), "price_list": msg("erp.the_price_list"),
+          "order_lines": msg("erp.the_order_lines"), "deliveries": msg("erp.the_deliveries"),
+          "invoices": msg("erp.the_invoices")}
+WHAT = {"order_id": msg("erp.order"), "customer_id": msg("erp.customer")}  # a reference's field
 
 
 def per_file(rows: np.ndarray, files: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
@@ -33,30 +35,30 @@ def per_file(rows: np.ndarray, files: np.ndarray) -> Iterator[tuple[str, np.ndar
         yield file, rows[files[rows] == file]
 
 
-def capped(file: str, positions: np.ndarray, make: Callable[[int], Problem], rest: str,
+def capped(file: str, positions: np.ndarray, make: Callable[[int], Problem], rest: Msg,
            severity: str = "error") -> list[Problem]:
-    """One problem per position up to the cap, then one (`rest`, with {more}) for the others."""
+    """One problem per position up to the cap, then one (`rest`, given {more}) for the others."""
     problems = [make(int(p)) for p in positions[:MAX_ROW_PROBLEMS]]
     more = len(positions) - MAX_ROW_PROBLEMS
     if more > 0:
-        problems.append(Problem("erp", rest.format(more=more), Location(file), severity))
+        problems.append(Problem.of("erp", rest.code, Location(file), severity,
+                                   **dict(rest.params), more=more))
     return problems
 
 
 def value_problems(field: Field, invalid: np.ndarray, shown: Callable[[int], str],
                    rows: np.ndarray, files: np.ndarray, column: str,
-                   hint: Callable[[str], str] = lambda _: "") -> list[Problem]:
+                   hint: Callable[[str], Msg | str] = lambda _: "") -> list[Problem]:
     """'12O' is not a number; empty; customer_id is required — per bad row."""
     problems: list[Problem] = []
     for file, positions in per_file(np.flatnonzero(invalid), files):
         def make(i: int, file: str = file) -> Problem:
-            value = shown(i)
-            text = (f"'{value}' is not {EXPECTED[field.type]}{hint(value)}" if value
-                    else f"empty; {field.name} is required")
-            return Problem("erp", f"{text}; {LEFT_OUT}",
-                           Location(file, row=int(rows[i]), column=column))
-        problems += capped(file, positions, make,
-                           f"{{more}} more rows with a bad '{column}' left out of the checks")
+            value, where = shown(i), Location(file, row=int(rows[i]), column=column)
+            if value:
+                return Problem.of("erp", "erp.bad_value", where, value=value,
+                                  expected=EXPECTED[field.type], hint=hint(value))
+            return Problem.of("erp", "erp.empty_required", where, field=field.name)
+        problems += capped(file, positions, make, msg("erp.more_bad_values", column=column))
     return problems
 
 
@@ -88,26 +90,23 @@ def duplicates(name: str, frame: pd.DataFrame, erp_name: dict[str, str]
     for file, positions in per_file(np.flatnonzero(dup), files):
         def make(i: int, file: str = file) -> Problem:
             j = first[i]
-            there = f"row {rows[j]}" if files[j] == file else f"{files[j]} row {rows[j]}"
-            same = frame.iloc[i][fields].equals(frame.iloc[j][fields])
-            what = ("the same row as " + there if same else
-                    f"duplicate {_describe(frame, i, key, erp_name)}, first on {there} "
-                    "with other values")
-            return Problem("erp", f"{what}; {LEFT_OUT}",
-                           Location(file, row=int(rows[i]), column=column))
-        problems += capped(file, positions, make, f"{{more}} more duplicate rows (by "
-                           f"'{column}') left out of the checks")
+            there = (msg("erp.row", row=int(rows[j])) if files[j] == file else
+                     msg("erp.file_row", file=files[j], row=int(rows[j])))
+            where = Location(file, row=int(rows[i]), column=column)
+            if frame.iloc[i][fields].equals(frame.iloc[j][fields]):
+                return Problem.of("erp", "erp.same_row", where, there=there)
+            return Problem.of("erp", "erp.duplicate_row", where, there=there,
+                              key=_describe(frame, i, key, erp_name))
+        problems += capped(file, positions, make, msg("erp.more_duplicates", column=column))
     return dup, problems
 
 
 def _derived(name: str, frame: pd.DataFrame, dup: np.ndarray, column: str) -> Problem:
     """Most rows repeat their key: a dataset taken from transaction rows; said once."""
     files = ", ".join(dict.fromkeys(frame["source_file"].astype(str)))
-    return Problem("erp", f"{int(dup.sum())} of {len(frame)} rows repeat a '{column}' of an "
-                   "earlier row: the export looks derived from transaction rows; each "
-                   f"{key_fields(name, set(frame.columns)) or 'row'} is taken once (set "
-                   "distinct: true to take the repeats silently)", Location(files, column=column),
-                   "warning")
+    return Problem.of("erp", "erp.derived_export", Location(files, column=column), "warning",
+                      repeats=int(dup.sum()), rows=len(frame), column=column,
+                      key=" + ".join(key_fields(name, set(frame.columns)) or ()) or msg("erp.a_row"))
 
 
 def find_duplicates(frame: pd.DataFrame, key: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -191,15 +190,16 @@ def _reference_problems(ref: Reference, frame: pd.DataFrame, missing: np.ndarray
     column = erp_name.get(ref.field, ref.field)
     rows, files = frame["source_row"].to_numpy(), frame["source_file"].to_numpy(dtype=object)
     values = frame[ref.field]
-    what = ref.field.removesuffix("_id")
+    what = WHAT.get(ref.field, ref.field.removesuffix("_id"))
     problems: list[Problem] = []
     for file, positions in per_file(np.flatnonzero(missing), files):
         def make(i: int, file: str = file) -> Problem:
-            return Problem("erp", f"{what} '{values.iat[i]}' is not in the {LABELS[ref.target]}; "
-                           f"{ref.consequence}", Location(file, row=int(rows[i]), column=column),
-                           severity="warning")
-        problems += capped(file, positions, make, f"{{more}} more rows whose {what} is not in "
-                           f"the {LABELS[ref.target]} (kept)", "warning")
+            return Problem.of("erp", "erp.unknown_reference",
+                              Location(file, row=int(rows[i]), column=column), "warning",
+                              what=what, value=values.iat[i], target=LABELS[ref.target],
+                              consequence=ref.consequence)
+        problems += capped(file, positions, make, msg("erp.more_unknown_references", what=what,
+                                                      target=LABELS[ref.target]), "warning")
     return problems
 
 
@@ -237,10 +237,11 @@ def _delivery_customers(frames: dict[str, pd.DataFrame], erp_name: dict[str, str
     problems: list[Problem] = []
     for file, positions in per_file(np.flatnonzero(other), files):
         def make(i: int, file: str = file) -> Problem:
-            return Problem("erp", f"the delivery is for customer '{deliveries['customer_id'].iat[i]}'"
-                           f" but its order '{deliveries['order_id'].iat[i]}' is for "
-                           f"'{owner.get(deliveries['order_id'].iat[i])}'; the row is kept",
-                           Location(file, row=int(rows[i]), column=column), severity="warning")
-        problems += capped(file, positions, make, "{more} more deliveries for another customer "
-                           "than their order's (kept)", "warning")
+            order = deliveries["order_id"].iat[i]
+            return Problem.of("erp", "erp.delivery_other_customer",
+                              Location(file, row=int(rows[i]), column=column), "warning",
+                              customer=deliveries["customer_id"].iat[i], order=order,
+                              order_customer=owner.get(order))
+        problems += capped(file, positions, make, msg("erp.more_deliveries_other_customer"),
+                           "warning")
     return problems

@@ -60,8 +60,8 @@ def deliver_outbox(folder: Path, smtp: SmtpConfig, should_send: Callable[[OwnerE
         try:
             email = read_email(path)
         except (ValueError, OSError) as e:
-            result.problems.append(Problem("notify", f"cannot read the email: {e}",
-                                           Location(str(path))))
+            result.problems.append(Problem.of("notify", "notify.cannot_read_email",
+                                              Location(str(path)), error=e))
             continue
         key = str(email.message.get("Message-ID", "")).strip()
         if is_dry_run(email.message):

@@ -8,16 +8,18 @@ from collections.abc import Callable, Sequence
 from email import policy
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 
 from audit.config import SmtpConfig
 from audit.errors import Location, NotifyError, Problem
+from audit.messages import Msg, msg
 from audit.notify.build import OwnerEmail, owner_slug
 from audit.private import private_dir
 from audit.report.atomic import atomic_write_bytes
 
 
-def _problem(email: OwnerEmail, message: str) -> Problem:
-    return Problem(stage="notify", message=message, location=Location(file=email.email))
+def _problem(email: OwnerEmail, code: str, **params: Any) -> Problem:
+    return Problem.of("notify", code, Location(file=email.email), **params)
 
 
 def _refusals(refused: dict[str, tuple[int, bytes]]) -> list[str]:
@@ -42,26 +44,23 @@ def _open(smtp: SmtpConfig) -> smtplib.SMTP:
     where = f"{smtp.host}:{smtp.port}"
     password = smtp.password
     if smtp.username and password is None:
-        raise NotifyError(
-            f"smtp.username is set but the environment variable {smtp.password_env} is not; "
-            "set it to the mail server password"
-        )
-    step = f"could not connect to the mail server {where}"
+        raise NotifyError.of("notify.no_password", variable=smtp.password_env)
+    step = msg("notify.cannot_connect", server=where)
     try:
         client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
     except (OSError, smtplib.SMTPException) as e:
-        raise NotifyError(f"{step}: {_describe(e)}") from e
+        raise NotifyError.of("notify.step_failed", step=step, error=_describe(e)) from e
     try:
         if smtp.use_starttls:
-            step = f"STARTTLS with {where} failed (the server must offer it for a login)"
+            step = msg("notify.starttls_failed", server=where)
             client.starttls(context=ssl.create_default_context())
             client.ehlo()
         if smtp.username and password is not None:
-            step = f"could not log in to {where} as {smtp.username}"
+            step = msg("notify.cannot_log_in", server=where, user=smtp.username)
             client.login(smtp.username, password)
     except (OSError, smtplib.SMTPException) as e:
         client.close()
-        raise NotifyError(f"{step}: {_describe(e)}") from e
+        raise NotifyError.of("notify.step_failed", step=step, error=_describe(e)) from e
     return client
 
 
@@ -103,14 +102,15 @@ def send_emails(emails: Sequence[OwnerEmail], smtp: SmtpConfig,
     try:
         client = _open(smtp)
     except NotifyError as e:
-        return [_problem(email, f"email not sent; {e.message}") for email in emails]
+        return [_problem(email, "notify.not_sent", reason=e.msg()) for email in emails]
     envelope_from = parseaddr(smtp.sender)[1] or None
     problems: list[Problem] = []
     try:
         for done, email in enumerate(emails):
             stop = _deliver_one(client, email, envelope_from, smtp, on_accepted, problems)
             if stop:
-                problems += [_problem(rest, f"email not sent; {stop}") for rest in emails[done + 1:]]
+                problems += [_problem(rest, "notify.not_sent", reason=stop)
+                             for rest in emails[done + 1:]]
                 break
     finally:
         _close(client)
@@ -119,23 +119,24 @@ def send_emails(emails: Sequence[OwnerEmail], smtp: SmtpConfig,
 
 def _deliver_one(client: smtplib.SMTP, email: OwnerEmail, envelope_from: str | None,
                  smtp: SmtpConfig, on_accepted: Accepted | None,
-                 problems: list[Problem]) -> str | None:
+                 problems: list[Problem]) -> Msg | None:
     """Send one email and report it; the reason to stop sending, or None to go on."""
     where = f"{smtp.host}:{smtp.port}"
     refused, accepted, lost = _send_one(client, email, envelope_from)
     if lost is not None:
-        reason = f"lost the connection to the mail server {where}: {_describe(lost)}"
-        problems.append(_problem(email, f"email not sent; {reason}"))
+        reason = msg("notify.connection_lost", server=where, error=_describe(lost))
+        problems.append(_problem(email, "notify.not_sent", reason=reason))
         return reason
     if refused:
-        problems.append(_problem(email, f"email refused by {where}: {'; '.join(refused)}"))
+        problems.append(_problem(email, "notify.refused", server=where,
+                                 refusals="; ".join(refused)))
     if accepted:  # a copy refused: the owner has it, so it must not be sent again
         try:
             if on_accepted is not None:
                 on_accepted(email)
         except Exception as e:  # recording failed: sending more could send them twice later
-            reason = f"could not record the email to {email.email} as sent: {e}"
-            problems.append(_problem(email, f"sent, but {reason}"))
+            reason = msg("notify.not_recorded", email=email.email, error=e)
+            problems.append(_problem(email, "notify.sent_but", reason=reason))
             return reason
     return None
 

@@ -66,7 +66,7 @@ def problem_rows(problems: Sequence[Problem], lang: str) -> list[ProblemRow]:
         ProblemRow(
             file=p.location.file if p.location else "",
             where=_where(p.location, lang),
-            message=p.message,
+            message=p.text(lang),
             stage=p.stage,
             severity=label_value(lang, p.severity),
         )

@@ -67,14 +67,11 @@ def _names(change: Clause, term: Term) -> bool:
 
 def _unread_change(later: Term, term: Term) -> Problem:
     """A later document may change the term, but its new value could not be read."""
-    day = later.valid_from.isoformat() if later.valid_from else "?"
-    return Problem(
-        "contracts",
-        f"this later document states {later.rule_id} from {day}, but its value could not be "
-        f"read; the earlier term ({term.clause.file}, article {term.clause.article}) is kept "
-        "after that date — check the clause and correct the term in the overrides file",
+    return Problem.of(
+        "contracts", "contracts.unread_change",
         Location(later.clause.file, page=later.clause.page, key=later.clause.article),
-        severity="warning")
+        "warning", rule=later.rule_id, day=later.valid_from or "?", file=term.clause.file,
+        article=term.clause.article)
 
 
 def same_article(named: str, article: str) -> bool:

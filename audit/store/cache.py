@@ -14,6 +14,7 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from audit.errors import Location, Problem
+from audit.messages import dump_params, load_params
 from audit.models import Address, Clause, ContractDoc, Line, Page, Table, Term, TermValue
 from audit.store.tables import ContractCacheRow
 
@@ -57,12 +58,14 @@ def _dump(result: Read) -> dict[str, Any]:
         for p in doc.pages]
     return {"language": doc.language if doc else None, "pages": pages,
             "problems": [{"stage": p.stage, "message": p.message, "severity": p.severity,
-                          "page": p.location.page if p.location else None} for p in problems]}
+                          "page": p.location.page if p.location else None, "code": p.code,
+                          "params": dump_params(p.params)} for p in problems]}
 
 
 def _load(path: Path, sha256: str, content: dict[str, Any]) -> Read:
     problems = [Problem(p["stage"], p["message"], Location(path.name, page=p["page"]),
-                        p["severity"]) for p in content["problems"]]
+                        p["severity"], p.get("code", ""), load_params(p.get("params", [])))
+                for p in content["problems"]]
     if content["pages"] is None:
         return None, problems
     pages = tuple(Page(p["number"], p["text"],

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from audit.errors import Location, Problem
+from audit.messages import msg
 from audit.models import Deviation
 from audit.store.tracking import is_active
 
@@ -58,8 +59,7 @@ def agreement_drops(previous: Counts, current: Counts) -> list[Problem]:
         total_before, total_now = sum(before.values()), sum(now.values())
         if not fewer or total_now >= total_before:
             continue
-        lost = ", ".join(f"{rule} {n} fewer" for rule, n in fewer.items())
-        out.append(Problem("contracts", f"{total_before} -> {total_now} agreements than in the "
-                           f"previous run; {lost} (was the PDF replaced or re-scanned? check "
-                           "`contract-audit terms`)", Location(file), severity="warning"))
+        lost = tuple(msg("contracts.fewer", rule=rule, n=n) for rule, n in fewer.items())
+        out.append(Problem.of("contracts", "contracts.agreements_dropped", Location(file),
+                              "warning", before=total_before, now=total_now, lost=lost))
     return out

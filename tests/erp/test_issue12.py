@@ -203,7 +203,7 @@ def test_10_without_distinct_a_derived_dataset_is_said_once(tmp_path):
     duplicates = [str(p) for p in problems if "repeat" in str(p)]
     assert duplicates == [
         "flat.csv, column 'cust': 37 of 39 rows repeat a 'cust' of an earlier row: the export "
-        "looks derived from transaction rows; each ['customer_id'] is taken once (set distinct: "
+        "looks derived from transaction rows; each customer_id is taken once (set distinct: "
         "true to take the repeats silently)"]
     assert list(frame["customer_id"]) == ["K-1", "K-2"]
 
@@ -220,8 +220,9 @@ def test_4_without_invoices_the_scope_is_ranked_by_order_value(tmp_path):
     result = CliRunner().invoke(app, ["run", "--config", str(path), "--period", "2026-10",
                                       "--dry-run"])
     assert result.exit_code == 0, result.output
-    assert ("warning: no invoices export is configured: the customers in scope are ranked by "
-            "order-line value (quantity × unit price) instead of invoiced revenue") in result.output
+    assert ("waarschuwing: er is geen facturenexport ingesteld: de klanten in de audit zijn "
+            "gerangschikt op orderwaarde (aantal × stukprijs) in plaats van gefactureerde omzet"
+            ) in result.output  # the sample's language: nl
     assert "klanten geaudit: 10" in result.output
     assert "failed" not in result.output
     found = read_audit_csv(tmp_path / "output" / "2026-10" / "deviations.csv")
