@@ -5,6 +5,7 @@ made from a bare English string; a problem and its location read in the language
 from __future__ import annotations
 
 import ast
+import html
 import re
 import string
 from datetime import date
@@ -118,3 +119,49 @@ def test_parameters_survive_the_json_of_the_cache() -> None:
 def test_an_unknown_code_is_a_clear_error() -> None:
     with pytest.raises(KeyError, match="no text for message 'erp.nope' in language 'nl'"):
         render("erp.nope", {}, "nl")
+
+
+def _english_fragments() -> list[str]:
+    """The literal parts of every English text long enough to be telling (not shared by nl)."""
+    parts = []
+    for texts in MESSAGES.values():
+        for literal, *_ in string.Formatter().parse(texts["en"]):
+            if len(literal.strip(" ;:()'")) >= 14 and literal not in texts["nl"]:
+                parts.append(literal.strip(" ;:()'"))
+    return parts
+
+
+def test_a_dutch_run_prints_and_reports_its_problems_in_dutch(warm_sample_config, tmp_path):
+    """The sample audit (language: nl) with damaged, encrypted and scanned PDFs and without an
+    invoices export: every problem line on the console and in the report reads in Dutch."""
+    import shutil
+
+    import yaml
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    root = AUDIT.parent
+    contracts = tmp_path / "contracts"
+    shutil.copytree(root / "contracts_sample", contracts)
+    for name in ("truncated.pdf", "encrypted.pdf", "scanned-noise.pdf"):
+        shutil.copy(root / "tests" / "fixtures" / name, contracts / name)
+    config = warm_sample_config(contracts_dir=str(contracts))
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    del data["erp"]["datasets"]["invoices"]
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", "--config", str(config), "--period", "2026-10",
+                                      "--dry-run"])
+    assert result.exit_code == 0, result.output
+    lines = [line.strip() for line in result.output.splitlines()
+             if line.strip().startswith(("fout: ", "waarschuwing: "))]
+    assert len(lines) >= 8, result.output  # PDFs, rows, the missing invoices, skipped checks
+    report = (tmp_path / "output" / "2026-10" / "report.html").read_text(encoding="utf-8")
+    problems = report.split("<h2>Problemen</h2>")[1]
+    english = _english_fragments()
+    assert len(english) > 100
+    for text in [*lines, problems]:
+        said = html.unescape(" ".join(text.split()))
+        assert [e for e in english if e in said] == [], said[:300]
+    assert any("de PDF is beschadigd of geen PDF" in line for line in lines)
+    assert any("rij 13042, kolom 'Aantal': '12O' is geen getal" in line for line in lines)
