@@ -21,7 +21,7 @@ from sqlalchemy import create_engine
 
 from audit.store import migrate
 from tests.audit_csv import read_audit_csv
-from tests.conftest import ROOT, serve, write_sample_config
+from tests.conftest import ROOT, CacheRows, seed_reading_cache, serve, write_sample_config
 
 
 @dataclass
@@ -85,6 +85,14 @@ def smtp(port: int) -> dict[str, Any]:
 def sample_config(folder: Path, **overrides: Any) -> Path:
     """The bundled samples, outputs and database under `folder`."""
     return write_sample_config(folder, **overrides)
+
+
+@pytest.fixture
+def warm_config(reading_cache: CacheRows) -> Callable[..., Path]:
+    """sample_config(folder, **overrides) whose database already holds the sample contracts as
+    the session read them: a run reads no sample PDF again (call it once per folder)."""
+    return lambda folder, **overrides: seed_reading_cache(sample_config(folder, **overrides),
+                                                          reading_cache)
 
 
 def audit_process(config: Path, *args: str, env: dict[str, str] | None = None

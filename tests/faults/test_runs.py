@@ -27,8 +27,8 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_a_dry_run_is_a_preview_that_feeds_nothing(tmp_path):
-    config = sample_config(tmp_path)
+def test_a_dry_run_is_a_preview_that_feeds_nothing(tmp_path, warm_config):
+    config = warm_config(tmp_path)
     code, output = cli("run", "--config", str(config), "--period", "2026-09", "--dry-run")
     assert code == 0, output
     store = Store(load_config(config).db_url)

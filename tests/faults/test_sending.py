@@ -22,9 +22,10 @@ def cli(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_killed_after_two_accepted_the_rerun_sends_only_the_rest(tmp_path, mail_server):
+def test_killed_after_two_accepted_the_rerun_sends_only_the_rest(tmp_path, mail_server,
+                                                                 warm_config):
     handler, port = mail_server(kill_at=3)
-    config = sample_config(tmp_path, smtp=smtp(port))
+    config = warm_config(tmp_path, smtp=smtp(port))
     process = audit_process(config, "run", "--period", PERIOD)
     handler.victim = process.pid
     process.wait(timeout=300)
@@ -43,9 +44,10 @@ def test_killed_after_two_accepted_the_rerun_sends_only_the_rest(tmp_path, mail_
     assert len(set(ids)) == len(ids) and all(i.startswith("<audit-2026-10-") for i in ids)
 
 
-def test_the_line_drops_mid_data_then_send_delivers_the_rest_once(tmp_path, mail_server):
+def test_the_line_drops_mid_data_then_send_delivers_the_rest_once(tmp_path, mail_server,
+                                                                  warm_config):
     handler, port = mail_server(drop_at=2)
-    config = sample_config(tmp_path, smtp=smtp(port))
+    config = warm_config(tmp_path, smtp=smtp(port))
     code, output = cli("run", "--config", str(config), "--period", PERIOD)
     assert code == 4, output  # recorded, but not every email went out
     assert "could not be sent and wait in the outbox" in output
@@ -59,8 +61,8 @@ def test_the_line_drops_mid_data_then_send_delivers_the_rest_once(tmp_path, mail
 
 
 def test_a_dry_run_between_an_outage_and_send_touches_nothing(tmp_path, mail_server,
-                                                              closed_port):
-    config = sample_config(tmp_path, smtp=smtp(closed_port))
+                                                              closed_port, warm_config):
+    config = warm_config(tmp_path, smtp=smtp(closed_port))
     code, output = cli("run", "--config", str(config), "--period", PERIOD)
     assert code == 4 and "could not connect to the mail server" in output
     outbox = tmp_path / "output" / PERIOD / "outbox"
@@ -82,8 +84,9 @@ def test_a_dry_run_between_an_outage_and_send_touches_nothing(tmp_path, mail_ser
 
 def test_a_rerun_in_an_outage_replaces_the_outbox_and_a_copy_goes_once(tmp_path: Path,
                                                                        mail_server,
-                                                                       closed_port):
-    config = sample_config(tmp_path, smtp=smtp(closed_port))
+                                                                       closed_port,
+                                                                       warm_config):
+    config = warm_config(tmp_path, smtp=smtp(closed_port))
     assert cli("run", "--config", str(config), "--period", PERIOD)[0] == 4
     outbox = tmp_path / "output" / PERIOD / "outbox"
     first = sorted(outbox.glob("*.eml"))
