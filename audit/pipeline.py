@@ -30,6 +30,7 @@ from audit.contracts.reader import ReadLimits
 from audit.erp.loader import load_erp
 from audit.errors import (
     AuditError,
+    ConfigError,
     ErpDataError,
     Location,
     MultipleErrors,
@@ -41,6 +42,9 @@ from audit.inputs import check_inputs, order_value_as_invoices, versions
 from audit.lock import LOCK_FILE, AuditLock
 from audit.models import AuditRun, Clause, ContractDoc, Customer, Deviation, ErpData, Period, Term
 from audit.needs import absent_needs, has_field
+from audit.notify.build import OwnerEmail
+from audit.notify.outbox import OutboxResult, email_period
+from audit.notify.outbox import deliver_outbox as send_outbox
 from audit.private import mask
 from audit.rules.loader import load_rules
 from audit.rules.overrides import Override, apply_overrides, load_overrides
@@ -473,6 +477,111 @@ def _stats(run: AuditRun, docs: list[ContractDoc], seconds: float) -> dict[str, 
         "problems": len(run.problems),
         "seconds": round(seconds, 2),
     }
+
+
+@dataclass(frozen=True)
+class RuleStatus:
+    """One valid rule file as `contract-audit rules check` lists it."""
+
+    rule_id: str
+    title: str
+    checked: bool  # a check of its kind exists (else its terms are only read)
+
+
+def validate_rules(config: AuditConfig) -> list[RuleStatus]:
+    """The rule files validated as a run would (schema, known kind, spaCy token patterns),
+    without running an audit."""
+    from audit.rules.matching import TermReader  # spaCy loads only here
+
+    rules = check_rules(config)
+    TermReader(rules)  # spaCy validates the token patterns
+    return [RuleStatus(rule_id, rule.title.en, bool(CHECKS[rule.check_kind].registered
+                                                     or CHECKS[rule.check_kind].executed))
+            for rule_id, rule in sorted(rules.items())]
+
+
+def audit_due(config: AuditConfig, label: str) -> bool:
+    """Whether the scheduler still has to audit a period: no run of it completed."""
+    return not Store(config.db_url).completed(label)
+
+
+def job_store(config: AuditConfig) -> Any:
+    """The scheduler's job store, in the audit database (created and migrated first)."""
+    from audit.store.jobs import job_store as store_for
+
+    return store_for(Store(config.db_url))
+
+
+@dataclass(frozen=True)
+class OutboxDelivery:
+    """What `contract-audit send` did: per outbox folder its result; the queued emails whose
+    file is gone (a run killed before writing them)."""
+
+    folders: list[tuple[Path, OutboxResult]]
+    lost: list[dict[str, Any]]
+
+    @property
+    def failed(self) -> int:
+        """Emails not delivered: not sent, or lost."""
+        return sum(len(r.problems) for _, r in self.folders) + len(self.lost)
+
+
+def deliver_outbox(config: AuditConfig, period: str | None, resend: bool) -> OutboxDelivery:
+    """Deliver the emails waiting in the outboxes (one period's, else every period's), under
+    the audit lock; each is marked sent in the database the moment the server accepts it."""
+    if config.smtp is None:
+        raise ConfigError("nothing can be sent: config.yaml has no smtp: section")
+    config.smtp.check()
+    store = Store(config.db_url)
+    with AuditLock(config.path(config.output_dir) / LOCK_FILE, purpose="send"):
+        folders = [(f, _send_folder(store, config, f, resend)) for f in _outboxes(config, period)]
+        lost = [e for e in store.pending_emails(period) if not Path(e["file"]).exists()]
+    return OutboxDelivery(folders, lost)
+
+
+def _outboxes(config: AuditConfig, period: str | None) -> list[Path]:
+    output = config.path(config.output_dir)
+    if period is not None:
+        return [output / period / delivery.OUTBOX]
+    return sorted(p for p in output.glob(f"*/{delivery.OUTBOX}") if p.is_dir())
+
+
+def _send_folder(store: Store, config: AuditConfig, folder: Path, resend: bool) -> OutboxResult:
+    """Deliver one outbox: an email is sent unless it went out before (or --resend)."""
+    assert config.smtp is not None
+
+    def unsent(email: OwnerEmail, path: Path) -> bool:
+        state = store.outbox_state(delivery.message_id(email))
+        if state is not None:  # an email the outbox never recorded did not go out before
+            return state == "pending"
+        return not store.was_sent(email_period(email, path), email.email, email.digest)
+
+    return send_outbox(
+        folder, config.smtp, should_send=lambda e, p: resend or unsent(e, p),
+        on_sent=lambda e, p: store.record_sent(email_period(e, p), e.email, e.digest,
+                                               delivery.message_id(e)))
+
+
+def recorded_runs(config: AuditConfig, limit: int) -> list[dict[str, Any]]:
+    """The latest runs in the database, newest first."""
+    return Store(config.db_url).runs(limit)
+
+
+def tracked(config: AuditConfig, period: str | None) -> tuple[str | None, list[Deviation]]:
+    """The deviations of the latest completed run (of `period`), with the owners' responses."""
+    return Store(config.db_url).tracked(period)
+
+
+def trail(config: AuditConfig, deviation_id: str
+          ) -> tuple[Deviation, list[dict[str, Any]], list[tuple[str, str]]]:
+    """One deviation as last seen, its audit trail and its status per run."""
+    return Store(config.db_url).trail(deviation_id)
+
+
+def respond(config: AuditConfig, deviation_id: str, action: str, by: str, note: str,
+            until: date | None) -> Deviation:
+    """Record an owner's response to a deviation in its trail."""
+    return Store(config.db_url).respond(deviation_id, action, by, note, until)
 
 
 __all__ = ["RunOptions", "parse_period", "run_audit", "Location"]

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.base import BaseTrigger
@@ -103,12 +102,11 @@ def period_due(trigger: BaseTrigger, now: datetime) -> str:
 
 def scheduled_audit(config_path: str) -> str:
     """The job: audit the period that is due, unless a run of it already completed."""
-    from audit.pipeline import RunOptions, parse_period, run_audit  # spaCy loads only here
-    from audit.store.db import Store
+    from audit.pipeline import RunOptions, audit_due, parse_period, run_audit  # spaCy: here
 
     config = load_config(Path(config_path))
     label = period_due(make_trigger(config), now(config.schedule.timezone))
-    if Store(config.db_url).completed(label):
+    if not audit_due(config, label):
         log.info("period %s already audited; nothing to catch up", label)
         return "skipped"
     period: Period = parse_period(label, config.lookback_months)
@@ -123,12 +121,11 @@ def start_scheduler(config: AuditConfig, config_path: Path) -> BackgroundSchedul
     The job already stored is kept as it is (its next run time included), so a run missed while
     the machine was off fires once when it starts again; only a changed schedule replaces it.
     """
-    from audit.store.db import Store
+    from audit.pipeline import job_store
 
     spec: ScheduleConfig = config.schedule
-    Store(config.db_url)  # creates the database (and its folder) the job store lives in
     scheduler = BackgroundScheduler(
-        jobstores={"default": SQLAlchemyJobStore(url=config.db_url)},
+        jobstores={"default": job_store(config)},  # in the audit database, created if new
         job_defaults={
             # The library's default grace of 1 s silently skips a run missed while the machine
             # was off; a generous grace catches it up, coalesced to one run, one at a time.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -17,23 +17,12 @@ from audit.errors import AuditError
 from audit.models import Deviation
 from audit.parse import typed_date
 
-if TYPE_CHECKING:
-    from audit.store.db import Store
-
 STATUSES = ("new", "recurring", "reopened", "resolved", "open")
 STATES = ("acknowledged", "resolved", "suppressed", "expired", "still_found", "none")
 
 IdArgument = Annotated[str, typer.Argument(help="The deviation id, e.g. D-8647b2a23f.")]
 ByOption = Annotated[str, typer.Option("--by", help="Who responds (recorded in the trail).")]
 NoteOption = Annotated[str, typer.Option("--note", help="Why, or what is being done.")]
-
-
-def _store(config: Path) -> tuple[AuditConfig, Store]:
-    """The config and its database (imported late, so the CLI starts fast)."""
-    from audit.store.db import Store
-
-    cfg = load_config(config)
-    return cfg, Store(cfg.db_url)
 
 
 def _matches(d: Deviation, status: str | None, owner: str | None, customer: str | None,
@@ -101,11 +90,13 @@ def deviations(
     choice(status, STATUSES, "--status")
     choice(state, STATES, "--state")
     try:
-        _, store = _store(config)
+        from audit.pipeline import tracked
+
+        cfg = load_config(config)
         if deviation_id:
-            _show(store, deviation_id)
+            _show(cfg, deviation_id)
             return
-        shown_period, rows = store.tracked(period)
+        shown_period, rows = tracked(cfg, period)
     except AuditError as e:
         raise fail(e, verbose) from None
     rows = [d for d in rows if _matches(d, status, owner, customer, rule, state, escalated)]
@@ -119,9 +110,11 @@ def deviations(
     console.print(f"{len(rows)} deviation(s) of the run for {shown_period}")
 
 
-def _show(store: Store, deviation_id: str) -> None:
+def _show(cfg: AuditConfig, deviation_id: str) -> None:
     """One deviation: what it is, its status per run, and who did what when."""
-    d, trail, runs = store.trail(deviation_id)
+    from audit.pipeline import trail as deviation_trail
+
+    d, trail, runs = deviation_trail(cfg, deviation_id)
     console.print(f"[bold]{d.deviation_id}[/bold] {d.customer_id} {d.customer_name} · "
                   f"{d.rule_id} · {d.kind} · {d.severity}", highlight=False)
     console.print(d.description, markup=False, highlight=False)
@@ -142,8 +135,9 @@ def _respond(config: Path, deviation_id: str, action: str, by: str, note: str,
     if not by.strip():
         raise typer.BadParameter("say who responds", param_hint="--by")
     try:
-        _, store = _store(config)
-        d = store.respond(deviation_id, action, by.strip(), note.strip(), until)
+        from audit.pipeline import respond
+
+        d = respond(load_config(config), deviation_id, action, by.strip(), note.strip(), until)
     except AuditError as e:
         raise fail(e, verbose) from None
     until_text = f" until {until.isoformat()}" if until else ""

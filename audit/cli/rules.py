@@ -14,18 +14,13 @@ rules_app = typer.Typer(help="Work with the rule files (rules/*.yaml).", no_args
 @rules_app.command("check")
 def rules_check(config: ConfigOption = DEFAULT_CONFIG, verbose: VerboseOption = False) -> None:
     """Validate the rule files without running an audit."""
-    from audit.checks import CHECKS
-    from audit.pipeline import check_rules
-    from audit.rules.matching import TermReader
+    from audit.pipeline import validate_rules
 
     try:
-        cfg = load_config(config)
-        rules = check_rules(cfg)  # each of a known kind
-        TermReader(rules)  # spaCy validates the token patterns
+        rules = validate_rules(load_config(config))
     except AuditError as e:
         raise fail(e, verbose) from None
-    for rule_id, rule in sorted(rules.items()):
-        side = CHECKS[rule.check_kind]
-        checked = "checked" if side.registered or side.executed else "read only (no check yet)"
-        console.print(f"ok  {rule_id:<22} {rule.title.en} — {checked}")
+    for rule in rules:
+        checked = "checked" if rule.checked else "read only (no check yet)"
+        console.print(f"ok  {rule.rule_id:<22} {rule.title} — {checked}")
     console.print(f"{len(rules)} rule files valid")

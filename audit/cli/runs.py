@@ -21,11 +21,11 @@ def runs(config: ConfigOption = DEFAULT_CONFIG,
          fmt: FormatOption = "table",
          verbose: VerboseOption = False) -> None:
     """List the recorded runs: period, start, duration, status, counts, error."""
-    from audit.store.db import Store
+    from audit.pipeline import recorded_runs
 
     choice(fmt, FORMATS, "--format")
     try:
-        rows = [_record(r) for r in Store(load_config(config).db_url).runs(limit)]
+        rows = [_record(r) for r in recorded_runs(load_config(config), limit)]
     except AuditError as e:
         raise fail(e, verbose) from None
     if fmt != "table":
