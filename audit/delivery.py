@@ -73,7 +73,7 @@ def write_outputs(run: AuditRun, out: Path, lang: str, history: list[dict[str, A
     out.mkdir(parents=True, exist_ok=True)
     write_deviations_csv(run.deviations, out / "deviations.csv", csv)
     write_deviations_xlsx(run.deviations, out / "deviations.xlsx", lang)
-    write_terms_csv(run.terms, out / "terms.csv", csv)
+    write_terms_csv(run.terms, out / "terms.csv", csv, lang)
     write_report(run, out, lang, history)
 
 

@@ -404,11 +404,15 @@ LOCALES = {"nl": "nl_NL", "en": "en_US"}
 # units of a value as words: never 'per working_day' in a text for people
 UNIT_WORDS: dict[str, dict[str, str]] = {
     "nl": {"day": "dag", "days": "dagen", "working_day": "werkdag", "working_days": "werkdagen",
-           "week": "week", "month": "maand", "months": "maanden", "quarter": "kwartaal",
-           "year": "jaar", "piece": "stuk", "pieces": "stuks", "EUR": "EUR", "%": "%"},
+           "working days": "werkdagen", "week": "week", "month": "maand", "months": "maanden",
+           "quarter": "kwartaal", "year": "jaar", "piece": "stuk", "pieces": "stuks",
+           "minutes": "minuten", "units": "eenheden", "sales units": "verkoopeenheden",
+           "hh:mm": "uu:mm", "dd-mm": "dd-mm", "EUR: %": "EUR: %", "EUR": "EUR", "%": "%"},
     "en": {"day": "day", "days": "days", "working_day": "working day",
-           "working_days": "working days", "week": "week", "month": "month", "months": "months",
-           "quarter": "quarter", "year": "year", "piece": "piece", "pieces": "pieces",
+           "working_days": "working days", "working days": "working days", "week": "week",
+           "month": "month", "months": "months", "quarter": "quarter", "year": "year",
+           "piece": "piece", "pieces": "pieces", "minutes": "minutes", "units": "units",
+           "sales units": "sales units", "hh:mm": "hh:mm", "dd-mm": "dd-mm", "EUR: %": "EUR: %",
            "EUR": "EUR", "%": "%"},
 }
 

@@ -126,8 +126,9 @@ def test_terms_read_match_what_the_contracts_say(sample_run):
         assert values["end_date"] == term["end_date"], customer
         renewal = term["renewal_months"]
         units = dict(zip(mine["parameter"], mine["unit"].fillna(""), strict=True))
-        # the renewal qualifies the end date: terms.csv writes it in that row's unit
-        stated = re.search(r"renews by (\d+) months", units["end_date"])
+        # the renewal qualifies the end date: terms.csv writes it in that row's unit, in the
+        # sample's language (nl)
+        stated = re.search(r"verlengt met (\d+) maanden", units["end_date"])
         assert (stated.group(1) if stated else None) in (
             (str(renewal),) if renewal else (None, "0")), customer
         if term["notice"]:

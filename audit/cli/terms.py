@@ -38,12 +38,14 @@ def terms(
     if fmt != "table":
         _print_terms(found, below, fmt)
         return
-    from audit.i18n import format_value, label_value
+    from audit.i18n import format_unit, format_value, label_value
     table = Table("customer", "rule", "value", "source", "conf.", "review",
                   title="Agreements read from the contracts", title_justify="left")
     for t in sorted(found, key=lambda t: (t.customer_id, t.rule_id, t.subject)):
         values = "; ".join(f"{v.parameter}{f'[{t.subject}]' if t.subject else ''}="
-                           f"{format_value(v.value, settings.language)}" for v in t.values)
+                           f"{format_value(v.value, settings.language)}"
+                           f"{' ' + format_unit(v.unit, settings.language) if v.unit else ''}"
+                           for v in t.values)  # 'working_days=3 werkdagen
         where = f"{t.clause.file} p.{t.clause.page} art. {t.clause.article}"
         flag = ("override" if t.override else "") or ("LOW" if t.confidence < below else "")
         flag += " OCR" if t.source == "ocr" else ""

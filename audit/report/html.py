@@ -84,6 +84,11 @@ def _as_decimal(value: Any) -> Decimal | None:
         return None
 
 
+def _amount(value: Decimal | None) -> Decimal | None:
+    """Owed money as an amount: its label says which way, a minus would say it twice."""
+    return None if value is None else abs(value)
+
+
 def _groups(entry: Any) -> dict[str, dict[str, Any]]:
     """{'Credit control': {'deviations': 2, 'at_stake': 10}} -> per name, one figure."""
     return dict(entry) if isinstance(entry, dict) else {}
@@ -113,7 +118,7 @@ def trend_rows(run: AuditRun, history: Sequence[dict[str, Any]],
             "deviations": h.get("deviations", ""),
             "impact": _as_decimal(h.get("impact")),
             "forgone": _as_decimal(h.get("forgone")),
-            "owed": _as_decimal(h.get("owed")),
+            "owed": _amount(_as_decimal(h.get("owed"))),  # runs before 0005 stored it < 0
             "by_owner": _groups(h.get("by_owner")),
             "by_rule": _groups(h.get("by_rule")),
         }

@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 
 import pandas as pd
 
-from audit.i18n import label, plain_decimal
+from audit.i18n import UNIT_WORDS, format_date, format_unit, label, plain_decimal
 from audit.models import Address, Deviation, Term
 from audit.report.atomic import atomic_write_with
 from audit.report.workbook import build_workbook, neutralise
@@ -208,16 +208,30 @@ def render_value(value: Any, decimal: str = ".") -> str:
 
 
 # values that qualify another value of the same term rather than stand alone: written into
-# that value's unit ('400 pieces per quarter', '0.25 % per day', '3 % from 01-07')
-QUALIFIERS = {"period": "per", "per": "per", "date": "from", "renewal_months": "renews by",
-              "price_unit": "per", "item": "of", "index": "indexed on"}
-WORDS = {"year": "year", "quarter": "quarter", "month": "month", "day": "day",
-         "working_day": "working day", "week": "week"}
+# that value's unit ('400 pieces per quarter', '0.25 % per day', '3 % from 01-07'), in the
+# file's language (the unit words through i18n.format_unit: 'werkdagen', not 'working_day')
+QUALIFIERS = {
+    "en": {"period": "per", "per": "per", "date": "from", "renewal_months": "renews by",
+           "price_unit": "per", "item": "of", "index": "indexed on"},
+    "nl": {"period": "per", "per": "per", "date": "vanaf", "renewal_months": "verlengt met",
+           "price_unit": "per", "item": "van", "index": "geïndexeerd op"}}
+AFTER = {"en": {"renewal_months": " months", "price_unit": " units"},
+         "nl": {"renewal_months": " maanden", "price_unit": " eenheden"}}
+TO_REVIEW = {"en": "(to review: values not readable)",
+             "nl": "(na te kijken: waarden niet leesbaar)"}
 
 
-def _term_rows(term: Term, decimal: str = ".") -> list[dict[str, str]]:
+def _qualifier(parameter: str, value: Any, lang: str) -> str:
+    shown = format_date(value, lang) if isinstance(value, date) else (
+        format_unit(value, lang) if isinstance(value, str) and value in UNIT_WORDS[lang]
+        else render_value(value))
+    return f"{QUALIFIERS[lang][parameter]} {shown}{AFTER[lang].get(parameter, '')}"
+
+
+def _term_rows(term: Term, decimal: str = ".", lang: str = "en") -> list[dict[str, str]]:
     """One row per value a person reads as one: tiers one row per threshold and percent,
-    qualifiers (period, per, date, renewal) in the unit of the value they qualify."""
+    qualifiers (period, per, date, renewal) in the unit of the value they qualify; units as
+    words of `lang`."""
     clause = term.clause
     common = {
         "customer_id": term.customer_id,
@@ -232,21 +246,19 @@ def _term_rows(term: Term, decimal: str = ".") -> list[dict[str, str]]:
         "source": term.source,
         "override": term.override,
     }
-    qualifier = " ".join(
-        f"{QUALIFIERS[v.parameter]} {WORDS.get(str(v.value), render_value(v.value))}"
-        + {"renewal_months": " months", "price_unit": " units"}.get(v.parameter, "")
-        for v in term.values if v.parameter in QUALIFIERS and v.value not in (None, ""))
+    qualifier = " ".join(_qualifier(v.parameter, v.value, lang) for v in term.values
+                         if v.parameter in QUALIFIERS[lang] and v.value not in (None, ""))
     review = any(v.parameter == "readable" and v.value is False for v in term.values)
     values: list[tuple[str, str, str]] = []
     for v in term.values:
-        if v.parameter in QUALIFIERS or v.parameter == "readable":
+        if v.parameter in QUALIFIERS[lang] or v.parameter == "readable":
             continue
         if v.parameter == "tiers" and isinstance(v.value, tuple | list):
             for i, (threshold, percent) in enumerate(v.value, 1):
                 values += [(f"threshold_{i}", render_value(threshold, decimal), "EUR"),
                            (f"percent_{i}", render_value(percent, decimal), "%")]
             continue
-        values.append((v.parameter, render_value(v.value, decimal), v.unit))
+        values.append((v.parameter, render_value(v.value, decimal), format_unit(v.unit, lang)))
     if not values and review:
         values.append(("review", "", ""))
     rows = []
@@ -254,21 +266,21 @@ def _term_rows(term: Term, decimal: str = ".") -> list[dict[str, str]]:
         unit = " ".join(u for u in (unit, qualifier if i == 0 or parameter.startswith(
             "percent") else "") if u)
         if review:
-            unit = f"{unit} (to review: values not readable)".strip()
+            unit = f"{unit} {TO_REVIEW[lang]}".strip()
         name = f"{parameter}[{term.subject}]" if term.subject else parameter
         rows.append({**common, "parameter": name, "value": value, "unit": unit})
     return rows
 
 
-def terms_frame(terms: Sequence[Term], decimal: str = ".") -> pd.DataFrame:
+def terms_frame(terms: Sequence[Term], decimal: str = ".", lang: str = "en") -> pd.DataFrame:
     """One row per value read from each agreement, in TERM_CSV_COLUMNS order, all text;
-    numbers with the `decimal` mark."""
-    rows = [row for term in terms for row in _term_rows(term, decimal)]
+    numbers with the `decimal` mark, units as words of `lang`."""
+    rows = [row for term in terms for row in _term_rows(term, decimal, lang)]
     return pd.DataFrame(rows, columns=list(TERM_CSV_COLUMNS), dtype=object)
 
 
 def write_terms_csv(terms: Sequence[Term], path: Path | str,
-                    dialect: CsvDialect = PLAIN_CSV) -> Path:
+                    dialect: CsvDialect = PLAIN_CSV, lang: str = "en") -> Path:
     """Write terms.csv in `dialect`: every agreement read from the contracts, one value per
-    row."""
-    return _write_csv(_neutral_text(terms_frame(terms, dialect.decimal)), path, dialect)
+    row, its unit in words of `lang`."""
+    return _write_csv(_neutral_text(terms_frame(terms, dialect.decimal, lang)), path, dialect)

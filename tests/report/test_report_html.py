@@ -178,7 +178,7 @@ def test_trend_only_with_history_and_adds_this_run(run: AuditRun) -> None:
     start = html.index("<h2>Trend</h2>")
     trend = html[start : html.index("</table>", start)]
     assert '<td>2026-08</td><td class="num">9</td><td class="num">€250.50</td>' in trend
-    assert '<td class="num neg">-€10.00</td>' in trend
+    assert '<td class="num">€10.00</td>' in trend  # owed: no minus under its label
     assert '<td>2026-09</td><td class="num">5</td><td class="num"></td>' in trend
     assert '<td>2026-10</td><td class="num">7</td><td class="num">€3,234.51</td>' in trend
 
@@ -250,3 +250,15 @@ def test_deviations_show_the_rules_title_and_figures_in_the_language(run: AuditR
     row = html.split(f'<tr id="{first.deviation_id}">', 1)[1].split("</tr>", 1)[0]
     assert "Afgesproken prijzen" in row and f">{first.rule_id}<" not in row
     assert "1.234,50" in row and "per werkdag" in row and "working_day" not in row
+
+
+def test_an_owed_amount_shows_no_minus_sign_and_says_which_way(run: AuditRun) -> None:
+    """The deviation list's 'Bedrag op het spel': € 665,25 with 'Terug aan klanten' under it,
+    never '€ -665,25' (a double negative beside the direction)."""
+    owed = [d for d in run.deviations if d.impact_eur is not None and d.impact_eur < 0]
+    assert owed
+    for lang, word in (("nl", "Terug aan klanten"), ("en", "Owed to customers")):
+        html = render_report_html(run, lang)
+        rows = html.split('data-field="amount"')[1:]
+        assert not [r for r in rows if "-€" in r.split("</td>")[0] or "€ -" in r.split("</td>")[0]]
+        assert any(word in r.split("</td>")[0] for r in rows)

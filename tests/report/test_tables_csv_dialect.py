@@ -16,6 +16,7 @@ from audit.report.tables import (
     DEVIATION_COLUMNS,
     csv_dialect,
     render_value,
+    terms_frame,
     write_deviations_csv,
     write_terms_csv,
 )
@@ -115,3 +116,23 @@ def test_a_term_value_is_never_a_python_repr() -> None:
     assert render_value(Decimal("43.50"), ",") == "43,50"
     assert render_value(True) == "true"
     assert "Decimal" not in render_value([Decimal("1.5"), Decimal("2")])
+
+
+def test_terms_csv_units_are_words_of_the_language(tmp_path) -> None:
+    """'werkdagen', 'per kwartaal', 'vanaf 01-07-2026' in a Dutch terms.csv; never the unit's
+    id ('working days', 'working_day') or an ISO date in a unit a Dutch reader sees."""
+    from datetime import date
+
+    from audit.models import Clause, ContractDoc, Term, TermValue
+
+    doc = ContractDoc(path=tmp_path / "kader.pdf", sha256="0" * 64, pages=())
+    clause = Clause(doc=doc, article="7", heading="Levering", text="…", page=2)
+    lead = Term("K-9", "lead_time", (TermValue("working_days", 3, "working days"),), clause, 0.9)
+    volume = Term("K-9", "volume_commitment", (
+        TermValue("quantity", 400, "pieces"), TermValue("period", "quarter"),
+        TermValue("date", date(2026, 7, 1))), clause, 0.9)
+    frames = {lang: terms_frame([lead, volume], ",", lang) for lang in ("nl", "en")}
+    assert list(frames["nl"]["unit"]) == ["werkdagen", "stuks per kwartaal vanaf 01-07-2026"]
+    assert list(frames["en"]["unit"]) == ["working days", "pieces per quarter from 2026-07-01"]
+    path = write_terms_csv([lead], tmp_path / "terms.csv", csv_dialect("nl"), "nl")
+    assert "werkdagen" in path.read_text(encoding="utf-8-sig")
