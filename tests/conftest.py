@@ -3,6 +3,7 @@ sample audit run once per session, and a database that already holds what that r
 
 from __future__ import annotations
 
+import shutil
 import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -170,6 +171,15 @@ def seed_reading_cache(config: Path, rows: CacheRows) -> Path:
         s.add_all(ContractCacheRow(**row) for row in rows)
     store.engine.dispose()
     return config
+
+
+@pytest.fixture
+def sample_audit_copy(sample_audit: SampleAudit, tmp_path: Path) -> Path:
+    """The session's sample audit copied to tmp_path (its outputs, its database with the dry run
+    and the readings): a test that goes on from that run changes only the copy. Returns the
+    copy's config."""
+    shutil.copytree(sample_audit.folder / "output", tmp_path / "output")
+    return write_sample_config(tmp_path)
 
 
 @pytest.fixture

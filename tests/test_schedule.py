@@ -3,11 +3,13 @@ failed runs recorded cleanly, stale exports stop the emails."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,6 +27,7 @@ from audit.config import load_config
 from audit.lock import AuditLock
 from audit.schedule import JOB_ID, FirstWorkingDayTrigger, start_scheduler
 from audit.store.db import Store
+from tests.conftest import serve
 
 AMS = ZoneInfo("Europe/Amsterdam")
 KEY = json.loads((Path(__file__).resolve().parents[1] / "sample_gen" / "answer_key.json")
@@ -66,10 +69,10 @@ def set_stored_next_run(url: str, when: datetime) -> None:
     store.shutdown()
 
 
-def test_job_persists_over_a_restart_and_a_missed_run_is_caught_up_once(sample_config,
+def test_job_persists_over_a_restart_and_a_missed_run_is_caught_up_once(warm_sample_config,
                                                                        monkeypatch):
     monkeypatch.setattr(schedule, "now", lambda tz: datetime(2026, 11, 2, 9, 0, tzinfo=AMS))
-    path = sample_config()
+    path = warm_sample_config()
     config = load_config(path)
     scheduler = start_scheduler(config, path)
     first = scheduler.get_job(JOB_ID).next_run_time
@@ -88,24 +91,28 @@ def test_job_persists_over_a_restart_and_a_missed_run_is_caught_up_once(sample_c
         assert wait_for(lambda: any(r["status"] == "completed" for r in store.runs()))
     finally:
         scheduler.shutdown(wait=True)
-    scheduler = start_scheduler(config, path)  # and not a second time
-    time.sleep(3)
+    # and not a second time: the scheduler fires only a job whose stored time has come, and the
+    # stored time is the next month's now, which a restart keeps
+    [(_, stored)] = jobs_in_db(config.db_url)
+    assert stored > datetime.now(AMS).timestamp(), "the caught-up run moved the job on"
+    scheduler = start_scheduler(config, path)
+    assert scheduler.get_job(JOB_ID).next_run_time.timestamp() == stored
     scheduler.shutdown(wait=True)
     assert [(r["period"], r["status"]) for r in store.runs()] == [("2026-10", "completed")]
 
 
-def test_scheduled_job_skips_a_period_already_audited(sample_config, monkeypatch):
+def test_scheduled_job_skips_a_period_already_audited(warm_sample_config, monkeypatch):
     monkeypatch.setattr(schedule, "now", lambda tz: datetime(2026, 11, 3, 9, 0, tzinfo=AMS))
-    path = sample_config()
+    path = warm_sample_config()
     assert schedule.scheduled_audit(str(path)) == "completed"
     assert schedule.scheduled_audit(str(path)) == "skipped"
+    assert [r["status"] for r in Store(load_config(path).db_url).runs()] == ["completed"]
 
 
-def test_a_dry_run_does_not_make_the_scheduler_skip_the_period(sample_config, monkeypatch):
+def test_a_dry_run_does_not_make_the_scheduler_skip_the_period(sample_audit_copy, monkeypatch):
     monkeypatch.setattr(schedule, "now", lambda tz: datetime(2026, 11, 3, 9, 0, tzinfo=AMS))
-    path = sample_config()
-    assert CliRunner().invoke(app, ["run", "--config", str(path), "--period", "2026-10",
-                                    "--dry-run"]).exit_code == 0
+    path = sample_audit_copy  # the sample audit's dry run of 2026-10 is in its database
+    assert [r["status"] for r in Store(load_config(path).db_url).runs()] == ["dry_run"]
     assert schedule.scheduled_audit(str(path)) == "completed", "a preview is no audit"
 
 
@@ -129,27 +136,60 @@ def test_a_lock_file_left_by_a_dead_process_is_taken_over(tmp_path):
     assert lock.read_text() == "", "released: no holder named any more"
 
 
-def test_two_concurrent_starts_run_one_audit(sample_config):
-    path = sample_config()
-    command = [sys.executable, "-m", "audit", "run", "--config", str(path), "--period",
-               "2026-10", "--dry-run"]
-    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
-    results = [(p.wait(timeout=180), p.communicate()[1]) for p in procs]
-    assert sorted(code for code, _ in results) == [0, 6], results
-    assert "another audit is running" in next(err for code, err in results if code == 6)
-    runs = Store(load_config(path).db_url).runs()
-    assert [r["status"] for r in runs] == ["dry_run"]
+class HeldAtGreeting:
+    """aiosmtpd handler: says when an audit greets it (the audit then holds its lock: it sends
+    under it) and answers only once released, so a test can start a second audit meanwhile."""
+
+    def __init__(self) -> None:
+        self.greeted, self.release = threading.Event(), threading.Event()
+        self.accepted = 0
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.greeted.set()
+        await asyncio.to_thread(self.release.wait, 300)
+        session.host_name = hostname
+        return responses
+
+    async def handle_DATA(self, server, session, envelope):
+        self.accepted += 1
+        return "250 OK"
 
 
-def test_a_failing_run_is_recorded_and_leaves_no_deviations(sample_config, tmp_path):
-    path = sample_config()
-    runner = CliRunner()
-    assert runner.invoke(app, ["run", "--config", str(path), "--period", "2026-10",
-                               "--dry-run"]).exit_code == 0
+def audit_command(path: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "audit", "run", "--config", str(path), "--period", "2026-10",
+            *args]
+
+
+def test_a_second_start_while_an_audit_runs_is_refused_and_one_audit_is_recorded(
+        warm_sample_config):
+    handler, controllers = HeldAtGreeting(), []
+    port = serve(handler, controllers)
+    path = warm_sample_config(smtp={"host": "127.0.0.1", "port": port, "from": "audit@example.nl",
+                                    "timeout": 300})
+    first = subprocess.Popen(audit_command(path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    try:
+        while not handler.greeted.wait(0.2):  # the barrier: the first audit is inside its lock
+            assert first.poll() is None, first.communicate()
+        second = subprocess.run(audit_command(path, "--dry-run"), capture_output=True, text=True,
+                                timeout=300, check=False)
+    finally:
+        handler.release.set()
+        _, first_err = first.communicate(timeout=300)
+        for controller in controllers:
+            controller.stop()
+    assert first.returncode == 0, first_err
+    assert second.returncode == 6, second.stderr
+    assert f"another audit is running: audit by pid {first.pid}" in second.stderr
+    assert [r["status"] for r in Store(load_config(path).db_url).runs()] == ["completed"]
+    assert handler.accepted > 0, "the first audit went on and sent its emails"
+
+
+def test_a_failing_run_is_recorded_and_leaves_no_deviations(sample_audit_copy, tmp_path):
+    path = sample_audit_copy  # holds the sample audit's dry run of 2026-10
     (tmp_path / "output" / "2026-09").write_text("a file where the output folder should be")
-    result = runner.invoke(app, ["run", "--config", str(path), "--period", "2026-09",
-                                 "--dry-run"])
+    result = CliRunner().invoke(app, ["run", "--config", str(path), "--period", "2026-09",
+                                      "--dry-run"])
     assert result.exit_code == 1
     assert "error: the audit failed: FileExistsError" in result.output
     store = Store(load_config(path).db_url)

@@ -18,7 +18,7 @@ from audit.config import load_config
 from audit.faults import VARIABLE
 from audit.store.db import Store
 from tests.conftest import ROOT
-from tests.faults.conftest import at_head, audit_process, owners_of, sample_config, smtp
+from tests.faults.conftest import at_head, audit_process, owners_of, smtp
 
 PERIOD = "2026-10"
 
