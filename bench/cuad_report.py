@@ -372,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf", action="store_true", help="read the PDFs instead of the text")
     parser.add_argument("--product", action="store_true",
                         help="read the PDFs with the audit's own reader and clause splitter")
+    parser.add_argument("--misses", action="store_true",
+                        help="list every labelled Minimum Commitment not found, and every found "
+                             "clause no label overlaps")
     args = parser.parse_args(argv)
     if not (args.data / "labels.csv").is_file():
         print(f"error: no labels.csv in {args.data} (see ../shared/data/README.md)")
@@ -386,7 +389,26 @@ def main(argv: list[str] | None = None) -> int:
             if is_stated(label):
                 print(f"stated commitment {'FOUND' if found else 'missed'}: {r.item.name[:30]}: "
                       f"{' '.join(label.split())[:150]}")
+    if args.misses:
+        print()
+        print(misses(results))
     return 0
+
+
+def misses(results: list[Result]) -> str:
+    """Every labelled Minimum Commitment clause not found (whole label), and every found clause
+    that no Minimum Commitment or Volume Restriction label overlaps (the false ones)."""
+    lines = []
+    for r in results:
+        for label, found in zip(r.item.commitments, r.commitment_found, strict=True):
+            if not found:
+                lines.append(f"MISSED {r.item.name[:40]}: {' '.join(label.split())[:600]}")
+    for r in results:
+        labels = r.item.commitments + r.item.restrictions
+        for clause in r.found_clauses:
+            if not any(overlaps(label, clause) for label in labels):
+                lines.append(f"FALSE  {r.item.name[:40]}: {' '.join(clause.split())[:400]}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

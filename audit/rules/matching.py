@@ -40,8 +40,9 @@ OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
 # a review term (rules with review_when_values_missing): the agreement is stated but its
 # values cannot be read; below the `terms` review flag, not subject to min_confidence
 REVIEW_CONFIDENCE = 0.4
-# a sentence ends at . ; or : before a capital, not inside 'B.V.' or '1.234,56'
-SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;])\s+(?=[A-Z(\[“\"])")
+# a sentence ends at . or ; (or the Greek question mark some PDFs give for it) before a
+# capital, not inside 'B.V.' or '1.234,56'
+SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;\u037e])\s+(?=[A-Z(\[“\"])")
 # a sentence naming a party: its seat, registration number or 'hereinafter' name (addresses
 # and numbers there are the parties', not agreements)
 PARTY_BLOCK = re.compile(
@@ -72,6 +73,7 @@ class _LanguageMatchers:
     reviews: PhraseMatcher  # review phrases (they also recognise the clause)
     review_excludes: PhraseMatcher  # phrases that veto a review term
     topic_phrases: PhraseMatcher  # multi-word topics, word for word ('the term' is not 'the terms')
+    review_patterns: Matcher  # review token patterns (they also recognise the clause)
 
 
 class TermReader:
@@ -94,7 +96,7 @@ class TermReader:
         m = _LanguageMatchers(
             PhraseMatcher(nlp.vocab, attr="LEMMA"), Matcher(nlp.vocab, validate=True),
             *(PhraseMatcher(nlp.vocab, attr="LEMMA") for _ in range(3)),
-            PhraseMatcher(nlp.vocab, attr="LOWER"),
+            PhraseMatcher(nlp.vocab, attr="LOWER"), Matcher(nlp.vocab, validate=True),
         )
         for rule in self.rules.values():
             spec = getattr(rule.recognise, lang)
@@ -111,13 +113,10 @@ class TermReader:
             if spec.review and spec.review.exclude:
                 m.review_excludes.add(rule.id,
                                       list(nlp.pipe(p.lower() for p in spec.review.exclude)))
-            for i, pattern in enumerate(spec.patterns):
-                try:
-                    m.patterns.add(rule.id, [pattern])
-                except Exception as e:  # spaCy's own validation of the token pattern
-                    raise RuleError(f"invalid spaCy pattern: {e}",
-                                    Location(f"{rule.id}.yaml", key=f"recognise.{lang}.patterns.{i}")
-                                    ) from e
+            _add_patterns(m.patterns, rule.id, spec.patterns, f"recognise.{lang}.patterns")
+            if spec.review:
+                _add_patterns(m.review_patterns, rule.id, spec.review.patterns,
+                              f"recognise.{lang}.review.patterns")
         return m
 
     def read_document(self, clauses: list[Clause], customer_id: str) -> list[Term]:
@@ -149,6 +148,17 @@ class TermReader:
             keep(found, heading_only, lambda t, m=members: self._complete(t, clauses, m[-1], start))
             if found:
                 recognised.update(members)
+        for joined, items, sentence in lead_ins(clauses):
+            # what the items or the lead-in sentence state readably on their own is read already
+            # (one of them to review only: the statement as a whole may give its figures)
+            parts = {id(c) for c in items}
+            alone = self._read(replace(joined, text=sentence), customer_id, by_scope["clause"],
+                               start)[0]
+            own = [*alone, *(t for t in terms if id(t.clause) in parts)]
+            readable = {t.rule_id for t in own if t.get("readable") is not False}
+            found = self._read(joined, customer_id, by_scope["clause"] - readable, start)[0]
+            terms += [t for t in found if t.get("readable") is not False
+                      or t.rule_id not in {o.rule_id for o in own}]
         fallback = set() if _general_terms(clauses) else by_scope["fallback"]
         for i, clause in enumerate(clauses):
             if i not in recognised:
@@ -298,6 +308,9 @@ class TermReader:
         by_pattern = {r: s for r, s in spans(m.patterns).items() if r not in excluded}
         vetoed = excluded | set(spans(m.review_excludes))
         by_review = {r: s for r, s in spans(m.reviews).items() if r not in vetoed}
+        for r, s in spans(m.review_patterns).items():
+            if r not in vetoed:
+                by_review[r] = by_review.get(r, []) + s
         by_phrase = {r: s for r, s in spans(m.phrases).items() if r not in excluded}
         for r, s in spans(m.topic_phrases).items():
             if r not in excluded:
@@ -351,6 +364,17 @@ class TermReader:
                  replace(clause, text=table.sources[item]), confidence, subject=item)
             for item, price in sorted(table.items())
         ]
+
+
+def _add_patterns(matcher: Matcher, rule_id: str, patterns: list[list[dict[str, Any]]],
+                  key: str) -> None:
+    """Add a rule's token patterns; one spaCy refuses is an error naming the rule file's key."""
+    for i, pattern in enumerate(patterns):
+        try:
+            matcher.add(rule_id, [pattern])
+        except Exception as e:  # spaCy's own validation of the token pattern
+            raise RuleError(f"invalid spaCy pattern: {e}",
+                            Location(f"{rule_id}.yaml", key=f"{key}.{i}")) from e
 
 
 def _unit(table: PriceTable, item: str) -> tuple[TermValue, ...]:
@@ -414,6 +438,38 @@ def document_start(clauses: list[Clause], head: int = 6000) -> date | None:
         opening += " " + clause.text
     dates = find_dates(opening[:head], lang)
     return find_start_date(opening[:head], lang) or (dates[0] if dates else None)
+
+
+def lead_ins(clauses: list[Clause]) -> list[tuple[Clause, tuple[Clause, ...], str]]:
+    """Clauses with a sentence ending in a colon, each with the list items after it (its
+    sub-clauses: '1.6 … shall purchase the following minimums:' with '1.6(A) 375 units in the
+    first year', …), as the lead-in sentence joined with the items. The items say nothing on
+    their own; the lead-in says what they are about, so a rule reads them as one statement,
+    cited by the lead-in's article; with the lead-in sentence."""
+    out = []
+    for i, lead in enumerate(clauses):
+        sentence = _lead_sentence(lead.text)
+        if lead.boilerplate or sentence is None or lead.article == "preamble":
+            continue
+        own = lead.article.strip().lower()
+        items = []
+        for item in clauses[i + 1:]:
+            label = item.article.strip().lower()
+            if item.file != lead.file or label == own or not label.startswith(own):
+                break
+            items.append(item)
+        if items:
+            text = " ".join([sentence, *(c.text for c in items)])
+            out.append((replace(lead, text=text, tables=()), tuple(items), sentence))
+    return out
+
+
+def _lead_sentence(text: str) -> str | None:
+    """The last sentence of a text that ends in a colon ('… the following minimums:'), or None."""
+    k = next((m.start() for m in reversed(list(re.finditer(r":(?=\s|$)", text)))), None)
+    if k is None:
+        return None
+    return SENTENCE.split(text[:k + 1])[-1].strip()
 
 
 SUB_LABEL = re.compile(r"^(.+?)\s*(?:\.\s*|\()[\dA-Za-z]{1,4}\)?(?:[.(][\dA-Za-z]{1,4}\)?)*\.?$")

@@ -16,8 +16,26 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 NEGATORS = {
-    "nl": {"geen", "niet", "nooit", "zonder", "noch", "generlei"},
-    "en": {"no", "not", "never", "without", "nor", "none", "neither"},
+    "nl": {"geen", "niet", "nooit", "zonder", "noch", "generlei", "niets", "niemand"},
+    "en": {"no", "not", "never", "without", "nor", "none", "neither", "nothing", "n't"},
+}
+# what opens a clause of its own inside a sentence: a negator after one of these ('if Buyer does
+# not order …', 'tenzij Afnemer niet …') negates that condition, not the agreement around it
+SUBORDINATORS = {
+    "nl": {"indien", "als", "tenzij", "wanneer", "zodra", "mits", "ingeval", "voorzover",
+           "voor zover", "behalve", "die", "welke", "waarbij"},
+    "en": {"if", "unless", "when", "whenever", "where", "should", "provided", "except",
+           "which", "who", "whether", "until", "in the event", "to the extent"},
+}
+# a main clause ends at these marks, and at a coordinator before a new finite verb ('… and
+# shall purchase …'); a negator in an earlier one does not reach the match
+CLAUSE_END = {",", ";", ":", "(", ")", "—", "–"}
+COORDINATORS = {"nl": {"en", "of", "maar", "doch"}, "en": {"and", "or", "but"}}
+FINITE = {
+    "nl": {"zal", "zullen", "moet", "moeten", "mag", "mogen", "kan", "kunnen", "is", "zijn",
+           "wordt", "worden", "heeft", "hebben", "verplicht", "dient", "dienen"},
+    "en": {"shall", "will", "must", "may", "can", "is", "are", "has", "have", "agrees", "agree",
+           "undertakes", "should", "does", "do", "would"},
 }
 # 'niet later dan', 'no later than', 'not less than', 'niet meer dan': comparisons, not negations
 COMPARATIVES = {
@@ -42,7 +60,6 @@ HEDGES = {
 REFERENCE = re.compile(
     r"\b(?:in|under|per|op|volgens|conform|overeenkomstig)\s+(?:the\s+|de\s+|het\s+)?"
     r"(?:bijlage|exhibit|schedule|annex|appendix|attachment|addendum)\b", re.I)
-NEGATION_REACH = 3  # a negator this many tokens before what the rule matched negates it
 
 
 @dataclass(frozen=True)
@@ -57,23 +74,45 @@ class Modality:
 def judge(doc: Doc, lang: str, spans: list[tuple[int, int]]) -> Modality:
     """The modality of a rule's matches (token spans) in a sentence doc.
 
-    A match is negated when a negator stands shortly before it (not part of the match itself,
-    not the start of a comparison such as 'niet later dan'); a negator inside one of the rule's
-    own matches ('geen vrachtkosten' is what free shipping says) does not negate it.
+    A match is negated when a negator stands before it in the same main clause (negation_scope):
+    'Nothing in this Agreement shall require Buyer to purchase …' as well as 'geen
+    minimumafname'. A negator is not one when it opens a comparison ('niet later dan', 'not less
+    than'), when it is part of the rule's own match ('geen vrachtkosten' is what free shipping
+    says), or when it stands in a condition of its own ('if Buyer does not order …').
     """
-    negators, comparatives = NEGATORS.get(lang, set()), COMPARATIVES.get(lang, set())
     covered = {i for begin, end in spans for i in range(begin, end)}
-    negated = bool(spans)
-    for start, _ in spans:
-        hit = False
-        for i in range(max(0, start - NEGATION_REACH), start):
-            word = doc[i].lower_
-            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-            # a negator inside what the rule matched is its own wording ('geen vrachtkosten')
-            if word in negators and i not in covered and nxt not in comparatives:
-                hit = True
-        negated = negated and hit  # negated only when every match of the rule is
+    negated = bool(spans) and all(_negated_at(doc, lang, start, covered) for start, _ in spans)
     text = doc.text.lower()
     words = {t.lower_.rstrip(".") for t in doc}
     hedged = any((h in words) if " " not in h else (h in text) for h in HEDGES.get(lang, set()))
     return Modality(negated=negated, hedged=hedged, reference=bool(REFERENCE.search(doc.text)))
+
+
+def clause_start(doc: Doc, lang: str, at: int) -> int:
+    """Where the main clause holding token `at` begins: after the last clause mark (, ; : a
+    bracket) before it, or after a coordinator followed by a finite verb ('and shall …')."""
+    coordinators, finite = COORDINATORS.get(lang, set()), FINITE.get(lang, set())
+    for i in range(at - 1, -1, -1):
+        word = doc[i].lower_
+        if word in CLAUSE_END:
+            return i + 1
+        if word in coordinators and i + 1 < at and doc[i + 1].lower_ in finite:
+            return i + 1
+    return 0
+
+
+def _negated_at(doc: Doc, lang: str, start: int, covered: set[int]) -> bool:
+    """A negator of the main clause before token `start`, outside a condition of its own."""
+    negators, comparatives = NEGATORS.get(lang, set()), COMPARATIVES.get(lang, set())
+    subordinators = SUBORDINATORS.get(lang, set())
+    begin = clause_start(doc, lang, start)
+    words = [doc[i].lower_ for i in range(begin, start)]
+    for k, word in enumerate(words):
+        i = begin + k
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if word not in negators or i in covered or nxt in comparatives:
+            continue
+        before = " ".join(words[:k])
+        if not any(f" {s} " in f" {before} " for s in subordinators):
+            return True
+    return False

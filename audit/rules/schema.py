@@ -41,7 +41,16 @@ class ReviewPatterns(_Strict):
     (a cross-reference to the section that states it, a negation)."""
 
     phrases: list[str] = Field(min_length=1)  # lemma phrases (PhraseMatcher)
+    # the grammar of a plain statement as spaCy token patterns (Matcher), for wording no phrase
+    # fixes: an obligation to buy with a minimum ('shall have the obligation to order at a
+    # minimum'), a right to terminate when a minimum is not met
+    patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)  # lemma phrases that veto a review term
+
+    @field_validator("patterns")
+    @classmethod
+    def _known_token_keys(cls, patterns: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        return _token_keys(patterns)
 
 
 class LanguagePatterns(_Strict):
@@ -63,14 +72,19 @@ class LanguagePatterns(_Strict):
     @field_validator("patterns")
     @classmethod
     def _known_token_keys(cls, patterns: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
-        for pattern in patterns:
-            for token in pattern:
-                unknown = set(token) - TOKEN_KEYS
-                if unknown:
-                    raise ValueError(
-                        f"unknown token attribute {sorted(unknown)}; valid: {sorted(TOKEN_KEYS)}"
-                    )
-        return patterns
+        return _token_keys(patterns)
+
+
+def _token_keys(patterns: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """The patterns, when every token uses only the spaCy attributes a rule may use."""
+    for pattern in patterns:
+        for token in pattern:
+            unknown = set(token) - TOKEN_KEYS
+            if unknown:
+                raise ValueError(
+                    f"unknown token attribute {sorted(unknown)}; valid: {sorted(TOKEN_KEYS)}"
+                )
+    return patterns
 
 
 class Recognise(_Strict):

@@ -168,7 +168,7 @@ def read_rate_amount(clause: Clause, lang: str) -> Decimal | None:
 # pieces, or a countable packing unit ('12.000 rollen', '3.000 dozen', '500 cartons')
 PACKING = re.compile(
     r"[\s)]*(?:stuks?|st\.|eenheden|units?|pieces?|pcs|rollen|rol|dozen|doos|colli|pallets?|"
-    r"rolls|boxes|cartons|cases|bottles|flessen|vials|pakken|pak|packs?|zakken|bags|paar|pairs|"
+    r"rolls|boxes|cartons|crates|kratten|cases|bottles|flessen|vials|pakken|pak|packs?|zakken|bags|paar|pairs|"
     r"sets?|blikken|cans|bussen|kokers|tubes|liters?|kg|ton|meters?|pounds|lbs\.?|tons|tonnes|"
     r"metric\s+tons|gallons|barrels)(?![\w])", re.I)
 OF_ITEM = re.compile(r"\s+\w+\s+(?:van\s+(?:het\s+)?artikel|of\s+(?:the\s+)?(?:item|article|product))",

@@ -99,3 +99,87 @@ def test_party_sentences_in_the_preamble_are_not_agreements(reader):
                                 "Klant B.V., gevestigd aan de Leverweg 3, 1234 AB Ergens, ingeschreven "
                                 "in het handelsregister onder nummer 12345678, hierna: \"Klant\"."))
     assert [t for t in terms if t.rule_id == "delivery_address"] == []
+
+
+def commitments(terms: list[Term]) -> list[Term]:
+    return [t for t in terms if t.rule_id == "volume_commitment"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the negator opens the main clause, far before what the rule matched
+    ("en", "Nothing in these terms obliges the Dealer to take a minimum purchase of 200 crates "
+           "in each calendar year."),
+    ("en", "Under no circumstance is the Dealer bound to a minimum purchase of 200 crates a year."),
+    ("nl", "Niets in deze overeenkomst verplicht Afnemer tot een minimale afname van 300 stuks "
+           "per jaar."),
+])
+def test_a_negation_reaches_over_its_whole_main_clause(reader, lang, text):
+    assert commitments(read(reader, lang, ("2", "Omvang" if lang == "nl" else "Scope", text))) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the negator sits in a condition of its own, or in an earlier clause of the sentence
+    "Should the Dealer not purchase at least 200 crates in each calendar year, the list price "
+    "of 1 January applies to all later orders.",
+    "The Dealer need not advertise, but shall purchase at least 250 crates per quarter.",
+])
+def test_a_negation_in_a_condition_or_another_clause_leaves_the_agreement(reader, text):
+    found = commitments(read(reader, "en", ("2", "Scope", text)))
+    assert len(found) == 1 and found[0].get("quantity") is not None
+
+
+def test_list_items_are_read_with_their_lead_in(reader):
+    terms = read(reader, "en",
+                 ("4.2", "Volumes", "The Dealer shall take the following minimum volumes:"),
+                 ("4.2(a)", "Volumes", "120 pallets in the first contract year"),
+                 ("4.2(b)", "Volumes", "180 pallets in the second contract year"),
+                 ("4.3", "Volumes", "Pallets are returned empty."))
+    found = commitments(terms)
+    assert [(t.get("quantity"), t.get("period"), t.clause.article) for t in found] == [
+        (120, "year", "4.2")]
+    # the term cites the lead-in with its items, not the clause after them
+    assert "180 pallets" in found[0].clause.text and "returned" not in found[0].clause.text
+
+
+def test_a_lead_in_that_states_the_figure_itself_is_read_once(reader):
+    terms = read(reader, "nl",
+                 ("6.1", "Afname", "Afnemer neemt per kalenderjaar minimaal 900 stuks af, als volgt:"),
+                 ("6.1.a", "Afname", "450 stuks in het eerste halfjaar"),
+                 ("6.1.b", "Afname", "450 stuks in het tweede halfjaar"))
+    assert [(t.get("quantity"), t.clause.article) for t in commitments(terms)] == [(900, "6.1")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # an obligation to buy with the minimum further on, named by a defined term
+    ("en", "The Licensee is obliged to buy from the Maker, on the terms set out in this licence "
+           "and its schedules, at least the Core Volume."),
+    ("nl", "Koper is verplicht om elk kwartaal minimaal de Kernhoeveelheid af te nemen."),
+    # a right to terminate when a minimum is not reached
+    ("en", "The Maker may terminate this licence by written notice if the Licensee does not "
+           "reach the agreed annual quota."),
+    ("nl", "Leverancier mag de overeenkomst ontbinden indien Koper het jaarlijkse minimum niet "
+           "haalt."),
+    # a figure that keeps an exclusivity
+    ("en", "To keep its exclusivity the Dealer must open 12 new outlets in the region."),
+    ("nl", "Om de exclusiviteit te behouden opent Dealer 12 nieuwe verkooppunten."),
+])
+def test_the_grammar_of_a_commitment_gives_a_term_to_review(reader, lang, text):
+    found = commitments(read(reader, lang, ("9", "Licentie" if lang == "nl" else "Licence", text)))
+    assert len(found) == 1 and found[0].get("readable") is False, found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # 'shall order … at least' followed by a time: when to order, not how much
+    ("en", "The Dealer shall order the goods at least three weeks before the wanted delivery date."),
+    ("nl", "Koper is verplicht om minimaal 5 werkdagen voor levering te bestellen."),
+])
+def test_a_lead_time_with_at_least_is_no_commitment(reader, lang, text):
+    assert commitments(read(reader, lang, ("5", "Orders", text))) == []
+
+
+def test_a_sentence_ends_at_the_semicolon_a_pdf_gave_as_a_greek_question_mark(reader):
+    # U+037E looks like ';' and is what some PDFs hold: the second item is a sentence of its own
+    terms = read(reader, "en", ("8", "Termination", "Either party may terminate this Agreement "
+                                "if the other is insolvent\u037e The Buyer pays each invoice "
+                                "within 45 days."))
+    assert values(terms, "payment_term") == [{"days": 45}]
