@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from babel.numbers import format_currency, format_decimal
@@ -436,8 +437,14 @@ def format_money(amount: Decimal | None, lang: str, currency: str = "EUR") -> st
     if amount is None:
         return ""
     cents = Decimal(amount).quantize(_CENT, rounding=ROUND_HALF_UP)
-    text = format_currency(cents, currency, locale=_locale(lang))
-    return text.replace("\xa0", " ")
+    return _money_text(str(cents), currency, _locale(lang))
+
+
+@lru_cache(maxsize=8192)
+def _money_text(cents: str, currency: str, locale: str) -> str:
+    """babel's currency notation of an amount given as its exact text (a report writes the
+    same amounts many times, and babel is slow)."""
+    return format_currency(Decimal(cents), currency, locale=locale).replace("\xa0", " ")
 
 
 def format_eur(amount: Decimal | None, lang: str) -> str:
@@ -449,11 +456,17 @@ def format_number(value: Decimal | int | float | None, lang: str) -> str:
     """A number for people: '1.234,5' (nl), '1,234.5' (en); no rounding of what was agreed."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        value = Decimal(repr(value))
-    decimals = max(0, -Decimal(value).as_tuple().exponent)  # type: ignore[operator]
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return _number_text(str(exact), _locale(lang))
+
+
+@lru_cache(maxsize=8192)
+def _number_text(exact: str, locale: str) -> str:
+    """babel's notation of a number given as its exact text ('1.50' keeps its two decimals)."""
+    value = Decimal(exact)
+    decimals = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=_locale(lang), decimal_quantization=False)
+    return format_decimal(value, format=pattern, locale=locale, decimal_quantization=False)
 
 
 def format_percent(value: Decimal | int | float | None, lang: str) -> str:
