@@ -9,8 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from alembic.util import CommandError
-from sqlalchemy import create_engine, func, make_url, select, update
+from sqlalchemy import create_engine, func, insert, make_url, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -47,7 +46,7 @@ class Store:
             self.engine = create_engine(url)
             migrate.transactional_sqlite(self.engine)
             migrate.upgrade(self.engine)
-        except (SQLAlchemyError, OSError, CommandError, ValueError) as e:
+        except (SQLAlchemyError, OSError, migrate.MigrationError, ValueError) as e:
             raise StoreError(mask(f"cannot open the database {shown}: {e}", [url])) from None
 
     def mark_status(self, period: str, deviations: list[Deviation],
@@ -94,7 +93,9 @@ class Store:
                 row.status, row.finished_at = status, trail.now()
                 row.stats = json.loads(json.dumps(run.stats, default=str))
                 row.problems = [str(p) for p in run.problems]
-                s.add_all(_to_row(run_id, row.period, d) for d in run.deviations)
+                if run.deviations:  # one executemany, not an ORM object per deviation
+                    s.execute(insert(DeviationRow),
+                              [_to_row(run_id, row.period, d) for d in run.deviations])
                 if status == COMPLETED:
                     _adopt_trails(s, run.deviations)
                     if not _later_completed(s, row.period):  # an earlier period audited late
@@ -292,8 +293,9 @@ def _current(d: Deviation, response: Response | None, today: date) -> Deviation:
                    escalated=d.escalated and state != "suppressed")
 
 
-def _to_row(run_id: int, period: str, d: Deviation) -> DeviationRow:
-    return DeviationRow(
+def _to_row(run_id: int, period: str, d: Deviation) -> dict[str, Any]:
+    """A deviation as the values of its row (for one bulk insert)."""
+    return dict(
         run_id=run_id, deviation_id=d.deviation_id, customer_id=d.customer_id,
         customer_name=d.customer_name, rule_id=d.rule_id, kind=d.kind, subject=d.subject,
         description=d.description, expected=d.expected, actual=d.actual,
