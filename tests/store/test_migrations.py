@@ -76,3 +76,31 @@ def test_the_migrations_ship_with_the_package():
     assert sorted(p.name for p in (PACKAGE / "migrations" / "versions").glob("0*.py")) == [
         "0001_initial.py", "0002_tracking.py", "0003_contract_cache.py", "0004_outbox.py",
         "0005_agreed.py"]
+
+
+def test_the_head_read_from_the_files_is_alembics():
+    assert migrate.head() == migrate.alembic_head()
+
+
+def test_a_database_one_revision_behind_is_upgraded_at_open(tmp_path):
+    url = f"sqlite:///{tmp_path / 'behind.db'}"
+    save(Store(url), "2026-08", [dev("a")])
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "-1")
+    assert not migrate.at_head(engine)
+    engine.dispose()
+    store = Store(url)
+    assert migrate.at_head(store.engine)
+    assert [r["period"] for r in store.runs()] == ["2026-08"]
+
+
+def test_opening_a_database_at_the_latest_revision_loads_no_alembic(tmp_path):
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    Store(url)  # created (and migrated) here
+    opened = subprocess.run(
+        [sys.executable, "-c", "import sys; from audit.store.db import Store; "
+         f"Store({url!r}).runs(); print(sorted(m for m in sys.modules if m.startswith('alembic')))"],
+        capture_output=True, text=True, check=False)
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.strip() == "[]"
