@@ -24,6 +24,8 @@ except ImportError:  # pragma: no cover - older layout stage
     continue_table = None
 
 SIGNATURE_RULE = re.compile(r"[._…]{8,}")
+# a note marked by an asterisk: '*Minimum order of 1,000 Units', '** excluding VAT'
+NOTE = re.compile(r"(?:^|(?<=\s))(\*{1,3}\s?[^\W\d_][^*]{3,})$")
 LEADER = re.compile(r"(?:[._…]\s?){4,}\s*(?:\d+|[ivx]+)$")  # a table-of-contents entry: 'Levering ...... 3'
 # Sections that carry numbers but are not special agreements (PRODUCT.md: boilerplate).
 BOILERPLATE = re.compile(
@@ -119,7 +121,16 @@ class _Splitter:
         if table:
             self._table(page.tables[int(table.group(1))], page.number)
             return
+        note = NOTE.search(line.text)
+        if self.stack[0].style == SIGNATURE and note and note.start(1) == 0:
+            self._note(line, note.group(1), page.number)  # '*Minimum order …' under the names
+            return
         if SIGNATURE_RULE.search(line.text) and not LEADER.search(line.text):
+            if note and SIGNATURE_RULE.search(line.text[:note.start(1)]):
+                rule = line.text[:note.start(1)].rstrip()
+                self._signature(Line(rule, line.x0, line.top, line.size, line.bold), page.number)
+                self._note(line, note.group(1), page.number)
+                return
             self._signature(line, page.number)
             return
         if not LEADER.search(line.text) and self._label(line, page.number):
@@ -295,6 +306,14 @@ class _Splitter:
             self.current = _Open(SIGNATURE, "", moved[0][1] if moved else page, SIGNATURE, 0,
                                  True, lines=moved)
         self.current.lines.append((line, page))
+
+    def _note(self, line: Line, text: str, page: int) -> None:
+        """A note marked with an asterisk in the signature block ('*Minimum order of 1,000
+        Units'): it belongs to the text that bears the asterisk, so it is contract text of its
+        own, not part of the boilerplate signatures."""
+        note = _Open("note", "", page, self.stack[0].article, 0, False,
+                     lines=[(Line(text, line.x0, line.top, line.size, line.bold), page)])
+        self.done.append(note)
 
     def _open_paragraph(self, page: int) -> None:
         """Text after the last sub-clause belongs to the article above it, not to the sub-clause."""

@@ -10,9 +10,9 @@ from typing import Any, NamedTuple
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from audit.core.parse import find_dates
 from audit.errors import Location, RuleError
 from audit.models import Clause, Term, TermValue
-from audit.parse import find_dates
 from audit.rules.modality import judge
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
@@ -48,7 +48,10 @@ SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;\u037e])\s+(?=[A-Z(\[“\"])")
 PARTY_BLOCK = re.compile(
     r"\b(?:kvk|k\.v\.k\.|handelsregister|kamer van koophandel|statutair|statutaire|"
     r"hierna(?:\s+te\s+noemen)?\s*:?\s*[\"“']|chamber of commerce|company (?:number|no)|"
-    r"registered (?:office|number|under)|(?:hereinafter|hereafter)\b|coc[- ]number|"
+    r"registered (?:office|number|under)|coc[- ]number|"
+    # 'hereinafter referred to as "Buyer"', not 'as hereinafter defined'
+    r"(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|named|designated))?(?:\s+as)?\s*"
+    r"[:,]?\s*[\"“'(]|"
     r"rechtsgeldig vertegenwoordigd|duly represented)", re.I)
 
 

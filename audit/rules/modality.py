@@ -42,8 +42,7 @@ COMPARATIVES = {
     "nl": {"later", "eerder", "meer", "minder", "hoger", "lager", "langer", "korter", "te", "boven",
            "overschrijden", "overschrijdt", "uitgezonderd", "alleen", "enkel", "slechts"},
     "en": {"later", "earlier", "more", "less", "fewer", "higher", "lower", "longer", "shorter",
-           "exceed", "exceeding", "exceeds", "only", "just", "sooner", "limited", "prior",
-           "otherwise"},
+           "exceed", "exceeding", "exceeds", "only", "just", "sooner", "limited", "prior"},
 }
 HEDGES = {
     "nl": {"circa", "ca", "ongeveer", "omstreeks", "indicatief", "indicatieve", "streeft",

@@ -110,6 +110,8 @@ def commitments(terms: list[Term]) -> list[Term]:
     ("en", "Nothing in these terms obliges the Dealer to take a minimum purchase of 200 crates "
            "in each calendar year."),
     ("en", "Under no circumstance is the Dealer bound to a minimum purchase of 200 crates a year."),
+    ("en", "The Dealer is not otherwise obliged to purchase a minimum quantity of 300 cartons per "
+           "year."),
     ("nl", "Niets in deze overeenkomst verplicht Afnemer tot een minimale afname van 300 stuks "
            "per jaar."),
 ])
@@ -183,3 +185,10 @@ def test_a_sentence_ends_at_the_semicolon_a_pdf_gave_as_a_greek_question_mark(re
                                 "if the other is insolvent\u037e The Buyer pays each invoice "
                                 "within 45 days."))
     assert values(terms, "payment_term") == [{"days": 45}]
+
+
+def test_a_term_defined_later_does_not_make_a_party_sentence(reader):
+    # 'as hereinafter defined' is no party's name ('hereinafter referred to as "Dealer"')
+    terms = read(reader, "en", ("3", "Scope", "After the Initial Term, as hereinafter defined, the "
+                                "Dealer shall purchase at least 300 cartons per year."))
+    assert [t.get("quantity") for t in commitments(terms)] == [300]
