@@ -18,7 +18,7 @@ from audit.config import load_config
 from audit.erp.fields import SCHEMAS
 from audit.erp.loader import load_erp
 from tests.audit_csv import read_audit_csv
-from tests.conftest import ROOT, write_sample_config
+from tests.conftest import ROOT, CacheRows, SampleAudit, seed_reading_cache, write_sample_config
 
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["erp"]["datasets"]
 
@@ -105,26 +105,34 @@ def test_same_frames_and_problems_as_the_csv_exports(converted, kind, tmp_path):
         pd.testing.assert_frame_equal(frames[name], frame, check_dtype=False, obj=name)
 
 
-def run_cli(folder: Path, erp: dict | None) -> pd.DataFrame:
-    config = write_sample_config(folder, **({"erp": erp} if erp else {}))
+def run_cli(folder: Path, erp: dict, readings: CacheRows) -> pd.DataFrame:
+    """The sample audit with these ERP datasets; the contracts as the session read them."""
+    config = seed_reading_cache(write_sample_config(folder, erp=erp), readings)
     result = CliRunner().invoke(app, ["run", "--config", str(config), "--period", "2026-10",
                                       "--dry-run"])
     assert result.exit_code == 0, result.output
-    return read_audit_csv(folder / "output" / "2026-10" / "deviations.csv", keep_default_na=False)
+    return deviations(folder / "output" / "2026-10")
+
+
+def deviations(out: Path) -> pd.DataFrame:
+    return read_audit_csv(out / "deviations.csv", keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
-def csv_deviations(tmp_path_factory) -> pd.DataFrame:
-    """deviations.csv of the audit on the Dutch Excel CSV samples."""
-    return run_cli(tmp_path_factory.mktemp("csv"), None)
+def csv_deviations(sample_audit: SampleAudit) -> pd.DataFrame:
+    """deviations.csv of the session's audit on the Dutch Excel CSV samples."""
+    assert sample_audit.code == 0, sample_audit.output
+    return deviations(sample_audit.out)
 
 
-def test_the_audit_on_xlsx_finds_the_same_deviations(converted, csv_deviations, tmp_path):
-    got = run_cli(tmp_path, converted["xlsx"])
+def test_the_audit_on_xlsx_finds_the_same_deviations(converted, csv_deviations, tmp_path,
+                                                     reading_cache):
+    got = run_cli(tmp_path, converted["xlsx"], reading_cache)
     assert len(csv_deviations) > 10
     pd.testing.assert_frame_equal(got, csv_deviations)
 
 
-def test_the_audit_on_sqlite_finds_the_same_deviations(converted, csv_deviations, tmp_path):
-    got = run_cli(tmp_path, converted["sql"])
+def test_the_audit_on_sqlite_finds_the_same_deviations(converted, csv_deviations, tmp_path,
+                                                       reading_cache):
+    got = run_cli(tmp_path, converted["sql"], reading_cache)
     pd.testing.assert_frame_equal(got, csv_deviations)

@@ -20,7 +20,7 @@ from audit import owners
 from audit.cli import app
 from audit.store.tracking import period_end
 from tests.audit_csv import read_audit_csv
-from tests.conftest import ROOT, write_sample_config
+from tests.conftest import ROOT, seed_reading_cache, write_sample_config
 from tests.tracking.conftest import smtp_settings
 
 CREDIT = "credit@vandijk-verpakkingen.nl"
@@ -109,10 +109,11 @@ def pick(rows: dict[str, dict[str, str]], customer: str, rule: str, kind: str) -
 
 
 def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, closed_port,
-                                            monkeypatch):
+                                            monkeypatch, reading_cache):
     audit = Audit(tmp_path, db_url, monkeypatch)
     handler, port = secure_smtp()
     audit.configure(port)
+    seed_reading_cache(Path(audit.config), reading_cache)  # about tracking, not reading
 
     # --- August: everything is new; one digest per owner, nothing escalated yet ---------------
     audit.run("2026-08")
