@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from audit.core.yamlfile import load_yaml, validate
 from audit.errors import ConfigError, MultipleErrors
-from audit.yamlfile import load_yaml, validate
 
 DATASETS = ("customers", "price_list", "order_lines", "deliveries", "invoices", "list_prices")
 

@@ -120,7 +120,7 @@ class TermValue:
 
 @dataclass(frozen=True)
 class Address:
-    """A delivery address; two addresses are the same when postcode and number match (parse.py)."""
+    """A delivery address; the same as another when postcode and number match (core/addresses)."""
 
     street: str
     house_number: str

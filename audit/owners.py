@@ -7,11 +7,11 @@ from datetime import date
 from typing import Any
 
 from audit.config import AuditConfig, Person
+from audit.core.workdays import WorkCalendar
 from audit.errors import Location, Problem
 from audit.messages import msg
 from audit.models import Deviation
 from audit.rules.schema import Rule
-from audit.workdays import WorkCalendar
 
 ACCOUNT_MANAGER = "account_manager"
 CONTROLLER = "controller"

@@ -27,6 +27,7 @@ from audit.contracts.batch import UNFINISHED, BatchLimits, read_many
 from audit.contracts.clauses import split_clauses
 from audit.contracts.linking import describe, link_documents, read_index
 from audit.contracts.reader import ReadLimits
+from audit.core.workdays import WorkCalendar, calendar_for
 from audit.erp.loader import load_erp
 from audit.errors import (
     AuditError,
@@ -53,7 +54,6 @@ from audit.rules.validity import apply_validity
 from audit.store.cache import ContractCache, TermCache, rules_fingerprint
 from audit.store.db import Store
 from audit.store.history import Counts, agreement_drops
-from audit.workdays import WorkCalendar, calendar_for
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 log = logging.getLogger("audit")
@@ -334,7 +334,7 @@ def term_cache(store: Store, rules: dict[str, Rule], refresh: bool) -> TermCache
         return None
     package = Path(__file__).parent
     code = sorted([*(package / "rules").glob("*.py"), *(package / "contracts").glob("*.py"),
-                   package / "parse.py", package / "models.py"])
+                   *(package / "core").glob("*.py"), package / "models.py"])
     return TermCache(store.engine, rules_fingerprint(rules, code))
 
 

@@ -16,9 +16,9 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 
 from audit.config import AuditConfig, ScheduleConfig, load_config
+from audit.core.workdays import WorkCalendar
 from audit.errors import ConfigError
 from audit.models import Period
-from audit.workdays import WorkCalendar
 
 JOB_ID = "monthly-audit"
 log = logging.getLogger("audit.schedule")

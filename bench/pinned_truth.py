@@ -28,8 +28,8 @@ import pandas as pd
 import pdfplumber
 import yaml
 
+from audit.core.parse import find_dates
 from audit.models import Clause, ContractDoc
-from audit.parse import find_dates
 from audit.rules.values import read_day_month, read_renewal
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,10 +4,10 @@ from datetime import date
 from pathlib import Path
 
 from audit.config import AuditConfig
+from audit.core.workdays import WorkCalendar
 from audit.models import Deviation
 from audit.owners import assign
 from audit.rules.loader import load_rules
-from audit.workdays import WorkCalendar
 
 RULES = load_rules(Path(__file__).resolve().parents[1] / "rules")
 CALENDAR = WorkCalendar(range(2026, 2028))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from audit.addresses import address_key, address_keys
 from audit.checks.base import CheckContext, breaking_rows, latest, register
+from audit.core.addresses import address_key, address_keys
 from audit.models import Deviation
 
 

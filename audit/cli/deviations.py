@@ -13,9 +13,9 @@ from rich.table import Table
 from audit.cli.common import DEFAULT_CONFIG, ConfigOption, VerboseOption, choice, console, fail, wide
 from audit.cli.listing import FORMATS, FormatOption, print_records
 from audit.config import AuditConfig, load_config
+from audit.core.parse import typed_date
 from audit.errors import AuditError
 from audit.models import Deviation
-from audit.parse import typed_date
 
 STATUSES = ("new", "recurring", "reopened", "resolved", "open")
 STATES = ("acknowledged", "resolved", "suppressed", "expired", "still_found", "none")

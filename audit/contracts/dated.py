@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from audit.core.parse import MONTHS, find_dates
 from audit.models import Page
-from audit.parse import MONTHS, find_dates
 
 # Phrases that say from when something applies. STRONG ones name a start in any document;
 # WEAK ones ('per 1 april 2026', 'as of', 'vanaf') only count in an amendment, where a dated

@@ -11,10 +11,10 @@ from rapidfuzz import fuzz
 
 from audit.contracts.dated import document_date
 from audit.contracts.references import doc_references, find_base
+from audit.core.addresses import address_keys
 from audit.errors import ContractReadError, Location, Problem
 from audit.messages import msg
 from audit.models import ContractDoc
-from audit.parse import address_keys
 
 KVK = re.compile(
     r"(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|chamber\s+of\s+commerce|handelsregister)"

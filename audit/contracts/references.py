@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from audit.core.parse import find_dates
 from audit.models import ContractDoc
-from audit.parse import find_dates
 
 # A code of letters and digits in parts joined by - / . or _, with a digit in it
 CODE = re.compile(r"(?<![\w/.-])([A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+){1,5})(?![\w/-])")

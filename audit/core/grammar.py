@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
-from audit.rules.dates import DateValue, dates  # noqa: F401  (part of the grammar's surface)
+from audit.core.dates import DateValue, dates  # noqa: F401  (part of the grammar's surface)
 
 
 @dataclass(frozen=True)

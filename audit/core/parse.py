@@ -1,5 +1,5 @@
 """Reading numbers, money and dates as contracts write them: the value grammar
-(audit/rules/grammar.py) seen as plain values, for callers that need no spans."""
+(audit/core/grammar.py) seen as plain values, for callers that need no spans."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from audit.rules.dates import MONTHS, dates
-from audit.rules.grammar import decimal_of, money, numbers, word_value
+from audit.core.dates import MONTHS, dates
+from audit.core.grammar import decimal_of, money, numbers, word_value
 
 __all__ = ["DATE_FORMS", "MONTHS", "decimal_value", "find_dates", "find_foreign_money",
            "find_money", "number_value", "typed_date"]
@@ -72,7 +72,3 @@ def find_money(text: str, lang: str = "nl") -> list[Decimal]:
     """Every euro amount in the text: '€ 1.234,56', 'EUR 1,234.56', '500 euro'; amounts in
     another currency are left out (find_foreign_money)."""
     return [m.amount for m in money(text, lang) if m.currency == "EUR"]
-
-
-# Addresses live in audit/addresses.py; re-exported here for the readers and checks that import them.
-from audit.addresses import ADDRESS, address_key, address_keys, parse_address  # noqa: E402,F401

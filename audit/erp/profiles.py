@@ -13,8 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from audit.config import DatasetSource, ErpConfig
+from audit.core.yamlfile import load_yaml, validate
 from audit.errors import ConfigError, MultipleErrors
-from audit.yamlfile import load_yaml, validate
 
 BUNDLED = Path(__file__).resolve().parents[2] / "profiles"
 Dataset = Literal["customers", "price_list", "order_lines", "deliveries", "invoices"]

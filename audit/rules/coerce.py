@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from audit.addresses import typed_address
+from audit.core.addresses import typed_address
 from audit.rules.schema import Rule
 
 # Parameters the checks understand beyond those a rule reads from contract text (the agreed

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from audit.core.yamlfile import load_yaml, validate
 from audit.errors import AuditError, Location, MultipleErrors, RuleError
 from audit.rules.schema import Rule
-from audit.yamlfile import load_yaml, validate
 
 
 def load_rules(folder: Path) -> dict[str, Rule]:

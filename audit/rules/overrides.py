@@ -9,12 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from audit.core.yamlfile import line_of, load_yaml, validate
 from audit.errors import AuditError, Location, MultipleErrors, RuleError
 from audit.models import Clause, ContractDoc, Term, TermValue
 from audit.rules.coerce import coerce, parameter_kind, parameter_names
 from audit.rules.schema import Rule
 from audit.rules.values import UNITS
-from audit.yamlfile import line_of, load_yaml, validate
 
 OVERRIDE_CONFIDENCE = 1.0
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from audit.core.grammar import decimal_of, euros, money, percents
 from audit.models import Clause, Table
-from audit.rules.grammar import decimal_of, euros, money, percents
 
 # header words per column meaning, Dutch and English, tried in this order ('Nettoprijs' is a
 # net price before it is a price; 'Unit price' is a price, not a unit)

@@ -6,9 +6,9 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from audit.core.dates import dates
+from audit.core.grammar import Duration, durations, numbers
 from audit.models import Clause
-from audit.rules.dates import dates
-from audit.rules.grammar import Duration, durations, numbers
 
 MASK = "\ue000"  # a duration's span in a masked text: same length, so positions stay valid
 DUR = rf"(?P<dur>{MASK}+)"

@@ -10,11 +10,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from audit.addresses import parse_address
+from audit.core.addresses import parse_address
+from audit.core.dates import day_month
+from audit.core.grammar import Duration, durations, euros, numbers, percents
+from audit.core.parse import find_dates, find_foreign_money
 from audit.models import Address, Clause
-from audit.parse import find_dates, find_foreign_money
-from audit.rules.dates import day_month
-from audit.rules.grammar import Duration, durations, euros, numbers, percents
 from audit.rules.price_tables import PriceTable, read_price_table, table_tiers
 from audit.rules.scope import read_price_scope
 from audit.rules.term_values import (  # noqa: F401  (find_start_date: part of this module's API)

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from audit.checks import CheckContext
+from audit.core.workdays import calendar_for
 from audit.models import Clause, ContractDoc, Period, Term, TermValue
 from audit.rules.loader import load_rules
-from audit.workdays import calendar_for
 
 RULES = load_rules(Path(__file__).resolve().parents[2] / "rules")
 PERIOD = Period("2026-10", date(2026, 10, 1), date(2026, 10, 31), date(2025, 11, 1))

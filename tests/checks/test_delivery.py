@@ -2,7 +2,7 @@
 
 
 from audit.checks import delivery_address, delivery_instruction
-from audit.parse import parse_address
+from audit.core.addresses import parse_address
 
 from .conftest import frame, term
 

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pandas as pd
 
-from audit.addresses import address_keys, typed_address
 from audit.checks import (
     agreed_prices,
     contract_term,
@@ -17,6 +16,7 @@ from audit.checks import (
     volume_commitment,
 )
 from audit.checks.volume_commitment import completed_periods
+from audit.core.addresses import address_keys, typed_address
 from audit.models import Clause, TermValue
 from audit.rules.scope import read_price_scope
 

@@ -14,13 +14,13 @@ import pytest
 from audit.checks import agreed_prices
 from audit.checks.base import CheckContext
 from audit.config import AuditConfig
+from audit.core.workdays import calendar_for
 from audit.models import Clause, ContractDoc, Page, Period, Term, TermValue
 from audit.notify.build import build_owner_emails
 from audit.owners import assign
 from audit.report.html import render_report_html
 from audit.rules.loader import load_rules
 from audit.rules.schema import Rule
-from audit.workdays import calendar_for
 from tests.notify.conftest import NOW, SENDER
 from tests.report.sample_run import sample_run
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from audit.rules.dates import dates, day_month
-from audit.rules.grammar import decimal_of, durations, money, numbers, percents
+from audit.core.dates import dates, day_month
+from audit.core.grammar import decimal_of, durations, money, numbers, percents
 
 
 @pytest.mark.parametrize(("text", "value"), [

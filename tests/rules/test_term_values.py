@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from audit.core.parse import find_dates
 from audit.models import Clause, ContractDoc
-from audit.parse import find_dates
 from audit.rules.values import find_start_date, read_value
 
 

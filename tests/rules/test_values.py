@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from audit.core.parse import decimal_value, find_dates, find_money, number_value
 from audit.models import Clause, ContractDoc, Table
-from audit.parse import decimal_value, find_dates, find_money, number_value
 from audit.rules.values import read_value
 
 

@@ -11,10 +11,10 @@ from sqlalchemy import text
 
 from audit.checks import payment_term
 from audit.checks.base import CheckContext
+from audit.core.workdays import calendar_for
 from audit.models import Clause, ContractDoc, Page, Period, Term, TermValue
 from audit.rules.loader import load_rules
 from audit.store.db import Store
-from audit.workdays import calendar_for
 from tests.store.test_db import dev, save
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from audit.parse import typed_date
+from audit.core.parse import typed_date
 from tests.tracking.test_cli import cli, dev, tracked  # noqa: F401  (fixture)
 
 
