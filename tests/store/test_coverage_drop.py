@@ -14,7 +14,7 @@ from audit.cli import app
 from audit.store.db import Store
 from audit.store.history import agreement_drops
 from audit.store.tables import RunRow
-from tests.conftest import write_sample_config
+from tests.conftest import CacheRows, seed_reading_cache, write_sample_config
 
 DOC = "raamovereenkomst_hoogvliet_foods.pdf"
 
@@ -24,9 +24,11 @@ def cli(*args: str) -> tuple[int, str]:
     return result.exit_code, " ".join(result.output.split())
 
 
-def test_fewer_agreements_than_the_previous_run_is_a_warning(tmp_path: Path) -> None:
+def test_fewer_agreements_than_the_previous_run_is_a_warning(tmp_path: Path,
+                                                             reading_cache: CacheRows) -> None:
     url = f"sqlite:///{tmp_path / 'audit.db'}"
-    config = str(write_sample_config(tmp_path, database_url=url))
+    config = str(seed_reading_cache(write_sample_config(tmp_path, database_url=url),
+                                    reading_cache))
     code, output = cli("run", "--config", config, "--period", "2026-10")
     assert code == 0, output
     assert "than in the previous run" not in output, "the first run has nothing to compare with"
