@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from audit.config import AuditConfig
+from audit.core.atomic import atomic_write_bytes
 from audit.errors import AuditError, Location, Problem
 from audit.models import AuditRun
 from audit.notify.build import OwnerEmail, build_owner_emails, mark_dry_run
 from audit.notify.outbox import move_to_sent
 from audit.notify.send import outbox_names, send_emails, write_outbox
-from audit.report.atomic import atomic_write_bytes
 from audit.report.html import render_report_html
 from audit.report.tables import (
     PLAIN_CSV,

@@ -18,9 +18,9 @@ from typing import Any
 
 import jinja2
 
+from audit.core.summary import age_text, is_open, severity_order, totals
 from audit.i18n import format_date, format_eur, format_evidence, format_figures, label, label_value
 from audit.models import AuditRun, Deviation
-from audit.report.summary import age_text, is_open, severity_order, totals
 from audit.report.tables import write_deviations_xlsx
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from audit.config import SmtpConfig
+from audit.core.atomic import atomic_write_bytes
 from audit.errors import Location, NotifyError, Problem
 from audit.messages import Msg, msg
 from audit.notify.build import OwnerEmail, owner_slug
 from audit.private import private_dir
-from audit.report.atomic import atomic_write_bytes
 
 
 def _problem(email: OwnerEmail, code: str, **params: Any) -> Problem:

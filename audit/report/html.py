@@ -11,11 +11,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from audit.core.summary import age_text, is_open, severity_order, totals, totals_by
 from audit.errors import Location, Problem
 from audit.i18n import format_date, format_eur, format_evidence, format_figures, label, label_value
 from audit.models import AuditRun
 from audit.report.charts import rank, stacked_bars
-from audit.report.summary import age_text, is_open, severity_order, totals, totals_by
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -15,9 +15,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from audit.core.summary import Totals, totals_by
 from audit.i18n import LABELS, label
 from audit.models import Deviation
-from audit.report.summary import Totals, totals_by
 
 EUR_FORMAT = '"€" #,##0.00;[Red]"€" -#,##0.00'
 NUMBER_FORMAT = "#,##0.##"  # a figure of the agreement (price, days, percent) as a number

