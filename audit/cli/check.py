@@ -15,10 +15,7 @@ import pandas as pd
 
 from audit.cli.common import DEFAULT_CONFIG, ConfigOption, VerboseOption, console, fail
 from audit.config import DATASETS, load_config
-from audit.erp.fields import SCHEMAS
-from audit.erp.loader import load_erp
 from audit.errors import AuditError, InputError
-from audit.inputs import TRANSACTION_DATES
 from audit.models import ErpData
 
 
@@ -26,17 +23,20 @@ def check(config: ConfigOption = DEFAULT_CONFIG,
           verbose: VerboseOption = False) -> None:
     """Load every ERP dataset and show rows, mapping and what is missing, without an audit."""
     try:
+        from audit.pipeline import check_exports
+
         cfg = load_config(config)
-        erp = load_erp(cfg, only=[n for n in DATASETS if n in cfg.erp.datasets])
+        exports = check_exports(cfg)
     except AuditError as e:
         raise fail(e, verbose) from None
     failed = []
-    for name in (n for n in DATASETS if n in SCHEMAS):
+    erp = exports.erp
+    for name in (n for n in DATASETS if n in exports.fields):
         if name not in cfg.erp.datasets:
             console.print(f"[bold]{name}[/bold]: not configured — the checks that need it are off")
         elif name in erp.frames:
-            show_dataset(name, erp.frames[name])
-            if name in TRANSACTION_DATES and erp.frames[name].empty:
+            show_dataset(name, erp.frames[name], exports.fields[name])
+            if name in exports.transactional and erp.frames[name].empty:
                 failed.append(name)  # the run stops on it too: nothing to audit the period with
         else:
             failed.append(name)
@@ -47,23 +47,23 @@ def check(config: ConfigOption = DEFAULT_CONFIG,
         raise fail(err, False)
 
 
-def show_dataset(name: str, frame: pd.DataFrame) -> None:
+def show_dataset(name: str, frame: pd.DataFrame, fields: tuple[str, ...]) -> None:
     """One dataset: files, rows read/kept/rejected, mapping with a sample each, what is absent."""
     files = ", ".join(frame.attrs.get("files", []))
     read = int(frame.attrs.get("rows_read", len(frame)))
     console.print(f"[bold]{name}[/bold]: {files} — {read} rows read, {len(frame)} kept, "
                   f"{read - len(frame)} rejected", highlight=False)
     columns: dict[str, str] = frame.attrs.get("erp_columns", {})
-    mapped = [f.name for f in SCHEMAS[name] if f.name in columns]
+    mapped = [f for f in fields if f in columns]
     fullest = frame[mapped].notna().sum(axis=1).idxmax() if len(frame) and mapped else None
     for field in mapped:
         one = frame.loc[[fullest], field] if fullest is not None else frame[field]
         shown = sample(one) if one.notna().any() else sample(frame[field])
         console.print(f"  {columns[field]!r:<28} -> {field:<22} {shown}", markup=False,
                       highlight=False)
-    absent = [f for f in SCHEMAS[name] if f.name not in columns]
+    absent = [f for f in fields if f not in columns]
     if absent:
-        console.print("  not in the export (optional): " + ", ".join(f.name for f in absent),
+        console.print("  not in the export (optional): " + ", ".join(absent),
                       markup=False, highlight=False)
 
 
