@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from audit import delivery, limits, owners
 from audit.checks import CHECKS, CheckContext
-from audit.config import AuditConfig
+from audit.config import DATASETS, AuditConfig
 from audit.contracts import coverage as reading
 from audit.contracts.amendments import mark_replacements
 from audit.contracts.batch import UNFINISHED, BatchLimits, read_many
@@ -39,7 +39,7 @@ from audit.errors import (
     Problem,
     RuleError,
 )
-from audit.inputs import check_inputs, order_value_as_invoices, versions
+from audit.inputs import TRANSACTION_DATES, check_inputs, order_value_as_invoices, versions
 from audit.lock import LOCK_FILE, AuditLock
 from audit.models import AuditRun, Clause, ContractDoc, Customer, Deviation, ErpData, Period, Term
 from audit.needs import absent_needs, has_field
@@ -560,6 +560,25 @@ def _send_folder(store: Store, config: AuditConfig, folder: Path, resend: bool) 
         folder, config.smtp, should_send=lambda e, p: resend or unsent(e, p),
         on_sent=lambda e, p: store.record_sent(email_period(e, p), e.email, e.digest,
                                                delivery.message_id(e)))
+
+
+@dataclass(frozen=True)
+class ExportCheck:
+    """The ERP exports as `contract-audit check` shows them: what loaded, each dataset's
+    fields in schema order, and the datasets a period is audited on (empty: not usable)."""
+
+    erp: ErpData
+    fields: dict[str, tuple[str, ...]]
+    transactional: frozenset[str]
+
+
+def check_exports(config: AuditConfig) -> ExportCheck:
+    """Load every configured ERP dataset, without an audit."""
+    from audit.erp.fields import SCHEMAS
+
+    erp = load_erp(config, only=[n for n in DATASETS if n in config.erp.datasets])
+    fields = {name: tuple(f.name for f in schema) for name, schema in SCHEMAS.items()}
+    return ExportCheck(erp, fields, frozenset(TRANSACTION_DATES))
 
 
 def recorded_runs(config: AuditConfig, limit: int) -> list[dict[str, Any]]:
