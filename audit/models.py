@@ -199,6 +199,7 @@ class Deviation:
     agreed: str = ""  # the agreement it is measured against (term values, subject): identity
     impact_basis: str = ""  # how its money at stake is computed (the rule's impact:), in words
     rule_title: str = ""  # the rule's title in the run's language, shown instead of its id
+    figure_unit: str = ""  # what expected/actual count in: 'EUR', '%', 'days', '' (the xlsx format)
 
     @property
     def deviation_id(self) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from audit.config import AuditConfig, Person
@@ -76,8 +78,40 @@ def assign(
             due_date=due_date(calendar, period_end, days, run_date),
             impact_basis=rule.impact_text(config.language) if dev.impact_eur is not None else "",
             rule_title=rule.title.get(config.language) or rule.id,
+            figure_unit=figure_unit(dev, rule),
         ))
     return out, problems
+
+
+def figure_unit(dev: Deviation, rule: Rule) -> str:
+    """What a deviation's expected figure counts in: the unit of the agreed value it shows (a
+    price: EUR, a rate: %, a term: days); figures the check computed (a pro-rata commitment, an
+    indexed price, a rebate due) are euros when they are written in cents, money is at stake and
+    no value of the agreement is a quantity."""
+    from audit.rules.values import UNITS
+
+    units = {spec.name: UNITS.get(spec.type, "") for spec in rule.values}
+    agreed = dict(part.split("=", 1) for part in dev.agreed.partition("|")[2].split(";")
+                  if "=" in part)
+    expected = _decimal(dev.expected)
+    if expected is None:
+        return ""
+    for name, value in agreed.items():
+        if _decimal(value) == expected and units.get(name):
+            return units[name]
+    present = {units.get(name, "") for name in agreed}
+    figures = [f for f in (dev.expected, dev.actual) if _decimal(f) is not None]
+    if dev.impact_eur is not None and "pieces" not in present and figures and all(
+            re.fullmatch(r"-?\d+\.\d\d", f.strip()) for f in figures):
+        return "EUR"
+    return ""
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.strip()) if re.fullmatch(r"-?\d+(\.\d+)?", text.strip()) else None
+    except InvalidOperation:
+        return None
 
 
 def _no_owner(role: str, dev: Deviation, customer: dict[str, Any],

@@ -190,6 +190,8 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
     run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
     run.stats = _stats(run, docs, time.perf_counter() - clock)
     run.stats["coverage"] = coverage  # per document: how well it was read
+    run.stats["rule_titles"] = {rule_id: rule.title.get(config.language) or rule_id
+                                for rule_id, rule in rules.items()}  # chart legends, the report
     run.stats["agreements"] = agreements  # per document and rule: the next run compares
     out = config.path(config.output_dir) / period.label
     emails = delivery.plan(run, config, store, out, options.dry_run, options.resend)

@@ -116,5 +116,8 @@ def row(coverage: Coverage) -> dict[str, object]:
         "unstructured_pages": page_ranges(coverage.unstructured),
         "agreements": coverage.agreements_total,
         "per_rule": ", ".join(f"{rule} {n}" for rule, n in coverage.agreements or ()),
+        # the same, for a reader in another language (the report: rule titles, 'pagina')
+        "longest_page": coverage.longest_page, "longest_article": coverage.longest_article,
+        "agreements_per_rule": dict(coverage.agreements or ()),
         "problems": len(problems(coverage)),
     }

@@ -136,20 +136,61 @@ def _series(rows: Sequence[dict[str, Any]], group: str, figure: str) -> dict[str
             for name in names}
 
 
-def trend_charts(rows: Sequence[dict[str, Any]], lang: str) -> list[tuple[str, Markup]]:
-    """Four stacked bar charts: open deviations and money at stake, per owner and per rule."""
+def _titled(series: dict[str, list[float]], titles: dict[str, str]) -> dict[str, list[float]]:
+    """Series named by title (two ids with one title are one series)."""
+    out: dict[str, list[float]] = {}
+    for name, values in series.items():
+        title = titles.get(name, name)
+        out[title] = [a + b for a, b in zip(out[title], values, strict=True)] \
+            if title in out else values
+    return out
+
+
+def trend_charts(rows: Sequence[dict[str, Any]], lang: str,
+                 titles: dict[str, str] | None = None) -> list[tuple[str, Markup]]:
+    """Four stacked bar charts: open deviations and money at stake, per owner and per rule (a
+    rule by its title in `titles`, the run's language; its id when it has none)."""
+    titles = titles or {}
     periods = [r["period"] for r in rows]
     other = "overig" if lang == "nl" else "other"
     charts = []
     for group, count_key, money_key in (("by_owner", "trend_deviations_owner", "trend_money_owner"),
                                         ("by_rule", "trend_deviations_rule", "trend_money_rule")):
-        counts = _series(rows, group, "deviations")
+        named = titles if group == "by_rule" else {}
+        counts = _titled(_series(rows, group, "deviations"), named)
         order = rank(counts)  # the same colour for an owner (or rule) in both charts
         for key, series, money in ((count_key, counts, False),
-                                   (money_key, _series(rows, group, "at_stake"), True)):
+                                   (money_key, _titled(_series(rows, group, "at_stake"), named),
+                                    True)):
             chart = stacked_bars(label(lang, key), periods, series, money, lang, other, order)
             charts.append((label(lang, key), chart))
     return charts
+
+
+def coverage_rows(rows: Sequence[dict[str, Any]], lang: str,
+                  titles: dict[str, str]) -> list[dict[str, Any]]:
+    """The contracts table's rows for a person of `lang`: agreements per rule by title, the
+    longest clause's place as 'pagina 1, preambule' (rows of older runs as they were kept)."""
+    out = []
+    for row in rows:
+        row = dict(row)
+        if "agreements_per_rule" in row:
+            row["per_rule"] = ", ".join(f"{titles.get(rule, rule)} {n}"
+                                        for rule, n in row["agreements_per_rule"].items())
+        if row.get("longest_page") is not None:
+            article = str(row.get("longest_article") or "")
+            article = label(lang, "preamble") if article == "preamble" else article
+            row["longest_at"] = f"{label(lang, 'page')} {row['longest_page']} {article}".strip()
+        out.append(row)
+    return out
+
+
+def _rule_titles(run: AuditRun) -> dict[str, str]:
+    """Rule id -> title in the run's language: all loaded rules (earlier runs' deviations too),
+    over them this run's deviations' own."""
+    titles = dict(run.stats.get("rule_titles") or {})
+    titles.update({d.rule_id: d.rule_title for d in run.deviations if d.rule_title})
+    return titles
 
 
 def _headline(run: AuditRun, lang: str) -> list[tuple[str, str]]:
@@ -208,9 +249,10 @@ def report_context(
         "customers": sorted(run.customers, key=lambda c: (c.rank, c.customer_id)),
         "deviations": sorted(run.deviations, key=severity_order),
         "problems": problem_rows(run.problems, lang),
-        "coverage": run.stats.get("coverage") or [],  # per document: how well it was read
+        # per document: how well it was read
+        "coverage": coverage_rows(run.stats.get("coverage") or [], lang, _rule_titles(run)),
         "trend": trend,
-        "charts": trend_charts(trend, lang) if trend else [],
+        "charts": trend_charts(trend, lang, _rule_titles(run)) if trend else [],
         "t": lambda key: label(lang, key),
         "v": lambda value: label_value(lang, value),
         "fig": lambda text: format_figures(str(text), lang),

@@ -177,6 +177,8 @@ def write_deviations_xlsx(
     for d in deviations:
         groups.setdefault(d.owner, []).append(d)
     frames = {owner: deviations_frame(groups[owner]) for owner in sorted(groups)}
+    for owner, frame in frames.items():  # how the workbook formats each row's figures
+        frame.attrs["figure_units"] = [d.figure_unit for d in groups[owner]]
     if not frames and not summary:  # a workbook needs at least one sheet
         frames = {label(lang, "deviations_sheet"): deviations_frame([])}
     workbook = build_workbook(frames, list(deviations) if summary else None, lang)

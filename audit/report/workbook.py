@@ -20,13 +20,15 @@ from audit.i18n import LABELS, label
 from audit.models import Deviation
 
 EUR_FORMAT = '"€" #,##0.00;[Red]"€" -#,##0.00'
-NUMBER_FORMAT = "#,##0.##"  # a figure of the agreement (price, days, percent) as a number
+NUMBER_FORMAT = "#,##0"  # a whole figure of the agreement (days, pieces) as a number
+FIGURE_FORMATS = {"EUR": EUR_FORMAT, "%": "0.00%"}  # by Deviation.figure_unit; else General
 DATE_FORMATS = {"nl": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 MAX_SHEET_NAME = 31
 _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|\d*[.,]\d+)([eE][+-]?\d+)?%?")
 
 
@@ -111,6 +113,7 @@ def _deviation_sheet(sheet: Any, frame: pd.DataFrame, lang: str) -> None:
     impact_col = columns.index("impact_eur") if "impact_eur" in columns else -1
     due_col = columns.index("due_date") if "due_date" in columns else -1
     figures = {columns.index(c) for c in ("expected", "actual") if c in columns}
+    units = frame.attrs.get("figure_units") or [""] * len(frame)
     rows = [[_cell_value(v) for v in row] for row in frame.itertuples(index=False)]
     _set_widths(sheet, _widths(header, rows))
     sheet.freeze_panes = "A2"
@@ -118,16 +121,32 @@ def _deviation_sheet(sheet: Any, frame: pd.DataFrame, lang: str) -> None:
     sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
     sheet.append([_styled(sheet, neutralise(h), bold=True) for h in header])
     date_format = DATE_FORMATS[lang]
-    for row in rows:
+    for row, unit in zip(rows, units, strict=True):
         if impact_col >= 0:
             row[impact_col] = _styled(sheet, row[impact_col], EUR_FORMAT)
         if due_col >= 0 and isinstance(row[due_col], date):
             row[due_col] = _styled(sheet, row[due_col], date_format)
         for i in figures:
-            number = _as_number(row[i])
-            if number is not None:
-                row[i] = _styled(sheet, number, NUMBER_FORMAT)
+            row[i] = _figure(sheet, row[i], unit, date_format)
         sheet.append(row)
+
+
+def _figure(sheet: Any, value: Any, unit: str, date_format: str) -> Any:
+    """A figure a check wrote as text as a number in its unit's format (euros, a percentage,
+    a whole number, else General), an ISO date as a date; any other text as it is."""
+    number = _as_number(value)
+    if number is not None:
+        if unit == "%":
+            return _styled(sheet, number / 100, FIGURE_FORMATS[unit])
+        whole = number == number.to_integral_value() and unit not in FIGURE_FORMATS
+        return _styled(sheet, number, FIGURE_FORMATS.get(unit) or (
+            NUMBER_FORMAT if whole else "General"))
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        try:
+            return _styled(sheet, date.fromisoformat(value.strip()), date_format)
+        except ValueError:
+            return value
+    return value
 
 
 def _summary_rows(heading: str, rows: list[Totals], lang: str) -> list[list[Any]]:
