@@ -1,46 +1,52 @@
-"""Issue 14 ('What a Dutch controller opens'): what each point and each 'What to build' line is
-tested by. Tests not in this module are named by file; the ones below fill the gaps.
+"""Issue 14 ('What a Dutch controller opens'): the test(s) of each numbered point and each
+'What to build' line. Paths are under tests/; 'here' is this module, which adds what was missing.
 
-| issue 14                                             | test(s)                                       |
-|------------------------------------------------------|-----------------------------------------------|
-| 1 CSVs open in Dutch Excel; terms without reprs      | report/test_tables_csv_dialect.py (all);      |
-|                                                      | report/test_tables_csv_dialect.py::           |
-|                                                      |   test_terms_csv_units_are_words_of_the_language |
-| 2 report on a phone / at 1280 px                     | report/test_report_chromium_widths.py         |
-| 3 one notation; titles not ids; 'per working_day'    | test_i18n.py (format_*, format_figures);      |
-|                                                      | here: test_chart_legends_name_rules_by_title, |
-|                                                      |   test_the_terms_listing_writes_units_as_words |
-| 4 descriptions: agreed, ERP, which way, computed how | test_i18n.py::test_every_rule_text_...;       |
-|                                                      | report/test_report_html.py::test_an_owed_...; |
-|                                                      | here: test_an_owed_amount_in_an_email_...     |
-| 5 a changed agreement is a new deviation             | store/test_identity.py                        |
-| 6 coverage drops are said                            | store/test_coverage_drop.py                   |
-| 7 empty folder exit 8; due dates; earlier periods    | test_end_to_end.py (exit codes),              |
-|                                                      | test_owners.py (due dates), store/ (history)  |
-| 8 Dutch throughout: console, problems, xlsx          | test_run_summary_lang.py; test_messages.py    |
-|                                                      | (problems by code, nl run prints nl);         |
-|                                                      | here: test_xlsx_figures_are_numbers_in_..., |
-|                                                      |   test_every_owner_facing_output_of_a_dutch_run |
-| 9 typed dates, --format, audit.log, schtasks         | test_i18n.py / parse tests (typed_date);      |
-|                                                      | cli/test_runs_listing.py and deviations/terms |
-|                                                      | --format tests; test_cli_log.py; test_docs.py |
+| issue 14 point                                    | test(s)                                          |
+|---------------------------------------------------|--------------------------------------------------|
+| 1 CSVs in Dutch Excel; terms.csv without reprs    | report/test_tables_csv_dialect.py (all; unit     |
+|                                                   |   words: test_terms_csv_units_are_words_of_...)  |
+| 2 report at 390 px and 1280 px                    | report/test_report_chromium_widths.py            |
+| 3 one notation; titles not ids; 'per working_day' | test_i18n.py (format_*, format_figures, titles); |
+|                                                   | here: test_chart_legends_name_rules_by_title,    |
+|                                                   |   test_the_terms_listing_writes_units_as_words   |
+| 4 descriptions: agreed, ERP, direction, how       | test_i18n.py::test_every_rule_text_an_owner_...; |
+|                                                   | report/test_report_html.py::test_an_owed_amount_ |
+|                                                   |   shows_no_minus_sign_and_says_which_way;        |
+|                                                   | here: test_an_owed_amount_in_an_email_shows_...  |
+| 5 a changed agreement is a new deviation          | store/test_identity.py                           |
+| 6 coverage drops are said                         | store/test_coverage_drop.py                      |
+| 7 empty folder; past due dates; earlier periods   | tracking/test_empty_contracts.py; test_owners.py |
+|                                                   |   ::test_an_earlier_period_audited_today_...;    |
+|                                                   | store/test_identity.py::test_an_earlier_period_  |
+|                                                   |   audited_later_leaves_the_later_lifecycle_alone |
+| 8 Dutch throughout (console, problems, xlsx)      | test_run_summary_lang.py; test_messages.py       |
+|                                                   |   (problems by code, a Dutch run prints Dutch);  |
+|                                                   | here: test_xlsx_figures_are_numbers_in_their_... |
+|                                                   |   test_every_owner_facing_output_of_a_dutch_run  |
+| 9 typed dates, --format, audit.log, schtasks      | tracking/test_cli_dates.py;                      |
+|                                                   | tracking/test_cli_formats.py,                    |
+|                                                   |   cli/test_runs_listing.py; test_cli_log.py;     |
+|                                                   | test_docs.py (systemd, cron, schtasks lines)     |
 
-| What to build                                        | test(s)                                       |
-|------------------------------------------------------|-----------------------------------------------|
-| CSV in the language's Excel convention, setting      | report/test_tables_csv_dialect.py             |
-| one formatter, labels instead of ids                 | test_i18n.py; here: chart legends, units      |
-| descriptions with direction and 'Zo berekend'        | test_i18n.py; report/test_report_html.py      |
-| identity includes what was agreed                    | store/test_identity.py                        |
-| coverage-drop warning                                | store/test_coverage_drop.py                   |
-| empty folder error; due dates; earlier periods       | test_end_to_end.py; test_owners.py; store/    |
-| console, problems, xlsx headers/sheets in language;  | test_run_summary_lang.py; test_messages.py;   |
-|   xlsx numbers with a euro format                    | here: test_xlsx_figures_are_numbers_in_...    |
-| Dutch dates, --format, problems in audit.log, schtasks | parse/typed_date tests; cli/; test_cli_log.py; |
-|                                                      | test_docs.py                                  |
-| responsive report                                    | report/test_report_chromium_widths.py         |
-| every string that reaches an owner in both languages | test_i18n.py (labels, rule texts);            |
-|                                                      | test_messages.py (problems);                  |
-|                                                      | here: test_every_owner_facing_output_...      |
+| What to build                                      | test(s)                                         |
+|----------------------------------------------------|-------------------------------------------------|
+| CSV in the language's Excel convention, a setting  | report/test_tables_csv_dialect.py               |
+| one formatter for amounts/percentages/dates; labels| test_i18n.py; here: chart legends, units, xlsx  |
+| descriptions: agreed, ERP, direction, 'Zo berekend'| test_i18n.py; report/test_report_html.py        |
+| identity includes what was agreed                  | store/test_identity.py                          |
+| coverage-drop warning                              | store/test_coverage_drop.py                     |
+| empty folder exit 8; due dates; earlier periods    | tracking/test_empty_contracts.py;               |
+|                                                    | test_owners.py; store/test_identity.py          |
+| console, problems, xlsx headers/sheets in language;| test_run_summary_lang.py; test_messages.py;     |
+|   xlsx numbers with a euro format                  | here: test_xlsx_figures_are_numbers_in_their_...|
+| Dutch dates, --format, audit.log problems, schtasks| tracking/test_cli_dates.py, test_cli_formats.py;|
+|                                                    | cli/test_runs_listing.py; test_cli_log.py;      |
+|                                                    | test_docs.py                                    |
+| the report responsive                              | report/test_report_chromium_widths.py           |
+| every string reaching an owner in both languages   | test_i18n.py (labels, rule texts);              |
+|                                                    | test_messages.py (problem texts, both, same     |
+|                                                    |   placeholders); here: test_every_owner_facing_ |
+|                                                    |   output_of_a_dutch_run_is_dutch                |
 """
 
 from __future__ import annotations
