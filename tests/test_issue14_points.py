@@ -209,3 +209,31 @@ def test_every_owner_facing_output_of_a_dutch_run_is_dutch(sample_audit) -> None
         assert not re.search(r"\{[a-z_]+\}", flat), name
         if name != "xlsx":  # the xlsx's Afspraak column keeps the rule id beside the title
             assert [i for i in ids if re.search(rf"(?<![\w/.-]){i}(?![\w.-])", flat)] == [], name
+
+
+def test_every_owner_facing_output_of_an_english_run_is_english(warm_sample_config,
+                                                                  tmp_path: Path) -> None:
+    """The same sample in English: no Dutch label, problem or rule text (contract quotes stay
+    as the contract says them), no unfilled {placeholder}, no label key or rule id."""
+    import html as htmllib
+    from types import SimpleNamespace
+
+    config = warm_sample_config(language="en")
+    result = CliRunner().invoke(app, ["run", "--config", str(config), "--period", "2026-10",
+                                      "--dry-run"])
+    assert result.exit_code == 0, result.output
+    run = SimpleNamespace(out=tmp_path / "output" / "2026-10", output=result.output)
+    quotes = {d for d in re.findall(r"<blockquote[^>]*>(.*?)</blockquote>",
+                                    (run.out / "report.html").read_text(encoding="utf-8"), re.S)}
+    dutch = {v for k, v in LABELS["nl"].items() if v != LABELS["en"][k] and len(v) >= 14}
+    dutch |= {lit for t in MESSAGES.values() for lit in _literals(t["nl"])
+              if lit not in t["en"] and len(lit) >= 14}
+    ids = [r.id for r in load_rules(ROOT / "rules").values()]
+    for name, text in _said(run).items():
+        for quote in quotes:
+            text = text.replace(quote, " ")
+        flat = htmllib.unescape(" ".join(text.split()))
+        assert not re.search(r"\{[a-z_]+\}", flat), name
+        assert [d for d in dutch if d in flat] == [], name
+        if name != "xlsx":
+            assert [i for i in ids if re.search(rf"(?<![\w/.-]){i}(?![\w.-])", flat)] == [], name
