@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
 from audit.checks.base import CheckContext, cents, valid_rows
@@ -48,15 +49,16 @@ def agreement_start(ctx: CheckContext, *terms: Term) -> date | None:
 def allowed_factor(ctx: CheckContext, dates: pd.Series, price: Term) -> tuple[pd.Series, Term | None]:
     """Per date, the factor the agreed price may have risen by through indexation
     ((1 + cap) per indexation date passed; 1 before the first), and the indexation term."""
-    factor = pd.Series(Decimal(1), index=dates.index, dtype=object)
+    values = np.full(len(dates), Decimal(1), dtype=object)
     indexations = [t for t in ctx.terms_of("price_indexation") if indexes_agreed_prices(t)]
     if not indexations:
-        return factor, None
+        return pd.Series(values, index=dates.index, dtype=object), None
     index = indexations[0]
     step = 1 + Decimal(str(index.get("cap_percent"))) / 100
     for day in index_dates(ctx, index, agreement_start(ctx, price, index)):
-        factor[dates >= pd.Timestamp(day)] *= step
-    return factor, index
+        passed = (dates >= pd.Timestamp(day)).to_numpy(dtype=bool)
+        values[passed] = values[passed] * step  # numpy: a masked pandas update costs ms
+    return pd.Series(values, index=dates.index, dtype=object), index
 
 
 def indexes_agreed_prices(index: Term) -> bool:
@@ -73,12 +75,13 @@ def agreed_per_line(ctx: CheckContext, lines: pd.DataFrame, terms: list[Term]
                     ) -> tuple[pd.Series, pd.Series, dict[int, Term]]:
     """Per order line: the agreed price valid on its date (per ERP unit), the factor
     indexation lets it rise by, and the term cited."""
-    agreed = pd.Series(None, index=lines.index, dtype=object)
-    factor = pd.Series(Decimal(1), index=lines.index, dtype=object)
+    agreed = np.full(len(lines), None, dtype=object)  # numpy arrays filled per term: a
+    factor = np.full(len(lines), Decimal(1), dtype=object)  # masked pandas update costs ms
     cited: dict[int, Term] = {}
     for term in terms:
-        mask = valid_rows(term, lines["order_date"])
-        agreed[mask] = per_erp_unit(term, lines.loc[mask, "unit_price"])
-        factor[mask] = allowed_factor(ctx, lines.loc[mask, "order_date"], term)[0]
+        mask = valid_rows(term, lines["order_date"]).to_numpy(dtype=bool)
+        agreed[mask] = per_erp_unit(term, lines["unit_price"][mask])
+        factor[mask] = allowed_factor(ctx, lines["order_date"][mask], term)[0].to_numpy()
         cited.update(dict.fromkeys(lines.index[mask], term))
-    return agreed, factor, cited
+    return (pd.Series(agreed, index=lines.index, dtype=object),
+            pd.Series(factor, index=lines.index, dtype=object), cited)
