@@ -229,21 +229,33 @@ CURRENCY_AFTER = re.compile(
 PERCENT_AFTER = re.compile(r"\s*(?:%|procent\b|percent\b|per\s+cent\b|pct\b\.?)", re.I)
 
 
+# thousands grouped by an ordinary space, as typed: '€ 1 250,-', 'EUR 12 500,00'; only read as
+# one amount beside a currency ('artikel 3 250 stuks' stays two numbers)
+SPACED = re.compile(r"\d{1,3}(?: \d{3})+(?:,-|[.,]\d{1,2}(?!\d))?(?![\d.,]\d)")
+
+
 def money(text: str, lang: str = "nl") -> list[Money]:
     """Every amount with a currency sign or code before or after it, in order."""
-    found = []
+    found: list[Money] = []
+    taken = 0  # the end of an amount whose groups were joined
     for n in numbers(text, lang):
-        if n.ordinal:
+        if n.ordinal or n.start < taken:
             continue
+        value, end_n = n.value, n.end
+        spaced = SPACED.match(text, n.start)
+        if spaced and spaced.end() > n.end:
+            value, end_n = decimal_of(spaced.group(0)) or n.value, spaced.end()
         before = CURRENCY_BEFORE.search(text, max(0, n.start - 8), n.start)
-        after = CURRENCY_AFTER.match(text, n.end)
+        after = CURRENCY_AFTER.match(text, end_n)
         m = before or after
         if m is None:
             continue
+        if end_n > n.end:
+            taken = end_n
         sign = " ".join((m.group("s") or m.group("c")).lower().split())
         start = before.start() if before else n.start
-        end = n.end if before else m.end()
-        found.append(Money(n.value, CURRENCIES.get(sign, sign.upper()), start, end))
+        end = end_n if before else m.end()
+        found.append(Money(value, CURRENCIES.get(sign, sign.upper()), start, end))
     return found
 
 

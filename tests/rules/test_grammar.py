@@ -99,10 +99,20 @@ def test_no_duration_in_times_of_day_and_references(text):
     ("15,000 US dollars", "15000", "USD"),
     ("£ 2,000", "2000", "GBP"),
     ("CHF 800", "800", "CHF"),
+    # thousands grouped by an ordinary space, as typed
+    ("€ 1 250,-", "1250", "EUR"),
+    ("EUR 12 500,00", "12500.00", "EUR"),
+    ("3 400 euro", "3400", "EUR"),
+    ("US$ 2 500.50", "2500.50", "USD"),
 ])
 def test_money_keeps_its_currency(text, amount, currency):
     [m] = money(f"een bedrag van {text} per jaar")
     assert (m.amount, m.currency) == (Decimal(amount), currency)
+
+
+@pytest.mark.parametrize("text", ["artikel 3 250 stuks", "in 2 400 dozen van artikel 7"])
+def test_numbers_apart_without_a_currency_are_no_amount(text):
+    assert money(text) == []
 
 
 @pytest.mark.parametrize(("text", "value"), [
