@@ -192,3 +192,12 @@ def test_a_term_defined_later_does_not_make_a_party_sentence(reader):
     terms = read(reader, "en", ("3", "Scope", "After the Initial Term, as hereinafter defined, the "
                                 "Dealer shall purchase at least 300 cartons per year."))
     assert [t.get("quantity") for t in commitments(terms)] == [300]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Buyer pays each invoice within 8 working days after delivery."),
+    ("nl", "Facturen worden betaald binnen 10 werkdagen na levering."),
+])
+def test_a_payment_counted_from_the_delivery_is_no_lead_time(reader, lang, text):
+    assert values(read(reader, lang, ("7", "Betaling" if lang == "nl" else "Payment", text)),
+                  "lead_time") == []
