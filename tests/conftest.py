@@ -159,6 +159,20 @@ def reading_cache(sample_audit: SampleAudit) -> CacheRows:
     return rows
 
 
+def stored_deviations(url: str, run_id: int) -> int:
+    """How many deviation rows a run stored in the database at `url` (a failed run: none)."""
+    from sqlalchemy import create_engine, func
+
+    from audit.store.tables import DeviationRow
+
+    engine = create_engine(url)
+    try:
+        with Session(engine) as s:
+            return int(s.scalar(select(func.count()).where(DeviationRow.run_id == run_id)) or 0)
+    finally:
+        engine.dispose()
+
+
 def seed_reading_cache(config: Path, rows: CacheRows) -> Path:
     """Put the sample readings in the database `config` names (created at the latest schema),
     so its runs read no sample PDF again: for tests about what happens after the reading."""

@@ -27,7 +27,7 @@ from audit.config import load_config
 from audit.lock import AuditLock
 from audit.schedule import JOB_ID, FirstWorkingDayTrigger, start_scheduler
 from audit.store.db import Store
-from tests.conftest import serve
+from tests.conftest import serve, stored_deviations
 
 AMS = ZoneInfo("Europe/Amsterdam")
 KEY = json.loads((Path(__file__).resolve().parents[1] / "sample_gen" / "answer_key.json")
@@ -192,12 +192,12 @@ def test_a_failing_run_is_recorded_and_leaves_no_deviations(sample_audit_copy, t
                                       "--dry-run"])
     assert result.exit_code == 1
     assert "error: the audit failed: FileExistsError" in result.output
-    store = Store(load_config(path).db_url)
-    failed, previewed = store.runs()
+    url = load_config(path).db_url
+    failed, previewed = Store(url).runs()
     assert (failed["status"], previewed["status"]) == ("failed", "dry_run")
     assert "FileExistsError" in failed["error"]
-    assert store.deviation_count(failed["id"]) == 0
-    assert store.deviation_count(previewed["id"]) == len(KEY["deviations"])
+    assert stored_deviations(url, failed["id"]) == 0
+    assert stored_deviations(url, previewed["id"]) == len(KEY["deviations"])
     with AuditLock(tmp_path / "output" / ".audit.lock"):
         pass  # released
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from audit.cli import app
 from audit.config import load_config
 from audit.store.db import Store
+from tests.conftest import stored_deviations
 from tests.faults.conftest import owners_of, sample_config, smtp
 
 PERIOD = "2026-10"
@@ -56,7 +57,7 @@ def test_a_full_output_disk_sends_nothing_and_leaves_nothing_cut_off(tmp_path, s
     assert handler.accepted == [], "no email before the outputs and the run are saved"
     store = Store(load_config(config).db_url)
     [failed] = store.runs()
-    assert failed["status"] == "failed" and store.deviation_count(failed["id"]) == 0
+    assert failed["status"] == "failed" and stored_deviations(load_config(config).db_url, failed["id"]) == 0
     out = small_disk / PERIOD
     assert not [p for p in out.iterdir() if p.name.endswith(".part")], "no half-written file"
     assert not (out / "outbox").exists()

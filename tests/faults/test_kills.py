@@ -17,7 +17,7 @@ from audit.cli import app
 from audit.config import load_config
 from audit.faults import VARIABLE
 from audit.store.db import Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, stored_deviations
 from tests.faults.conftest import at_head, audit_process, owners_of, smtp
 
 PERIOD = "2026-10"
@@ -102,12 +102,12 @@ def test_killed_while_writing_the_database_nothing_half_saved(tmp_path, mail_ser
     url = load_config(config).db_url
     store = Store(url)
     [killed] = store.runs()
-    assert killed["status"] == "running" and store.deviation_count(killed["id"]) == 0
+    assert killed["status"] == "running" and stored_deviations(url, killed["id"]) == 0
     assert store.pending_emails() == [] and handler.accepted == []
     code, output = cli("run", "--config", str(config), "--period", PERIOD)
     assert code == 0, output
     assert [r["status"] for r in store.runs()] == ["completed", "interrupted"]
-    assert store.deviation_count(killed["id"]) == 0
+    assert stored_deviations(url, killed["id"]) == 0
     assert handler.per_owner() == dict.fromkeys(owners_of(tmp_path / "output", PERIOD), 1)
     assert at_head(url)
 

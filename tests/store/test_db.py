@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from audit.models import AuditRun, Deviation, Period
 from audit.store.db import Store
+from tests.conftest import stored_deviations
 
 
 def dev(subject: str, impact: str | None = None, **values: object) -> Deviation:
@@ -94,4 +95,4 @@ def test_runs_failed_and_completed(db_url):
     assert (oldest["status"], oldest["error"], oldest["problems"]) == (
         "failed", "InputError: stale", 1)
     assert newest["status"] == "completed" and newest["stats"] == {"x": "1.5"}
-    assert store.deviation_count(failed) == 0 and store.deviation_count(newest["id"]) == 1
+    assert stored_deviations(db_url, failed) == 0 and stored_deviations(db_url, newest["id"]) == 1
