@@ -143,12 +143,6 @@ class Store:
                      "problems": len(r.problems or []), "error": r.error,
                      "versions": r.versions} for r in rows]
 
-    def deviation_count(self, run_id: int) -> int:
-        """How many deviation rows a run stored (a failed run stores none)."""
-        with Session(self.engine) as s:
-            return len(s.scalars(select(DeviationRow.id).where(
-                DeviationRow.run_id == run_id)).all())
-
     def was_sent(self, period: str, recipient: str, digest: str) -> bool:
         """True when this exact email already went out for the period."""
         with Session(self.engine) as s:
