@@ -31,7 +31,7 @@ def test_fewer_agreements_than_the_previous_run_is_a_warning(tmp_path: Path,
                                     reading_cache))
     code, output = cli("run", "--config", config, "--period", "2026-10")
     assert code == 0, output
-    assert "than in the previous run" not in output, "the first run has nothing to compare with"
+    assert "ten opzichte van de vorige run" not in output, "the first run has nothing to compare with"
     store = Store(url)
     counts = store.last_agreements()
     assert counts[DOC]["agreed_prices"] > 0 and DOC in counts
@@ -41,12 +41,12 @@ def test_fewer_agreements_than_the_previous_run_is_a_warning(tmp_path: Path,
         s.execute(update(RunRow).where(RunRow.id == run_id).values(
             stats={**stats, "agreements": {**stats["agreements"], DOC: before}}))
     total = sum(counts[DOC].values())
-    expected = (f"{DOC}: {total + 9} -> {total} agreements than in the previous run; "
-                "agreed_prices 9 fewer")
+    expected = (f"{DOC}: {total + 9} -> {total} afspraken ten opzichte van de vorige run; "
+                "agreed_prices 9 minder")  # the sample config is Dutch
     code, output = cli("run", "--config", config, "--period", "2026-10", "--dry-run")
     assert code == 0, output
     assert expected in output
-    assert output.count("than in the previous run") == 1, "only the document that lost agreements"
+    assert output.count("ten opzichte van de vorige run") == 1, "only the document that lost agreements"
     code, output = cli("terms", "--config", config)
     assert code == 0, output
     assert expected in output
