@@ -123,7 +123,7 @@ def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, close
     owners = {r["owner_email"] for r in aug.values()} - {""}
     assert {r["owner"] for r in aug.values() if not r["owner_email"]} == {"Klantenservice"}
     report = (tmp_path / "output" / "2026-08" / "report.html").read_text(encoding="utf-8")
-    assert "owner &#39;Klantenservice&#39; (customer_service) has no email address" in report
+    assert "eigenaar &#39;Klantenservice&#39; (customer_service) heeft geen e-mailadres" in report
     first = received(handler)
     assert set(first) == owners and len(handler.received) == len(owners)
     assert all(envelope == [owner] for owner, (envelope, _) in first.items()), "no copies yet"
@@ -179,7 +179,8 @@ def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, close
     audit.payment_term("C1002", 30)
     audit.configure(closed_port)
     output = audit.run("2026-10", code=4)  # recorded, but the emails wait: exit 4
-    assert "e-mails: 0 verzonden" in output and "could not be sent and wait in the outbox" in output
+    assert "e-mails: 0 verzonden" in output and (
+        "konden niet worden verzonden en wachten in de outbox" in output)
     assert "contract-audit send --period 2026-10" in output
     octo = audit.deviations("2026-10")
     assert (octo[registered]["status"], octo[registered]["first_seen"],
@@ -191,7 +192,7 @@ def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, close
     waiting = sorted(outbox.glob("*.eml"))
     assert len(waiting) == len({r["owner_email"] for r in octo.values()} - {""})
     report = (tmp_path / "output" / "2026-10" / "report.html").read_text(encoding="utf-8")
-    assert "could not be sent and wait in the outbox" in report
+    assert "konden niet worden verzonden en wachten in de outbox" in report
     assert report.count("<svg ") == 4 and ">2026-08</text>" in report
 
     # --- the mail server is back: `send` delivers the outbox, once ---------------------------
