@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -247,6 +248,56 @@ class Period:
     start: date
     end: date
     lookback_start: date
+
+    @classmethod
+    def parse(cls, label: str, lookback_months: int = 1) -> Period:
+        """'2026-10' -> October 2026 with a window of `lookback_months` up to its end;
+        ValueError for anything but YYYY-MM."""
+        year, month = _year_month(label)
+        return cls.of_month(year, month, lookback_months)
+
+    @classmethod
+    def of_month(cls, year: int, month: int, lookback_months: int = 1) -> Period:
+        """The period of a calendar month (its window: `lookback_months` up to its end)."""
+        year, month = divmod(year * 12 + month - 1, 12)
+        month += 1
+        back_year, back_month = divmod(year * 12 + month - 1 - (lookback_months - 1), 12)
+        return cls(f"{year:04d}-{month:02d}", date(year, month, 1),
+                   date(year, month, calendar.monthrange(year, month)[1]),
+                   date(back_year, back_month + 1, 1))
+
+    @classmethod
+    def containing(cls, day: date, lookback_months: int = 1) -> Period:
+        """The period of the month a day falls in."""
+        return cls.of_month(day.year, day.month, lookback_months)
+
+    @property
+    def lookback_months(self) -> int:
+        """How many months the window covers, this one included."""
+        return _index(self.start) - _index(self.lookback_start) + 1
+
+    def shift(self, months: int) -> Period:
+        """The period `months` later (earlier when negative), with a window as long."""
+        return Period.of_month(self.start.year, self.start.month + months, self.lookback_months)
+
+    def months_until(self, later: Period) -> int:
+        """Whole months from this period to another ('2026-08' -> '2026-10': 2)."""
+        return _index(later.start) - _index(self.start)
+
+
+def _year_month(label: str) -> tuple[int, int]:
+    """'2026-10' -> (2026, 10); ValueError for anything else."""
+    try:
+        year, month = (int(x) for x in label.split("-"))
+        date(year, month, 1)
+    except ValueError as e:
+        raise ValueError(f"a period looks like YYYY-MM, got '{label}'") from e
+    return year, month
+
+
+def _index(day: date) -> int:
+    """A month as one number, so months subtract."""
+    return day.year * 12 + day.month - 1
 
 
 @dataclass

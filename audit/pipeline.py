@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar as cal
 import hashlib
 import logging
 import time
@@ -66,18 +65,11 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 def parse_period(text: str | None, lookback_months: int, today: date | None = None) -> Period:
     """'2026-10' -> Period; None -> the previous calendar month."""
     if text is None:
-        today = today or date.today()
-        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-    else:
-        try:
-            year, month = (int(x) for x in text.split("-"))
-            date(year, month, 1)
-        except ValueError as e:
-            raise AuditError(f"--period must look like YYYY-MM, got '{text}'") from e
-    end = date(year, month, cal.monthrange(year, month)[1])
-    back_year, back_month = divmod(year * 12 + month - 1 - (lookback_months - 1), 12)
-    return Period(f"{year:04d}-{month:02d}", date(year, month, 1), end,
-                  date(back_year, back_month + 1, 1))
+        return Period.containing(today or date.today(), lookback_months).shift(-1)
+    try:
+        return Period.parse(text, lookback_months)
+    except ValueError as e:
+        raise AuditError(f"--period must look like YYYY-MM, got '{text}'") from e
 
 
 @dataclass

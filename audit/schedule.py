@@ -96,20 +96,19 @@ def period_due(trigger: BaseTrigger, now: datetime) -> str:
         fired = trigger.last_fire_time(now)
     else:
         fired = now
-    first = fired.date().replace(day=1) - timedelta(days=1)
-    return f"{first.year:04d}-{first.month:02d}"
+    return Period.containing(fired.date()).shift(-1).label
 
 
 def scheduled_audit(config_path: str) -> str:
     """The job: audit the period that is due, unless a run of it already completed."""
-    from audit.pipeline import RunOptions, audit_due, parse_period, run_audit  # spaCy: here
+    from audit.pipeline import RunOptions, audit_due, run_audit  # spaCy: here
 
     config = load_config(Path(config_path))
     label = period_due(make_trigger(config), now(config.schedule.timezone))
     if not audit_due(config, label):
         log.info("period %s already audited; nothing to catch up", label)
         return "skipped"
-    period: Period = parse_period(label, config.lookback_months)
+    period = Period.parse(label, config.lookback_months)
     log.info("scheduled audit of %s starts", label)
     run_audit(config, period, RunOptions())
     return "completed"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from audit.i18n import label
-from audit.models import Deviation
+from audit.models import Deviation, Period
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _ZERO = Decimal("0")
@@ -68,17 +68,11 @@ def severity_order(deviation: Deviation) -> tuple[int, Decimal, str]:
     return (SEVERITY_ORDER.get(deviation.severity, 9), -money, deviation.deviation_id)
 
 
-def _shift(period: str, months: int) -> str:
-    year, month = (int(x) for x in period.split("-"))
-    year, index = divmod(year * 12 + month - 1 + months, 12)
-    return f"{year:04d}-{index + 1:02d}"
-
-
 def age_text(deviation: Deviation, period: str, lang: str) -> str:
     """'Open since 2026-08 (3 mo.)' for a recurring deviation, 'First seen 2026-06' for a
     reopened one, '' for a new or resolved one."""
     if deviation.status == "recurring" and deviation.months_open:
-        since = _shift(period, 1 - deviation.months_open)
+        since = Period.parse(period).shift(1 - deviation.months_open).label
         return label(lang, "open_since").format(since=since, n=deviation.months_open)
     if deviation.status == "reopened" and deviation.first_seen:
         return f"{label(lang, 'first_seen')} {deviation.first_seen}"

@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 
 from audit.errors import AuditError, StoreError
 from audit.faults import checkpoint
-from audit.models import AuditRun, Deviation
+from audit.models import AuditRun, Deviation, Period
 from audit.private import mask, private_file
 from audit.store import migrate, outbox, trail
 from audit.store.cache import ContractCache
 from audit.store.history import Counts, period_history
 from audit.store.tables import DeviationRow, EventRow, RunRow, SentEmailRow
-from audit.store.tracking import Response, Seen, open_since, owner_state, period_end, track
+from audit.store.tracking import Response, Seen, open_since, owner_state, track
 
 RESPONSES = ("acknowledged", "marked_resolved", "suppressed")
 COMPLETED, DRY_RUN, INTERRUPTED = "completed", "dry_run", "interrupted"
@@ -68,7 +68,7 @@ class Store:
                                              or last.period) for r in rows}
             answers = trail.responses(s)
         return track(period, deviations, previous, earliest, answers,
-                     as_of or period_end(period))
+                     as_of or Period.parse(period).end)
 
     def start_run(self, period: str, versions: dict[str, Any]) -> int:
         """Record a run as running (so a crash leaves a trace); returns its id."""

@@ -5,12 +5,11 @@ Pure functions over what earlier runs saw and what owners said; the Store feeds 
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from audit.models import Deviation
+from audit.models import Deviation, Period
 
 OWNER_ACTIONS = ("acknowledged", "marked_resolved", "suppressed")  # set the owner's state
 CLEARING_ACTIONS = ("found", "reopened", "resolved")  # a run starts a new life: clear
@@ -43,28 +42,9 @@ class Seen:
     open_since: str
 
 
-def period_end(label: str) -> date:
-    """'2026-10' -> 2026-10-31."""
-    year, month = (int(x) for x in label.split("-"))
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def months_between(start: str, end: str) -> int:
-    """Whole months from one period label to another ('2026-08' -> '2026-10': 2)."""
-    (y1, m1), (y2, m2) = ((int(x) for x in p.split("-")) for p in (start, end))
-    return (y2 * 12 + m2) - (y1 * 12 + m1)
-
-
-def shift_period(label: str, months: int) -> str:
-    """A period label moved by some months ('2026-10', -2 -> '2026-08')."""
-    year, month = (int(x) for x in label.split("-"))
-    year, index = divmod(year * 12 + month - 1 + months, 12)
-    return f"{year:04d}-{index + 1:02d}"
-
-
 def open_since(period: str, deviation: Deviation) -> str:
     """The period a deviation's current open stretch began, from its months open."""
-    return shift_period(period, -max(deviation.months_open - 1, 0))
+    return Period.parse(period).shift(-max(deviation.months_open - 1, 0)).label
 
 
 def fold_responses(events: Iterable[tuple[str, str, str, datetime, str, date | None]]
@@ -141,7 +121,7 @@ def _one(period: str, d: Deviation, seen: Seen | None, first: str | None,
         state = "still_found"  # the owner said it was solved; the audit still finds it
     escalated = state != "suppressed" and due is not None and due < as_of
     return replace(d, status=status, first_seen=first, due_date=due, escalated=escalated,
-                   months_open=months_between(since, period) + 1, owner_state=state,
+                   months_open=Period.parse(since).months_until(Period.parse(period)) + 1, owner_state=state,
                    owner_note=response.describe() if response else "")
 
 

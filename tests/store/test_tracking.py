@@ -9,7 +9,6 @@ import pytest
 
 from audit.errors import AuditError
 from audit.store.db import Store
-from audit.store.tracking import months_between, period_end, shift_period
 from tests.store.test_db import dev, save
 
 LATE = date(2026, 9, 14)  # the due date the August run gives
@@ -17,12 +16,6 @@ LATE = date(2026, 9, 14)  # the due date the August run gives
 
 def by_subject(deviations):
     return {d.subject: d for d in deviations}
-
-
-def test_period_arithmetic():
-    assert period_end("2026-02") == date(2026, 2, 28)
-    assert months_between("2025-11", "2026-02") == 3
-    assert shift_period("2026-01", -2) == "2025-11"
 
 
 def test_new_recurring_resolved_reopened_with_age(db_url):

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from audit import owners
 from audit.cli import app
-from audit.store.tracking import period_end
+from audit.models import Period
 from tests.audit_csv import read_audit_csv
 from tests.conftest import ROOT, seed_reading_cache, write_sample_config
 from tests.tracking.conftest import smtp_settings
@@ -71,7 +71,7 @@ class Audit:
     def run(self, period: str, *extra: str, code: int = 0) -> str:
         """The audit of a period as run on the 1st of the next month (due dates count from the
         run date when that is later: owners.due_date)."""
-        run_date = period_end(period) + timedelta(days=1)
+        run_date = Period.parse(period).end + timedelta(days=1)
         self.monkeypatch.setattr(owners, "today", lambda: run_date)
         got, output = cli("run", "--config", self.config, "--period", period, *extra)
         assert got == code, output
