@@ -57,12 +57,12 @@ def test_report_shows_the_contracts_table(tmp_path):
     assert '<tr class="flagged"><td>no-headings.pdf</td><td class="num">2</td>' in html
 
 
-def test_terms_command_shows_how_each_contract_was_read(sample_config):
+def test_terms_command_shows_how_each_contract_was_read(warm_sample_config):
     from typer.testing import CliRunner
 
     from audit.cli import app
 
-    result = CliRunner().invoke(app, ["terms", "--config", str(sample_config()),
+    result = CliRunner().invoke(app, ["terms", "--config", str(warm_sample_config()),
                                       "--customer", "C1003"], terminal_width=200)
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
