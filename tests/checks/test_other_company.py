@@ -19,9 +19,9 @@ from audit.checks.volume_commitment import completed_periods
 from audit.core.addresses import address_keys, typed_address
 from audit.models import Clause, TermValue
 from audit.rules.scope import read_price_scope
+from tests.checks.frames import orders
 
 from .conftest import DOC, frame, term
-from .test_new_kinds import orders
 
 D = Decimal
 

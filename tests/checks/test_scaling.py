@@ -8,9 +8,9 @@ import pandas as pd
 
 from audit.checks import agreed_prices, price_indexation
 from audit.checks.base import money
+from tests.checks.frames import orders
 
 from .conftest import term
-from .test_new_kinds import orders
 
 D = Decimal
 
