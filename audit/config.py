@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from audit.core.yamlfile import load_yaml, validate
-from audit.errors import ConfigError, MultipleErrors
+from audit.core.yamlfile import load_model
+from audit.errors import ConfigError
 
 DATASETS = ("customers", "price_list", "order_lines", "deliveries", "invoices", "list_prices")
 
@@ -239,11 +239,6 @@ def load_config(path: Path) -> AuditConfig:
     """Read and validate config.yaml; all errors at once, each with file and line."""
     if not path.exists():
         raise ConfigError(f"config file not found: {path} (pass --config PATH)")
-    data = load_yaml(path, ConfigError)
-    if not isinstance(data, dict):
-        raise ConfigError("the config file must hold a mapping of keys", None)
-    config, errors = validate(AuditConfig, data, path, ConfigError)
-    if errors:
-        raise MultipleErrors(errors, ConfigError)
-    assert config is not None
+    config = load_model(path, AuditConfig, ConfigError,
+                        not_a_mapping="the config file must hold a mapping of keys")
     return config.model_copy(update={"base_dir": path.resolve().parent})

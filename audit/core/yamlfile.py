@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from audit.errors import AuditError, Location
+from audit.errors import AuditError, Location, MultipleErrors
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,6 +50,24 @@ def load_yaml(path: Path, error: type[AuditError]) -> Any:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(e, "problem", None) or str(e)
         raise error(f"invalid YAML: {problem}", Location(str(path), line=line)) from e
+
+
+def load_model(path: Path, model: type[M], error: type[AuditError],
+               not_a_mapping: str | None = None,
+               checks: Callable[[M, Any], list[AuditError]] | None = None) -> M:
+    """A YAML file as a validated model: load, validate, collect every error (the model's,
+    then `checks` on the model and the loaded data, which knows each key's line), raise once.
+    `not_a_mapping`: the error when the file holds no mapping of keys."""
+    data = load_yaml(path, error)
+    if not_a_mapping is not None and not isinstance(data, dict):
+        raise error(not_a_mapping, Location(str(path)))
+    found, errors = validate(model, data, path, error)
+    if found is not None and checks is not None:
+        errors += checks(found, data)
+    if errors:
+        raise MultipleErrors(errors, error)
+    assert found is not None
+    return found
 
 
 def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:

@@ -13,8 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from audit.config import DatasetSource, ErpConfig
-from audit.core.yamlfile import load_yaml, validate
-from audit.errors import ConfigError, MultipleErrors
+from audit.core.yamlfile import load_model
+from audit.errors import ConfigError
 
 BUNDLED = Path(__file__).resolve().parents[2] / "profiles"
 Dataset = Literal["customers", "price_list", "order_lines", "deliveries", "invoices"]
@@ -45,12 +45,7 @@ def find_profile(name: str, base_dir: Path) -> Path:
 
 def load_profile(path: Path) -> Profile:
     """Read and validate a profile file; errors name the file, line and key."""
-    data = load_yaml(path, ConfigError)
-    profile, errors = validate(Profile, data, path, ConfigError)
-    if errors:
-        raise MultipleErrors(errors, ConfigError)
-    assert profile is not None
-    return profile
+    return load_model(path, Profile, ConfigError)
 
 
 def resolve_sources(erp: ErpConfig, base_dir: Path) -> dict[str, DatasetSource]:

@@ -45,7 +45,9 @@ def test_an_unknown_kind_names_the_file_and_the_valid_kinds(sample_config, tmp_p
     with pytest.raises(MultipleErrors) as e:
         check_rules(load_config(config))
     message = str(e.value)
-    assert f"{path}, key 'kind': unknown kind 'payment_terms'; valid: agreed_prices" in message
+    line = path.read_text(encoding="utf-8").splitlines().index("kind: payment_terms") + 1
+    assert (f"{path}:{line}, key 'kind': unknown kind 'payment_terms'; valid: agreed_prices"
+            in message)
     assert "payment_term," in message
     result = CliRunner().invoke(app, ["rules", "check", "--config", str(config)])
     assert result.exit_code != 0 and "unknown kind 'payment_terms'" in result.output
