@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Self
 
 
@@ -46,6 +47,13 @@ class Location:
         return text + (", " + ", ".join(parts) if parts else "")
 
 
+class ProblemSeverity(StrEnum):
+    """An error leaves something out of the audit; a warning says what was assumed."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One bad input the run reported and went on without (a document, a row, an owner).
@@ -56,9 +64,13 @@ class Problem:
     stage: str  # contracts | rules | erp | checks | owners | notify | store
     message: str
     location: Location | None = None
-    severity: str = "error"  # error | warning
+    severity: ProblemSeverity = ProblemSeverity.ERROR
     code: str = ""
     params: tuple[tuple[str, Any], ...] = ()
+
+    def __post_init__(self) -> None:
+        if type(self.severity) is not ProblemSeverity:  # 'warning' -> ProblemSeverity.WARNING
+            object.__setattr__(self, "severity", ProblemSeverity(self.severity))
 
     @classmethod
     def of(cls, stage: str, code: str, location: Location | None = None,

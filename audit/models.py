@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,14 @@ class Address:
         return f"{self.street} {self.house_number}, {self.postcode} {self.city}".strip()
 
 
+class Source(StrEnum):
+    """Where a term's value comes from."""
+
+    TEXT = "text"  # the contract's text layer
+    OCR = "ocr"  # a scanned page, read by OCR
+    OVERRIDE = "override"  # the controller's correction (terms_overrides.yaml)
+
+
 @dataclass(frozen=True)
 class Term:
     """An agreement read from a contract, valid from..to (amendments end earlier terms)."""
@@ -147,9 +156,11 @@ class Term:
     override: str = ""  # 'override by <who>: <why>' when the controller corrected it
 
     @property
-    def source(self) -> str:
+    def source(self) -> Source:
         """Where the value comes from: contract text, OCR, or the controller's override."""
-        return "override" if self.override else ("ocr" if self.clause.ocr else "text")
+        if self.override:
+            return Source.OVERRIDE
+        return Source.OCR if self.clause.ocr else Source.TEXT
 
     def get(self, parameter: str, default: Any = None) -> Any:
         for v in self.values:
@@ -166,20 +177,55 @@ class Term:
 # --- checks -> deviations --------------------------------------------------------------
 
 
+class DeviationKind(StrEnum):
+    """Which side of an agreement deviates: the master data, or what was done."""
+
+    REGISTRATION = "registration"  # the customer master or price list does not hold it
+    EXECUTION = "execution"  # the orders, deliveries or invoices do not follow it
+
+
+class Severity(StrEnum):
+    """How urgent a deviation is (due_days per severity in config.yaml)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Status(StrEnum):
+    """A deviation against the runs of earlier periods (store/tracking.py)."""
+
+    NEW = "new"
+    RECURRING = "recurring"
+    RESOLVED = "resolved"
+    REOPENED = "reopened"
+
+
+class OwnerState(StrEnum):
+    """The owner's response as it stands ('' when there is none)."""
+
+    NONE = ""
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+    SUPPRESSED = "suppressed"
+    STILL_FOUND = "still_found"
+    EXPIRED = "expired"
+
+
 @dataclass(frozen=True)
 class Deviation:
     """A difference between an agreement and the ERP, with its evidence and money at stake."""
 
     customer_id: str
     rule_id: str
-    kind: str  # registration | execution
+    kind: DeviationKind
     subject: str  # what it concerns within the rule (item, 'late', 'address'...), for a stable id
     description: str
     expected: str
     actual: str
     evidence: tuple[str, ...] = ()
     impact_eur: Decimal | None = None
-    severity: str = "medium"
+    severity: Severity = Severity.MEDIUM
     contract_file: str = ""
     contract_page: int | None = None
     contract_article: str = ""
@@ -190,17 +236,26 @@ class Deviation:
     owner_email: str = ""
     action: str = ""
     due_date: date | None = None
-    status: str = "new"  # new | recurring | resolved | reopened
+    status: Status = Status.NEW
     # Tracking across runs, filled by the store (store/tracking.py):
     first_seen: str = ""  # the period it was first found in ("2026-08")
     months_open: int = 0  # months open in a row, this period included
     escalated: bool = False  # open past its due date: the owner's email is copied upwards
-    owner_state: str = ""  # acknowledged | resolved | suppressed | still_found | expired | ''
+    owner_state: OwnerState = OwnerState.NONE
     owner_note: str = ""  # the owner's response: who, when, why (and until when)
     agreed: str = ""  # the agreement it is measured against (term values, subject): identity
     impact_basis: str = ""  # how its money at stake is computed (the rule's impact:), in words
     rule_title: str = ""  # the rule's title in the run's language, shown instead of its id
     figure_unit: str = ""  # what expected/actual count in: 'EUR', '%', 'days', '' (the xlsx format)
+
+    def __post_init__(self) -> None:
+        """The enum fields as their types: a check or a stored row with another value fails
+        here, naming the field and the valid values, not later in a report."""
+        for name, kind in (("kind", DeviationKind), ("severity", Severity), ("status", Status),
+                           ("owner_state", OwnerState)):
+            value = getattr(self, name)
+            if type(value) is not kind:
+                object.__setattr__(self, name, _member(kind, name, value))
 
     @property
     def deviation_id(self) -> str:
@@ -283,6 +338,15 @@ class Period:
     def months_until(self, later: Period) -> int:
         """Whole months from this period to another ('2026-08' -> '2026-10': 2)."""
         return _index(later.start) - _index(self.start)
+
+
+def _member(kind: type[StrEnum], name: str, value: object) -> StrEnum:
+    """The enum member of a value; ValueError naming the field and the valid values."""
+    try:
+        return kind(value)
+    except ValueError:
+        valid = ", ".join(repr(m.value) for m in kind)  # type: ignore[attr-defined]
+        raise ValueError(f"{name} must be one of {valid}, got {value!r}") from None
 
 
 def _year_month(label: str) -> tuple[int, int]:
