@@ -183,6 +183,12 @@ class StoreError(AuditError):
     exit_code = 5
 
 
+class LockedError(AuditError):
+    """Another audit (or `send`) holds the lock on the output folder."""
+
+    exit_code = 6
+
+
 class MultipleErrors(AuditError):
     """Several errors collected across files, reported at once."""
 

@@ -10,15 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from audit.errors import AuditError, Location
+from audit.errors import Location, LockedError
 
 LOCK_FILE = ".audit.lock"  # in output_dir: audits and `send` of one output folder take turns
-
-
-class LockedError(AuditError):
-    """Another audit holds the lock."""
-
-    exit_code = 6
 
 
 class AuditLock:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.lock import AuditLock, LockedError
+from audit.errors import LockedError
+from audit.lock import AuditLock
 
 PROCESSES, TRIALS = 4, 20
 
