@@ -75,6 +75,7 @@ class _LanguageMatchers:
     excludes: PhraseMatcher
     reviews: PhraseMatcher  # review phrases (they also recognise the clause)
     review_excludes: PhraseMatcher  # phrases that veto a review term
+    review_references: PhraseMatcher  # cross-references that veto the review matches before them
     topic_phrases: PhraseMatcher  # multi-word topics, word for word ('the term' is not 'the terms')
     review_patterns: Matcher  # review token patterns (they also recognise the clause)
 
@@ -98,7 +99,7 @@ class TermReader:
         nlp = get_nlp(lang)
         m = _LanguageMatchers(
             PhraseMatcher(nlp.vocab, attr="LEMMA"), Matcher(nlp.vocab, validate=True),
-            *(PhraseMatcher(nlp.vocab, attr="LEMMA") for _ in range(3)),
+            *(PhraseMatcher(nlp.vocab, attr="LEMMA") for _ in range(4)),
             PhraseMatcher(nlp.vocab, attr="LOWER"), Matcher(nlp.vocab, validate=True),
         )
         for rule in self.rules.values():
@@ -116,6 +117,9 @@ class TermReader:
             if spec.review and spec.review.exclude:
                 m.review_excludes.add(rule.id,
                                       list(nlp.pipe(p.lower() for p in spec.review.exclude)))
+            if spec.review and spec.review.references:
+                m.review_references.add(
+                    rule.id, list(nlp.pipe(p.lower() for p in spec.review.references)))
             _add_patterns(m.patterns, rule.id, spec.patterns, f"recognise.{lang}.patterns")
             if spec.review:
                 _add_patterns(m.review_patterns, rule.id, spec.review.patterns,
@@ -314,6 +318,8 @@ class TermReader:
         for r, s in spans(m.review_patterns).items():
             if r not in vetoed:
                 by_review[r] = by_review.get(r, []) + s
+        by_review = _unreferenced(_outside_asides(doc, by_review), spans(m.review_references))
+        vetoed |= set(spans(m.review_references)) - set(by_review)
         by_phrase = {r: s for r, s in spans(m.phrases).items() if r not in excluded}
         for r, s in spans(m.topic_phrases).items():
             if r not in excluded:
@@ -367,6 +373,35 @@ class TermReader:
                  replace(clause, text=table.sources[item]), confidence, subject=item)
             for item, price in sorted(table.items())
         ]
+
+
+def _outside_asides(doc: Doc, found: Spans) -> Spans:
+    """The matches not wholly inside brackets: an aside ('(… will be counted towards the
+    Minimum Purchases)') names a term defined elsewhere, it does not state it."""
+    depth, inside = 0, []
+    for token in doc:
+        depth -= token.text == ")"
+        inside.append(depth > 0)
+        depth = max(0, depth + (token.text == "("))
+    out: Spans = {}
+    for rule_id, spans in found.items():
+        kept = [(b, e) for b, e in spans if not all(inside[b:e])]
+        if kept:
+            out[rule_id] = kept
+    return out
+
+
+def _unreferenced(review: Spans, references: Spans) -> Spans:
+    """The review matches no cross-reference of their rule follows in the sentence: 'at least
+    the quantity set forth in Section 4' points elsewhere for its figure; a section named
+    before the minimum ('the forecast under Section 5.1 … shall order at a minimum') does not."""
+    out: Spans = {}
+    for rule_id, spans in review.items():
+        starts = [begin for begin, _ in references.get(rule_id, [])]
+        kept = [(b, e) for b, e in spans if not any(at > b for at in starts)]
+        if kept:
+            out[rule_id] = kept
+    return out
 
 
 def _add_patterns(matcher: Matcher, rule_id: str, patterns: list[list[dict[str, Any]]],

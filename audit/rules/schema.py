@@ -46,6 +46,10 @@ class ReviewPatterns(_Strict):
     # minimum'), a right to terminate when a minimum is not met
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)  # lemma phrases that veto a review term
+    # a cross-reference to where the figure is stated ('as set forth in Section 4.2'): it vetoes
+    # only a review match it follows (the reference governs that minimum), not one earlier in
+    # the sentence ('the forecast submitted pursuant to Section 5.1 … shall order at a minimum')
+    references: list[str] = Field(default_factory=list)
 
     @field_validator("patterns")
     @classmethod

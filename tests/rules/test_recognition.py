@@ -201,3 +201,35 @@ def test_a_term_defined_later_does_not_make_a_party_sentence(reader):
 def test_a_payment_counted_from_the_delivery_is_no_lead_time(reader, lang, text):
     assert values(read(reader, lang, ("7", "Betaling" if lang == "nl" else "Payment", text)),
                   "lead_time") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a party keeps a minimum level of its own: staff, equipment
+    "The Reseller will staff as a minimum two trained service engineers in the territory.",
+    "The Contractor shall keep at least three service vans ready in the region.",
+])
+def test_a_minimum_level_a_party_keeps_gives_a_term_to_review(reader, text):
+    found = commitments(read(reader, "en", ("6", "Service", text)))
+    assert len(found) == 1 and found[0].get("readable") is False, found
+
+
+def test_a_minimum_notice_a_party_gives_is_no_commitment(reader):
+    text = "The Reseller shall provide at least 30 days written notice of a price change."
+    assert commitments(read(reader, "en", ("6", "Prices", text))) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the section named before the minimum: the obligation itself is stated here
+    ("Each plan delivered under Section 2.4 binds the Dealer, and the Dealer has the obligation "
+     "to order at a minimum the tonnage the plan names for its first quarter.", 1),
+    # the section named after it states the figure: the reference is read there
+    ("The Dealer shall order at least the tonnage set forth in Section 2.4 for each quarter.", 0),
+])
+def test_a_cross_reference_vetoes_only_the_minimum_it_governs(reader, text, found):
+    assert len(commitments(read(reader, "en", ("3", "Plans", text)))) == found
+
+
+def test_a_defined_minimum_named_in_an_aside_is_no_commitment(reader):
+    text = ("The Dealer may return damaged rolls for a credit note (a replacement roll then "
+            "counts towards the Minimum Purchase).")
+    assert commitments(read(reader, "en", ("9", "Returns", text))) == []
