@@ -6,6 +6,7 @@ import csv
 import email
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -246,3 +247,23 @@ def test_terms_listing_as_json_and_csv_for_scripts(warm_sample_config) -> None:
     assert len(rows) == len(records) and rows[0].keys() == records[0].keys()
     bad = CliRunner().invoke(app, ["terms", "--config", config, "--format", "xml"])
     assert bad.exit_code == 2 and "--format" in bad.output
+
+
+TERMS_GOLDEN = ROOT / "tests" / "golden" / "sample_terms.csv"
+
+
+def test_every_agreement_of_the_samples_is_still_read(sample_run):
+    """Each agreement the samples' contracts hold (customer, rule, parameter, value, file,
+    article), so a reading change that loses or adds one fails here even when no deviation
+    depends on it. Regenerate with UPDATE_GOLDEN=1 pytest tests/test_end_to_end.py after a
+    deliberate change, and read the diff."""
+    _, _, out = sample_run
+    terms = read_audit_csv(out / "terms.csv", keep_default_na=False)
+    columns = ["customer_id", "rule_id", "parameter", "value", "contract_file", "article",
+               "valid_to"]
+    got = sorted(";".join(str(v) for v in row) for row in terms[columns].itertuples(index=False))
+    if os.environ.get("UPDATE_GOLDEN"):
+        TERMS_GOLDEN.write_text("\n".join([";".join(columns), *got]) + "\n", encoding="utf-8")
+    want = TERMS_GOLDEN.read_text(encoding="utf-8").splitlines()[1:]
+    assert [t for t in want if t not in got] == [], "agreements no longer read"
+    assert [t for t in got if t not in want] == [], "agreements read that were not before"

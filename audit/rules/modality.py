@@ -44,6 +44,13 @@ COMPARATIVES = {
     "en": {"later", "earlier", "more", "less", "fewer", "higher", "lower", "longer", "shorter",
            "exceed", "exceeding", "exceeds", "only", "just", "sooner", "limited", "prior"},
 }
+# 'items not listed in Annex 1', 'artikelen niet vermeld in bijlage 1': a negator between a noun
+# and a participle qualifies that noun (a reduced relative clause), not the agreement
+ADVERBIAL = {"nl": {"niet", "nooit"}, "en": {"not", "never"}}
+PARTICIPLE = {
+    "nl": re.compile(r"^(?:ge|be|ver|ont|her|er|over|toe|op|aan)\w{2,}(?:d|t|en)$"),
+    "en": re.compile(r"^\w{2,}(?:ed|en|wn|ght|aid|old|ade|ept|ent|ound)$"),
+}
 HEDGES = {
     "nl": {"circa", "ca", "ongeveer", "omstreeks", "indicatief", "indicatieve", "streeft",
            "streven", "nastreven", "doorgaans", "gewoonlijk", "normaliter", "globaal", "richtlijn",
@@ -111,7 +118,20 @@ def _negated_at(doc: Doc, lang: str, start: int, covered: set[int]) -> bool:
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         if word not in negators or i in covered or nxt in comparatives:
             continue
+        if _qualifies_a_noun(doc, lang, i):
+            continue
         before = " ".join(words[:k])
         if not any(f" {s} " in f" {before} " for s in subordinators):
             return True
     return False
+
+
+def _qualifies_a_noun(doc: Doc, lang: str, i: int) -> bool:
+    """The negator at `i` stands in a reduced relative clause ('items not listed in …'): an
+    adverbial negator after a word that is no finite verb and before a participle."""
+    if doc[i].lower_ not in ADVERBIAL.get(lang, set()) or i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1].lower_
+    participle = PARTICIPLE.get(lang)
+    return (before.is_alpha and before.lower_ not in FINITE.get(lang, set())
+            and participle is not None and bool(participle.match(after)))
