@@ -65,6 +65,7 @@ class _Open:
     boilerplate: bool
     lines: list[tuple[Line, int]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    table_lines: list[int] = field(default_factory=list)  # lines before each table
     label_x0: float | None = None  # where its label stood: a line back there ends it
     hanging: bool = False  # its continuation lines are indented past the label
     numbered: bool = False
@@ -358,6 +359,7 @@ class _Splitter:
                                      c.boilerplate, tables=[Table(page=page, rows=rows)])
                 return
         c.tables.append(table)
+        c.table_lines.append(len(c.lines))
 
     def _heading(self) -> str:
         return next((n.title for n in reversed(self.stack) if n.title), "")
@@ -374,8 +376,9 @@ class _Splitter:
         for c in opened:
             if (always or len(_text(c)) > LONG_CLAUSE) and len(c.lines) > 1:
                 groups = split_paragraphs(c.lines, always)
+                placed = _tables_by_group(c, [len(g) for g in groups])
                 out += [_Open(c.article, c.heading, g[0][1], c.section, c.level, c.boilerplate,
-                              lines=g, tables=c.tables if k == len(groups) - 1 else [])
+                              lines=g, tables=placed[k])
                         for k, g in enumerate(groups)]
             else:
                 out.append(c)
@@ -388,6 +391,19 @@ class _Splitter:
         return Clause(doc=self.doc, article=article or c.article, heading=c.heading,
                       text=_text(c), page=c.page, tables=tuple(c.tables),
                       boilerplate=c.boilerplate, ocr=ocr, section=c.section, level=c.level)
+
+
+def _tables_by_group(c: _Open, sizes: list[int]) -> list[list[Table]]:
+    """Each table of a clause split into paragraphs goes to the paragraph it follows (the
+    one holding the line before it), not to the last: a quantity table under 'the following
+    products:' belongs to that sentence. Without its place, a table goes to the last one."""
+    placed: list[list[Table]] = [[] for _ in sizes]
+    known = len(c.table_lines) == len(c.tables) and sum(sizes) == len(c.lines)
+    ends = [sum(sizes[:k + 1]) for k in range(len(sizes))]
+    for table, before in zip(c.tables, c.table_lines if known else [len(c.lines)] * len(c.tables)):
+        k = next((k for k, end in enumerate(ends) if before <= end), len(sizes) - 1)
+        placed[max(0, k)].append(table)
+    return placed
 
 
 def _text(c: _Open) -> str:
