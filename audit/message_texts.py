@@ -509,4 +509,24 @@ MESSAGES: dict[str, dict[str, str]] = {
               "interrupted",
         "nl": "{n} eerdere run(s) waren onderbroken (het proces is gestopt); ze zijn als "
               "onderbroken vastgelegd"},
+
+    # --- the send command's lines -----------------------------------------------------------
+    "send.dry_run_left": {
+        "en": "{folder}: {n} email(s) of a dry run left alone (run the audit without --dry-run "
+              "to send)",
+        "nl": "{folder}: {n} e-mail(s) van een proefrun niet verstuurd (draai de audit zonder "
+              "--dry-run om te versturen)"},
+    "send.nothing": {"en": "{folder}: nothing to send", "nl": "{folder}: niets te versturen"},
+    "send.summary": {
+        "en": "{folder}: {sent} sent, {skipped} already sent before, {failed} not sent (still in "
+              "the outbox)",
+        "nl": "{folder}: {sent} verstuurd, {skipped} al eerder verstuurd, {failed} niet "
+              "verstuurd (nog in de outbox)"},
+    "send.error": {"en": "  error: {problem}", "nl": "  fout: {problem}"},
+    "send.lost": {
+        "en": "  error: {recipient}: the email of {period} was queued but its file {file} is "
+              "missing; run the audit of {period} again to rebuild and send it",
+        "nl": "  fout: {recipient}: de e-mail van {period} stond klaar, maar het bestand {file} "
+              "ontbreekt; draai de audit van {period} opnieuw om hem opnieuw te maken en te "
+              "versturen"},
 }

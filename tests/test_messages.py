@@ -19,7 +19,7 @@ from audit.message_texts import MESSAGES
 from audit.messages import Msg, dump_params, load_params, msg, render
 
 AUDIT = Path(__file__).resolve().parents[1] / "audit"
-CODE = re.compile(r"^(erp|contracts|checks|owners|notify|store|rules|text)\.[a-z0-9_]+$")
+CODE = re.compile(r"^(erp|contracts|checks|owners|notify|store|rules|text|send)\.[a-z0-9_]+$")
 
 
 def _sources() -> list[tuple[Path, ast.Module]]:

@@ -9,6 +9,7 @@ import typer
 from audit.cli.common import DEFAULT_CONFIG, ConfigOption, VerboseOption, console, fail
 from audit.config import load_config
 from audit.errors import AuditError, NotifyError
+from audit.messages import render
 
 if TYPE_CHECKING:
     from audit.pipeline import OutboxDelivery
@@ -26,32 +27,32 @@ def send(
     from audit.pipeline import deliver_outbox
 
     try:
-        done = deliver_outbox(load_config(config), period, resend)
+        cfg = load_config(config)
+        done = deliver_outbox(cfg, period, resend)
     except AuditError as e:
         raise fail(e, verbose) from None
-    _report(done)
+    _report(done, cfg.language)
     if done.failed:
         raise typer.Exit(NotifyError.exit_code)
 
 
-def _report(done: OutboxDelivery) -> None:
-    """One line per outbox: what was sent, what had gone out before, what failed; then the
-    queued emails whose file is gone."""
+def _report(done: OutboxDelivery, lang: str) -> None:
+    """One line per outbox, in the configured language: what was sent, what had gone out
+    before, what failed; then the queued emails whose file is gone."""
+    def say(code: str, **params: object) -> None:
+        console.print(render(code, params, lang), markup=False, highlight=False)
+
     for folder, result in done.folders:
         sent, skipped, dry_run = len(result.sent), len(result.skipped), len(result.dry_run)
         if dry_run:
-            console.print(f"{folder}: {dry_run} email(s) of a dry run left alone (run the audit "
-                          "without --dry-run to send)", markup=False, highlight=False)
+            say("send.dry_run_left", folder=folder, n=dry_run)
         if not (sent or skipped or result.problems):
             if not dry_run:
-                console.print(f"{folder}: nothing to send", markup=False, highlight=False)
+                say("send.nothing", folder=folder)
             continue
-        console.print(f"{folder}: {sent} sent, {skipped} already sent before, "
-                      f"{len(result.problems)} not sent (still in the outbox)", markup=False,
-                      highlight=False)
+        say("send.summary", folder=folder, sent=sent, skipped=skipped,
+            failed=len(result.problems))
         for problem in result.problems:
-            console.print(f"  error: {problem}", markup=False, highlight=False)
+            say("send.error", problem=problem.render(lang))
     for e in done.lost:
-        console.print(f"  error: {e['recipient']}: the email of {e['period']} was queued but its "
-                      f"file {e['file']} is missing; run the audit of {e['period']} again to "
-                      "rebuild and send it", markup=False, highlight=False)
+        say("send.lost", recipient=e["recipient"], period=e["period"], file=e["file"])

@@ -57,7 +57,7 @@ def test_the_line_drops_mid_data_then_send_delivers_the_rest_once(tmp_path, mail
     owners = owners_of(tmp_path / "output", PERIOD)
     assert handler.per_owner() == dict.fromkeys(owners, 1)
     code, output = cli("send", "--config", str(config))
-    assert code == 0 and "nothing to send" in output
+    assert code == 0 and "niets te versturen" in output
 
 
 def test_a_dry_run_between_an_outage_and_send_touches_nothing(tmp_path, mail_server,

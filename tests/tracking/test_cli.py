@@ -106,11 +106,11 @@ def test_send_needs_smtp_and_reports_what_it_did(tmp_path: Path, tracked: tuple[
     outbox = tmp_path / "output" / "2026-09" / "outbox"
     outbox.mkdir(parents=True)
     code, output = cli("send", "--config", config)
-    assert code == 0 and output == f"{outbox}: nothing to send"
+    assert code == 0 and output == f"{outbox}: niets te versturen"  # the sample config: nl
     (outbox / "planning.eml").write_bytes(
         b"From: audit@example.nl\r\nTo: Planning <p@example.nl>\r\nSubject: x\r\n"
         b"X-Audit-Period: 2026-09\r\nX-Audit-Digest: abc\r\n\r\nbody\r\n")
     code, output = cli("send", "--config", config, "--period", "2026-09")
     assert code == 4, output
-    assert f"{outbox}: 0 sent, 0 already sent before, 1 not sent (still in the outbox)" in output
+    assert f"{outbox}: 0 verstuurd, 0 al eerder verstuurd, 1 niet verstuurd (nog in de outbox)" in output
     assert (outbox / "planning.eml").exists()

@@ -200,7 +200,7 @@ def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, close
     audit.configure(port)
     code, sent = cli("send", "--config", audit.config, "--period", "2026-10")
     assert code == 0, sent
-    assert f"{len(waiting)} sent, 0 already sent before, 0 not sent" in sent
+    assert f"{len(waiting)} verstuurd, 0 al eerder verstuurd, 0 niet verstuurd" in sent
     third = received(handler, before)
     assert len(third) == len(waiting) and list(outbox.glob("*.eml")) == []
     credit_envelope, credit = third[CREDIT]
@@ -209,7 +209,7 @@ def test_three_months_of_tracked_deviations(tmp_path, db_url, secure_smtp, close
     assert text.index("== Nieuw (1) ==") < text.index(registered) < text.index("== Nog open")
     assert "Onderdrukking verlopen" in text and suppressed in text
     code, again = cli("send", "--config", audit.config, "--period", "2026-10")
-    assert code == 0 and "nothing to send" in again
+    assert code == 0 and "niets te versturen" in again
 
     # --- re-running October sends nothing twice ------------------------------------------------
     rerun = audit.run("2026-10")
