@@ -544,6 +544,18 @@ def format_figures(text: str, lang: str) -> str:
     return _UNIT_TOKEN.sub(unit, text)
 
 
+def format_figure(text: object, unit: str, lang: str) -> str:
+    """An expected/actual figure for people: a plain amount in euros as money ('43.50', unit
+    EUR -> '€ 43,50'), else as format_figures writes a text ('1% per working_day')."""
+    raw = str(text)
+    if unit == "EUR" and _PLAIN_AMOUNT.fullmatch(raw.strip()):
+        return format_money(Decimal(raw.strip()), lang)
+    return format_figures(raw, lang)
+
+
+_PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def format_evidence(evidence: Sequence[str], lang: str, limit: int = 10) -> str:
     """The first `limit` document numbers, then 'and N more'."""
     shown = ", ".join(evidence[:limit])

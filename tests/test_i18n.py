@@ -123,3 +123,16 @@ def test_figures_a_check_wrote_as_text_read_in_the_language(text: str, nl: str, 
 def test_an_article_number_in_a_template_stays_an_article() -> None:
     params = {"article": "4.1", "expected": "8.25"}
     assert fill("artikel {article}: {expected}", params, "nl") == "artikel 4.1: 8,25"
+
+
+@pytest.mark.parametrize(("text", "unit", "lang", "shown"), [
+    ("43.50", "EUR", "nl", "€ 43,50"),
+    ("43.50", "EUR", "en", "€43.50"),
+    ("18518.13", "EUR", "nl", "€ 18.518,13"),
+    ("43.50", "", "nl", "43,50"),  # no unit known: a number, no currency guessed
+    ("1% per working_day", "EUR", "nl", "1% per werkdag"),  # a text stays a text
+])
+def test_an_expected_or_actual_figure_in_euros_reads_as_money(text, unit, lang, shown):
+    from audit.i18n import format_figure
+
+    assert format_figure(text, unit, lang) == shown

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from audit.core.summary import age_text, is_open, severity_order, totals
-from audit.i18n import format_date, format_eur, format_evidence, format_figures, label, label_value
+from audit.i18n import format_date, format_eur, format_evidence, format_figure, label, label_value
 from audit.models import AuditRun, Deviation
 from audit.report.tables import write_deviations_xlsx
 
@@ -180,7 +180,7 @@ def _context(owner: str, period: str, digest: Digest, cc: Sequence[str],
         "suppressed": digest.suppressed,
         "t": lambda key: label(lang, key),
         "v": lambda value: label_value(lang, value),
-        "fig": lambda text: format_figures(str(text), lang),
+        "fig": lambda text, unit="": format_figure(text, unit, lang),
         "eur": lambda amount: format_eur(amount, lang),
         "day": lambda value: format_date(value, lang),
         "evidence": lambda items: format_evidence(items, lang),
