@@ -12,6 +12,8 @@ from typing import Any
 
 from babel.numbers import format_currency, format_decimal
 
+from audit.core.parse import plain_figure
+
 LANGUAGES = ("nl", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -547,13 +549,8 @@ def format_figures(text: str, lang: str) -> str:
 def format_figure(text: object, unit: str, lang: str) -> str:
     """An expected/actual figure for people: a plain amount in euros as money ('43.50', unit
     EUR -> '€ 43,50'), else as format_figures writes a text ('1% per working_day')."""
-    raw = str(text)
-    if unit == "EUR" and _PLAIN_AMOUNT.fullmatch(raw.strip()):
-        return format_money(Decimal(raw.strip()), lang)
-    return format_figures(raw, lang)
-
-
-_PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d+)?")
+    amount = plain_figure(str(text)) if unit == "EUR" else None
+    return format_money(amount, lang) if amount is not None else format_figures(str(text), lang)
 
 
 def format_evidence(evidence: Sequence[str], lang: str, limit: int = 10) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from audit.config import AuditConfig, Person
+from audit.core.parse import plain_figure
 from audit.core.workdays import WorkCalendar
 from audit.errors import Location, Problem
 from audit.messages import msg
@@ -93,25 +93,18 @@ def figure_unit(dev: Deviation, rule: Rule) -> str:
     units = {spec.name: UNITS.get(spec.type, "") for spec in rule.values}
     agreed = dict(part.split("=", 1) for part in dev.agreed.partition("|")[2].split(";")
                   if "=" in part)
-    expected = _decimal(dev.expected)
+    expected = plain_figure(dev.expected)
     if expected is None:
         return ""
     for name, value in agreed.items():
-        if _decimal(value) == expected and units.get(name):
+        if plain_figure(value) == expected and units.get(name):
             return units[name]
     present = {units.get(name, "") for name in agreed}
-    figures = [f for f in (dev.expected, dev.actual) if _decimal(f) is not None]
+    figures = [f for f in (dev.expected, dev.actual) if plain_figure(f) is not None]
     if dev.impact_eur is not None and "pieces" not in present and figures and all(
             re.fullmatch(r"-?\d+\.\d\d", f.strip()) for f in figures):
         return "EUR"
     return ""
-
-
-def _decimal(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.strip()) if re.fullmatch(r"-?\d+(\.\d+)?", text.strip()) else None
-    except InvalidOperation:
-        return None
 
 
 def _no_owner(role: str, dev: Deviation, customer: dict[str, Any],

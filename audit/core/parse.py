@@ -55,6 +55,17 @@ def number_value(text: str, lang: str = "nl") -> Decimal | None:
     return words[0] if words else None
 
 
+def plain_figure(value: object) -> Decimal | None:
+    """A figure a check wrote as text in plain notation ('43.50', '-2', ' 7 ') as a number;
+    None for anything else (a text with words, a date, a formatted '1.234,56')."""
+    if isinstance(value, str) and _PLAIN_FIGURE.fullmatch(value.strip()):
+        return Decimal(value.strip())
+    return None
+
+
+_PLAIN_FIGURE = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def decimal_value(text: str, lang: str = "nl") -> Decimal | None:
     """'1.234,56' / '1,234.56' / '12,50' / '12.50' / '500,-' -> Decimal. The decimal separator
     is decided by the number's shape, not by the document's language (`lang` is kept for

@@ -15,6 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from audit.core.parse import plain_figure
 from audit.core.summary import Totals, totals_by
 from audit.i18n import LABELS, label
 from audit.models import Deviation
@@ -27,7 +28,6 @@ MAX_SHEET_NAME = 31
 _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|\d*[.,]\d+)([eE][+-]?\d+)?%?")
 
@@ -63,13 +63,6 @@ def _cell_value(value: Any) -> Any:
     if hasattr(value, "item") and not isinstance(value, str):
         return value.item()
     return neutralise(value)
-
-
-def _as_number(value: Any) -> Decimal | None:
-    """A figure written as text by a check ('43.50', '-2') as a number, else None."""
-    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
-        return Decimal(value.strip())
-    return None
 
 
 def _widths(header: Sequence[str], rows: Sequence[Sequence[Any]], minimum: int = 8,
@@ -134,7 +127,7 @@ def _deviation_sheet(sheet: Any, frame: pd.DataFrame, lang: str) -> None:
 def _figure(sheet: Any, value: Any, unit: str, date_format: str) -> Any:
     """A figure a check wrote as text as a number in its unit's format (euros, a percentage,
     a whole number, else General), an ISO date as a date; any other text as it is."""
-    number = _as_number(value)
+    number = plain_figure(value)
     if number is not None:
         if unit == "%":
             return _styled(sheet, number / 100, FIGURE_FORMATS[unit])
