@@ -565,3 +565,16 @@ def format_evidence(evidence: Sequence[str], lang: str, limit: int = 10) -> str:
 def plain_decimal(amount: Decimal | None) -> str:
     """A Decimal as a plain machine-readable string ('-123.40'), '' for None."""
     return "" if amount is None else format(amount, "f")
+
+
+def template_helpers(lang: str) -> dict[str, Any]:
+    """What the report's and the emails' templates write with, in `lang`: t(label key),
+    v(enum value), fig(figure, unit), eur(amount), day(date), evidence(document numbers)."""
+    return {
+        "t": lambda key: label(lang, key),
+        "v": lambda value: label_value(lang, value),
+        "fig": lambda text, unit="": format_figure(text, unit, lang),
+        "eur": lambda amount: format_eur(amount, lang),
+        "day": lambda value: format_date(value, lang),
+        "evidence": lambda items: format_evidence(items, lang),
+    }

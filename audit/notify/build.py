@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from audit.core.summary import age_text, is_open, severity_order, totals
-from audit.i18n import format_date, format_eur, format_evidence, format_figure, label, label_value
+from audit.i18n import label, template_helpers
 from audit.models import AuditRun, Deviation
 from audit.report.tables import write_deviations_xlsx
 
@@ -178,12 +178,7 @@ def _context(owner: str, period: str, digest: Digest, cc: Sequence[str],
         "resolved": digest.resolved, "new_count": len(digest.new),
         "escalated": sum(1 for d in digest.open if d.escalated), "cc": ", ".join(cc),
         "suppressed": digest.suppressed,
-        "t": lambda key: label(lang, key),
-        "v": lambda value: label_value(lang, value),
-        "fig": lambda text, unit="": format_figure(text, unit, lang),
-        "eur": lambda amount: format_eur(amount, lang),
-        "day": lambda value: format_date(value, lang),
-        "evidence": lambda items: format_evidence(items, lang),
+        **template_helpers(lang),
         "age": lambda d: age_text(d, period, lang),
     }
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from audit.core.summary import age_text, is_open, severity_order, totals, totals_by
 from audit.errors import Location, Problem
-from audit.i18n import format_date, format_eur, format_evidence, format_figure, label, label_value
+from audit.i18n import format_date, format_eur, label, label_value, template_helpers
 from audit.models import AuditRun
 from audit.report.charts import rank, stacked_bars
 
@@ -253,12 +253,7 @@ def report_context(
         "coverage": coverage_rows(run.stats.get("coverage") or [], lang, _rule_titles(run)),
         "trend": trend,
         "charts": trend_charts(trend, lang, _rule_titles(run)) if trend else [],
-        "t": lambda key: label(lang, key),
-        "v": lambda value: label_value(lang, value),
-        "fig": lambda text, unit="": format_figure(text, unit, lang),
-        "eur": lambda amount: format_eur(amount, lang),
-        "day": lambda value: format_date(value, lang),
-        "evidence": lambda items: format_evidence(items, lang),
+        **template_helpers(lang),
         "age": lambda d: age_text(d, period.label, lang),
     }
 
