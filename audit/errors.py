@@ -37,7 +37,7 @@ class Location:
 
     def render(self, lang: str) -> str:
         """The location in `lang`: 'orders.csv, rij 5, kolom 'Aantal'' (nl)."""
-        from audit.i18n import label
+        from audit.core.i18n import label
 
         parts = [f"{label(lang, name)} {value}" for name, value in (
             ("page", self.page), ("row", self.row)) if value is not None]
@@ -58,7 +58,7 @@ class ProblemSeverity(StrEnum):
 class Problem:
     """One bad input the run reported and went on without (a document, a row, an owner).
 
-    `message` is the English text; `code` and `params` (audit/messages.py) give it in any
+    `message` is the English text; `code` and `params` (audit/core/messages.py) give it in any
     language: make one with Problem.of, read it with text(lang) / render(lang)."""
 
     stage: str  # contracts | rules | erp | checks | owners | notify | store
@@ -76,7 +76,7 @@ class Problem:
     def of(cls, stage: str, code: str, location: Location | None = None,
            severity: str = "error", **params: Any) -> Problem:
         """The problem `code` of the catalogue with its parameters (its English text made)."""
-        from audit.messages import render
+        from audit.core.messages import render
 
         return cls(stage, render(code, params, "en"), location, severity, code,
                    tuple(params.items()))
@@ -88,13 +88,13 @@ class Problem:
 
     def text(self, lang: str) -> str:
         """What is wrong, in `lang` (a problem made without a code has its English text only)."""
-        from audit.messages import render
+        from audit.core.messages import render
 
         return render(self.code, dict(self.params), lang) if self.code else self.message
 
     def msg(self) -> Any:
         """What is wrong as a message another one can hold (its English text if no code)."""
-        from audit.messages import Msg
+        from audit.core.messages import Msg
 
         return Msg(self.code, self.params) if self.code else self.message
 
@@ -112,7 +112,7 @@ class AuditError(Exception):
     """Base of every error the audit raises on purpose; the CLI prints it without a traceback."""
 
     exit_code = 1
-    code = ""  # the catalogue's code (audit/messages.py) when made with `of`
+    code = ""  # the catalogue's code (audit/core/messages.py) when made with `of`
     params: tuple[tuple[str, Any], ...] = ()
 
     def __init__(self, message: str, location: Location | None = None):
@@ -124,7 +124,7 @@ class AuditError(Exception):
     def of(cls, code: str, location: Location | None = None, **params: Any) -> Self:
         """The error `code` of the catalogue, its English text made; a Problem made from it
         (Problem.from_error) reads in any language."""
-        from audit.messages import render
+        from audit.core.messages import render
 
         error = cls(render(code, params, "en"), location)
         error.code, error.params = code, tuple(params.items())
@@ -132,7 +132,7 @@ class AuditError(Exception):
 
     def msg(self) -> Any:
         """The error's text as a message another one can hold (its English text if no code)."""
-        from audit.messages import Msg
+        from audit.core.messages import Msg
 
         return Msg(self.code, self.params) if self.code else self.message
 

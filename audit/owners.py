@@ -11,7 +11,7 @@ from audit.config import AuditConfig, Person
 from audit.core.parse import plain_figure
 from audit.core.workdays import WorkCalendar
 from audit.errors import Location, Problem
-from audit.messages import msg
+from audit.core.messages import msg
 from audit.models import Deviation
 from audit.rules.schema import Rule
 

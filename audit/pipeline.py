@@ -111,7 +111,7 @@ def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = 
 def _log_problems(run_id: int, problems: list[Problem], lang: str) -> None:
     """Where and what, in the run's language, for whoever reads the log later (the code too:
     one to grep for in any language)."""
-    from audit.i18n import label_value
+    from audit.core.i18n import label_value
 
     for problem in problems:
         stage = f"{problem.stage}, {problem.code}" if problem.code else problem.stage

@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "audit"
 
 # The layers, lowest first; a unit is a top-level module or package of audit/.
-CORE = {"", "core", "models", "errors", "i18n", "messages", "message_texts", "private", "faults"}
+CORE = {"", "core", "models", "errors", "private", "faults"}
 CONFIG = {"config"}
 STAGES = {"contracts", "rules", "erp", "checks", "owners", "store", "report", "notify"}
 WIRING = {"pipeline", "delivery", "lock", "limits", "needs", "inputs"}

@@ -62,8 +62,8 @@ import openpyxl
 from typer.testing import CliRunner
 
 from audit.cli import app
-from audit.i18n import LABELS
-from audit.message_texts import MESSAGES
+from audit.core.i18n import LABELS
+from audit.core.message_texts import MESSAGES
 from audit.models import AuditRun, Deviation
 from audit.report.html import render_report_html
 from audit.report.tables import write_deviations_xlsx

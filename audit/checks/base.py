@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from audit.core.workdays import WorkCalendar
-from audit.i18n import Money, format_value
+from audit.core.i18n import Money, format_value
 from audit.models import Deviation, Period, Term
 from audit.rules.schema import Rule
 

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from audit.checks.base import CheckContext, register
-from audit.i18n import format_date, label
+from audit.core.i18n import format_date, label
 from audit.models import Deviation, Term
 
 

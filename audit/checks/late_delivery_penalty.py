@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from audit.checks.base import CheckContext, latest, register
 from audit.checks.lateness import deliveries_with_due, late_orders, penalties
-from audit.i18n import format_money, format_percent, format_unit, label
+from audit.core.i18n import format_money, format_percent, format_unit, label
 from audit.models import Deviation, Term
 
 

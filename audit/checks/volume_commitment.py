@@ -8,7 +8,7 @@ from decimal import Decimal
 import pandas as pd
 
 from audit.checks.base import CheckContext, cents, register, valid_rows
-from audit.i18n import format_unit
+from audit.core.i18n import format_unit
 from audit.models import Deviation, Term
 
 

@@ -68,7 +68,7 @@ def _progress() -> Progress:
 
 def _summary(run: AuditRun, out: Path, lang: str) -> None:
     """The run's summary on the console, in the configured language."""
-    from audit.i18n import format_date, format_eur, label, label_value
+    from audit.core.i18n import format_date, format_eur, label, label_value
 
     stats = run.stats
     period = run.period

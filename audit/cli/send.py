@@ -9,7 +9,7 @@ import typer
 from audit.cli.common import DEFAULT_CONFIG, ConfigOption, VerboseOption, console, fail
 from audit.config import load_config
 from audit.errors import AuditError, NotifyError
-from audit.messages import render
+from audit.core.messages import render
 
 if TYPE_CHECKING:
     from audit.pipeline import OutboxDelivery

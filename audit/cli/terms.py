@@ -38,7 +38,7 @@ def terms(
     if fmt != "table":
         _print_terms(found, below, fmt)
         return
-    from audit.i18n import format_unit, format_value, label_value
+    from audit.core.i18n import format_unit, format_value, label_value
     table = Table("customer", "rule", "value", "source", "conf.", "review",
                   title="Agreements read from the contracts", title_justify="left")
     for t in sorted(found, key=lambda t: (t.customer_id, t.rule_id, t.subject)):

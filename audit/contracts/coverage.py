@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from audit.contracts.paragraphs import LONG_CLAUSE
 from audit.errors import Location, Problem
-from audit.messages import msg
+from audit.core.messages import msg
 from audit.models import Clause, ContractDoc, Term
 
 UNSTRUCTURED = ("preamble", "signature")  # articles that are no heading of the document

@@ -13,7 +13,7 @@ from audit.contracts.dated import document_date
 from audit.contracts.references import doc_references, find_base
 from audit.core.addresses import address_keys
 from audit.errors import ContractReadError, Location, Problem
-from audit.messages import msg
+from audit.core.messages import msg
 from audit.models import ContractDoc
 
 KVK = re.compile(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from audit.messages import Msg, msg
+from audit.core.messages import Msg, msg
 
 if TYPE_CHECKING:  # pdfplumber is imported where pages are read, not at start-up
     import pdfplumber

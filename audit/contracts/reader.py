@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from audit.contracts import ocr
 from audit.contracts.pagetext import TABLE_MARK
 from audit.errors import ContractReadError, Location, Problem
-from audit.messages import msg
+from audit.core.messages import msg
 from audit.models import ContractDoc, Line, Page, Table
 
 if TYPE_CHECKING:

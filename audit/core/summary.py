@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from audit.i18n import label
+from audit.core.i18n import label
 from audit.models import Deviation, Period
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}

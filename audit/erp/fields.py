@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from audit.messages import Msg, msg
+from audit.core.messages import Msg, msg
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from audit.erp.fields import Field
 from audit.erp.sources import Raw
 from audit.erp.validate import capped, per_file, row_codes
 from audit.errors import ErpDataError, Location, Problem
-from audit.messages import Msg, msg
+from audit.core.messages import Msg, msg
 
 EURO = {"EUR", "€", "EURO"}
 MONEY = {"price_list": ("unit_price",), "order_lines": ("unit_price",),

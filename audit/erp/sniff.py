@@ -13,7 +13,7 @@ import csv
 from dataclasses import dataclass
 
 from audit.errors import ErpDataError, Location
-from audit.messages import Msg, msg
+from audit.core.messages import Msg, msg
 
 SEPARATORS = (";", ",", "\t", "|")
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),

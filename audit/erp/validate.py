@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from audit.erp.fields import KEYS, REFERENCES, SCHEMAS, Field, Reference
 from audit.errors import Location, Problem
-from audit.messages import Msg, msg
+from audit.core.messages import Msg, msg
 
 MAX_ROW_PROBLEMS = 20
 EXPECTED = {"int": msg("erp.expected_int"), "decimal": msg("erp.expected_decimal"),

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from audit.core.summary import age_text, is_open, severity_order, totals
-from audit.i18n import label, template_helpers
+from audit.core.i18n import label, template_helpers
 from audit.models import AuditRun, Deviation
 from audit.report.tables import write_deviations_xlsx
 

@@ -13,7 +13,7 @@ from typing import Any
 from audit.config import SmtpConfig
 from audit.core.atomic import atomic_write_bytes
 from audit.errors import Location, NotifyError, Problem
-from audit.messages import Msg, msg
+from audit.core.messages import Msg, msg
 from audit.notify.build import OwnerEmail, owner_slug
 from audit.private import private_dir
 

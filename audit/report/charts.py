@@ -9,7 +9,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from audit.i18n import format_eur
+from audit.core.i18n import format_eur
 
 PALETTE = ("#2f6fb0", "#e07b39", "#3a9d5d", "#c8443c", "#8a63b8", "#8c6d3f", "#d16ba5",
            "#6b7c8f", "#b5a82e", "#2aa4b5")

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 import pandas as pd
 
 from audit.core.atomic import atomic_write_with
-from audit.i18n import UNIT_WORDS, format_date, format_unit, label, plain_decimal
+from audit.core.i18n import UNIT_WORDS, format_date, format_unit, label, plain_decimal
 from audit.models import Address, Deviation, Term
 from audit.report.workbook import build_workbook, neutralise
 

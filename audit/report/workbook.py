@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from audit.core.parse import plain_figure
 from audit.core.summary import Totals, totals_by
-from audit.i18n import LABELS, label
+from audit.core.i18n import LABELS, label
 from audit.models import Deviation
 
 EUR_FORMAT = '"€" #,##0.00;[Red]"€" -#,##0.00'

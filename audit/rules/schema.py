@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from audit.i18n import format_figures, format_value
+from audit.core.i18n import format_figures, format_value
 from audit.rules.values import VALUE_TYPES
 
 # the value types are the keys of the one table of readers (values.VALUE_TYPES)

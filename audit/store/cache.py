@@ -14,7 +14,7 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from audit.errors import Location, Problem
-from audit.messages import dump_params, load_params
+from audit.core.messages import dump_params, load_params
 from audit.models import Address, Clause, ContractDoc, Line, Page, Table, Term, TermValue
 from audit.store.tables import ContractCacheRow
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from audit.errors import Location, Problem
-from audit.messages import msg
+from audit.core.messages import msg
 from audit.models import Deviation
 from audit.store.tracking import is_active
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.i18n import format_eur, label
+from audit.core.i18n import format_eur, label
 from audit.models import AuditRun
 from audit.report.html import write_report_html
 from tests.report.test_report_chromium import BROWSER, FLAGS, screenshot_at

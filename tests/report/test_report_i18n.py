@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from audit.i18n import (
+from audit.core.i18n import (
     LABELS,
     format_date,
     format_eur,

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from audit.i18n import LABELS
+from audit.core.i18n import LABELS
 from audit.models import AuditRun
 from audit.report.tables import (
     DEVIATION_COLUMNS,

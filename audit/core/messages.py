@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from audit.message_texts import MESSAGES
+from audit.core.message_texts import MESSAGES
 
 __all__ = ["MESSAGES", "Msg", "dump_params", "joined", "load_params", "msg", "render"]
 
@@ -70,7 +70,7 @@ def _param(value: Any, lang: str) -> str:
     if isinstance(value, (tuple, list)):
         return ", ".join(_param(v, lang) for v in value)
     if isinstance(value, (Decimal, float, date)) and not isinstance(value, bool):
-        from audit.i18n import format_value  # babel only when a figure is written
+        from audit.core.i18n import format_value  # babel only when a figure is written
 
         return format_value(value, lang)
     return str(value)

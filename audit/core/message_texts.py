@@ -1,4 +1,4 @@
-"""The texts of audit/messages.py: per code, English and Dutch side by side (data, no logic).
+"""The texts of audit/core/messages.py: per code, English and Dutch side by side (data, no logic).
 
 A placeholder is filled with the parameter the code is made with; a parameter that is itself a
 message is rendered in the same language. Keep both texts of a code together, with the same

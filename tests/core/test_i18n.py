@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.i18n import (
+from audit.core.i18n import (
     LABELS,
     LANGUAGES,
     Money,
@@ -93,7 +93,7 @@ def _texts(node: object) -> list[Texts]:
 
 
 def test_every_rule_text_an_owner_reads_exists_in_both_languages() -> None:
-    rules = load_rules(Path(__file__).resolve().parents[1] / "rules")
+    rules = load_rules(Path(__file__).resolve().parents[2] / "rules")
     assert rules
     for rule in rules.values():
         texts = [*_texts(rule.action), *_texts(rule.messages), *_texts(rule.impact)]
@@ -133,6 +133,6 @@ def test_an_article_number_in_a_template_stays_an_article() -> None:
     ("1% per working_day", "EUR", "nl", "1% per werkdag"),  # a text stays a text
 ])
 def test_an_expected_or_actual_figure_in_euros_reads_as_money(text, unit, lang, shown):
-    from audit.i18n import format_figure
+    from audit.core.i18n import format_figure
 
     assert format_figure(text, unit, lang) == shown

@@ -1,4 +1,4 @@
-"""Problems by code, in the configured language: the catalogue (audit/message_texts.py) has an
+"""Problems by code, in the configured language: the catalogue (audit/core/message_texts.py) has an
 English and a Dutch text for every code audit/ uses, with the same placeholders; no problem is
 made from a bare English string; a problem and its location read in the language."""
 
@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from audit.errors import ErpDataError, Location, Problem
-from audit.message_texts import MESSAGES
-from audit.messages import Msg, dump_params, load_params, msg, render
+from audit.core.message_texts import MESSAGES
+from audit.core.messages import Msg, dump_params, load_params, msg, render
 
-AUDIT = Path(__file__).resolve().parents[1] / "audit"
+AUDIT = Path(__file__).resolve().parents[2] / "audit"
 CODE = re.compile(r"^(erp|contracts|checks|owners|notify|store|rules|text|send)\.[a-z0-9_]+$")
 
 
