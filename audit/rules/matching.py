@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from audit.core.parse import find_dates
 from audit.errors import Location, RuleError
 from audit.models import Clause, Term, TermValue
-from audit.rules.modality import judge
+from audit.rules.modality import judge, qualifiers
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
 from audit.rules.values import (
@@ -40,6 +40,8 @@ OCR_FACTOR = 0.8  # a clause read from a scanned page is less certain
 # a review term (rules with review_when_values_missing): the agreement is stated but its
 # values cannot be read; below the `terms` review flag, not subject to min_confidence
 REVIEW_CONFIDENCE = 0.4
+# value types read from the whole matching part, qualifiers included (a table is not a sentence)
+WHOLE_PART = {"price_table", "tiers"}
 # a sentence ends at . or ; (or the Greek question mark some PDFs give for it) before a
 # capital, not inside 'B.V.' or '1.234,56'
 SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;\u037e])\s+(?=[A-Z(\[“\"])")
@@ -241,6 +243,7 @@ class TermReader:
         nlp = get_nlp(lang)
         heading_hits = set(self._hits(nlp(clause.heading.lower())).phrase) if clause.heading else set()
         found: dict[str, tuple[float, list[str]]] = {}
+        mains: dict[str, list[str]] = {}  # the sentences without their nouns' qualifiers
         outright: set[str] = set()  # rules the sentences name themselves (not only the heading)
         review: set[str] = set()
         hedged: set[str] = set()
@@ -253,7 +256,8 @@ class TermReader:
             if PARTY_BLOCK.search(sentence):
                 continue  # the parties' names, seats and registration numbers: no agreement
             doc = nlp(sentence.lower())
-            by_pattern, by_phrase, by_review, excluded, vetoed = self._hits(doc)
+            quals = qualifiers(doc, lang)
+            by_pattern, by_phrase, by_review, excluded, vetoed = self._hits(doc, quals)
             # the heading says what the clause is about ('Duur': 'geldt van … tot en met …')
             from_heading = heading_hits - set(by_pattern) - set(by_phrase) - excluded
             for rule_id in (set(by_pattern) | set(by_phrase) | from_heading) & rule_ids:
@@ -271,12 +275,15 @@ class TermReader:
                     outright.add(rule_id)
                 best, sentences = found.get(rule_id, (0.0, []))
                 found[rule_id] = (max(best, base), [*sentences, sentence])
+                mains.setdefault(rule_id, []).append(_without(sentence, quals))
         terms: list[Term] = []
         heading_only: list[Term] = []
         for rule_id, (base, sentences) in sorted(found.items()):
             part = replace(clause, text=" ".join(sentences))
+            main = " ".join(mains[rule_id])
             read = self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
-                               start, review=rule_id in review)
+                               start, review=rule_id in review,
+                               main=replace(clause, text=main) if main != part.text else None)
             if rule_id in hedged:  # an indication, not an agreement: the controller decides
                 read = [_as_review(t) for t in read]
             if rule_id not in outright:
@@ -298,10 +305,12 @@ class TermReader:
                     out.setdefault(rule_id, []).append((token.i, token.i + 1))
         return out
 
-    def _hits(self, doc: Doc) -> _Hits:
+    def _hits(self, doc: Doc, quals: list[tuple[int, int]] = ()) -> _Hits:
         """Rules matched by a token pattern, by a key phrase (review phrases included), and
         by a review phrase, minus excluded ones, each with the token spans it matched; and
-        the rules the sentence excludes, and those whose review it vetoes."""
+        the rules the sentence excludes, and those whose review it vetoes. An exclusion
+        inside a noun's qualifier (`quals`, character spans: 'Invoices not disputed within
+        eight days shall be paid …') is about the noun and excludes nothing."""
         m = self.matchers[doc.lang_]
         vocab = doc.vocab.strings
 
@@ -311,7 +320,8 @@ class TermReader:
                 out.setdefault(vocab[i], []).append((begin, end))
             return out
 
-        excluded = set(spans(m.excludes))
+        excluded = {r for r, found in spans(m.excludes).items()
+                    if not all(_inside(doc, span, quals) for span in found)}
         by_pattern = {r: s for r, s in spans(m.patterns).items() if r not in excluded}
         vetoed = excluded | set(spans(m.review_excludes))
         by_review = {r: s for r, s in spans(m.reviews).items() if r not in vetoed}
@@ -333,18 +343,24 @@ class TermReader:
 
     def _terms(
         self, rule: Rule, part: Clause, clause: Clause, customer_id: str, confidence: float,
-        lang: str, start: date | None = None, review: bool = False,
+        lang: str, start: date | None = None, review: bool = False, main: Clause | None = None,
     ) -> list[Term]:
         """Read the rule's values from the matching part; the term cites the whole clause.
         With `review` (a review phrase matched, and the rule asks for it), missing required
-        values give a review term instead of none."""
+        values give a review term instead of none. `main` is the part without the phrases
+        qualifying a noun ('Facturen niet betwist binnen acht dagen worden binnen 30 dagen …
+        betaald'): a value is read there first, and from the whole part when it states none."""
         review = review and rule.review_when_values_missing
         values: list[TermValue] = []
         table: PriceTable | None = None
         groups: dict[str, bool] = {}
         missing: list[str] = []  # types of the required values not read
         for spec in rule.values:
-            value = read_value(spec.type, part, lang, start)
+            value = None
+            if main is not None and spec.type not in WHOLE_PART:
+                value = read_value(spec.type, main, lang, start)
+            if value is None:
+                value = read_value(spec.type, part, lang, start)
             if spec.one_of:
                 groups[spec.one_of] = groups.get(spec.one_of, False) or value is not None
             if value is None:
@@ -373,6 +389,19 @@ class TermReader:
                  replace(clause, text=table.sources[item]), confidence, subject=item)
             for item, price in sorted(table.items())
         ]
+
+
+def _inside(doc: Doc, span: tuple[int, int], quals: list[tuple[int, int]]) -> bool:
+    """Token span `span` lies within one of the character spans `quals`."""
+    begin, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
+    return any(a <= begin and end <= b for a, b in quals)
+
+
+def _without(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with the character spans blanked (offsets kept)."""
+    for begin, end in spans:
+        sentence = sentence[:begin] + " " * (end - begin) + sentence[end:]
+    return sentence
 
 
 def _outside_asides(doc: Doc, found: Spans) -> Spans:

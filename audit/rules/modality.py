@@ -51,6 +51,18 @@ PARTICIPLE = {
     "nl": re.compile(r"^(?:ge|be|ver|ont|her|er|over|toe|op|aan)\w{2,}(?:d|t|en)$"),
     "en": re.compile(r"^\w{2,}(?:ed|en|wn|ght|aid|old|ade|ept|ent|ound)$"),
 }
+# the words after a participle that open its phrase ('betwist binnen acht dagen', 'disputed within
+# eight days'): a participle with one of these after a noun qualifies that noun
+PREPOSITIONS = {
+    "nl": {"binnen", "na", "voor", "vóór", "in", "op", "bij", "door", "met", "van", "uiterlijk",
+           "tot", "vanaf", "over", "onder", "tijdens", "sinds"},
+    "en": {"within", "after", "before", "in", "on", "by", "at", "from", "under", "prior",
+           "during", "for", "since", "until", "later"},
+}
+# relative pronouns after a noun ('facturen die …', 'invoices which …'); not 'dat' / 'that',
+# which as often open what is agreed ('agrees that payment is due …')
+RELATIVES = {"nl": {"die", "welke", "waarvan", "waarop"}, "en": {"which", "who", "whose"}}
+QUALIFIER_END = {",", ";", ":"}
 HEDGES = {
     "nl": {"circa", "ca", "ongeveer", "omstreeks", "indicatief", "indicatieve", "streeft",
            "streven", "nastreven", "doorgaans", "gewoonlijk", "normaliter", "globaal", "richtlijn",
@@ -92,6 +104,54 @@ def judge(doc: Doc, lang: str, spans: list[tuple[int, int]]) -> Modality:
     words = {t.lower_.rstrip(".") for t in doc}
     hedged = any((h in words) if " " not in h else (h in text) for h in HEDGES.get(lang, set()))
     return Modality(negated=negated, hedged=hedged, reference=bool(REFERENCE.search(doc.text)))
+
+
+def qualifiers(doc: Doc, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the phrases in a sentence doc that qualify a noun rather than state
+    the agreement: a reduced relative clause ('Facturen niet betwist binnen acht dagen worden
+    …', 'Invoices not disputed within eight (8) days shall …'), up to the main clause's finite
+    verb (a qualifier of the subject: before that verb), and a relative clause ('Facturen die binnen acht dagen worden betwist, …', 'Invoices
+    which are disputed within 8 days shall …'), up to a clause mark or the second finite verb.
+    A figure inside one says which things the agreement is about, not what is agreed."""
+    finite, participle = FINITE.get(lang, set()), PARTICIPLE.get(lang)
+    adverbial, prepositions = ADVERBIAL.get(lang, set()), PREPOSITIONS.get(lang, set())
+    relatives = RELATIVES.get(lang, set())
+    out: list[tuple[int, int]] = []
+    i = 1
+    while i < len(doc):
+        noun = doc[i - 1]
+        if not noun.is_alpha or noun.is_stop or noun.lower_ in finite or participle is None:
+            i += 1
+            continue
+        word = doc[i].lower_
+        end: int | None = None
+        if word in relatives:
+            verbs = 0
+            for k in range(i + 1, len(doc)):
+                if doc[k].lower_ in QUALIFIER_END:
+                    end = k
+                    break
+                if doc[k].lower_ in finite:
+                    verbs += 1
+                    if verbs == 2:
+                        end = k
+                        break
+        else:
+            j = i + 1 if word in adverbial else i
+            # before the clause's finite verb: the subject's qualifier; after it, a participle
+            # is the verb's own ('is Leverancier een boete verschuldigd van 2%')
+            verb_before = any(doc[k].lower_ in finite for k in range(clause_start(doc, lang, i), i))
+            if (not verb_before and j + 1 < len(doc) and participle.match(doc[j].lower_)
+                    and not doc[j].lower_.endswith("ment") and doc[j].lower_ not in finite
+                    and doc[j + 1].lower_ in prepositions):
+                end = next((k for k in range(j + 1, len(doc))
+                            if doc[k].lower_ in finite or doc[k].lower_ in QUALIFIER_END), None)
+        if end is None or end <= i + 1:
+            i += 1
+            continue
+        out.append((doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+        i = end
+    return out
 
 
 def clause_start(doc: Doc, lang: str, at: int) -> int:

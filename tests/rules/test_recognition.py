@@ -4,6 +4,7 @@ heading-only reading giving way to an outright one. Wording made for these tests
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,38 @@ def test_a_defined_minimum_named_in_an_aside_is_no_commitment(reader):
     text = ("The Dealer may return damaged rolls for a credit note (a replacement roll then "
             "counts towards the Minimum Purchase).")
     assert commitments(read(reader, "en", ("9", "Returns", text))) == []
+
+
+# A figure in a phrase qualifying a noun (a reduced or a full relative clause) says which things
+# the agreement is about, not what is agreed: the main clause's figure is the value.
+@pytest.mark.parametrize("lang,text,days", [
+    ("nl", "Facturen die niet binnen veertien dagen schriftelijk zijn betwist, worden binnen "
+           "zestig dagen na factuurdatum voldaan.", 60),
+    ("en", "Invoices not contested within ten (10) days following receipt shall be settled "
+           "within sixty (60) days of the invoice date.", 60),
+    # the exclusion 'dispute' stands in the qualifier: it is about the invoices, not the term
+    ("en", "Invoices not disputed within 5 days are payable within 21 days.", 21),
+    ("en", "Invoices which are not disputed within five (5) days shall be paid net 45 days.", 45),
+])
+def test_the_figure_of_a_nouns_qualifier_is_not_the_agreed_figure(reader, lang, text, days):
+    assert values(read(reader, lang, ("6", "", text)), "payment_term") == [{"days": days}]
+
+
+def test_an_exclusion_outside_a_qualifier_still_excludes(reader):
+    terms = read(reader, "en", ("6", "", "Complaints about invoices received within 8 days are "
+                                          "handled within 14 days."))
+    assert values(terms, "payment_term") == []
+
+
+def test_a_qualifier_does_not_hide_the_only_figure(reader):
+    # the qualifier 'placed for more than EUR 750 net' holds the sentence's one amount
+    terms = read(reader, "en", ("4", "", "Orders placed for more than EUR 750 net are delivered "
+                                          "free of charge."))
+    assert values(terms, "free_shipping") == [{"threshold": Decimal("750")}]
+
+
+def test_a_dutch_verb_at_the_end_of_a_long_middle_field_is_read(reader):
+    terms = read(reader, "nl", ("9", "", "De tarieven mogen jaarlijks per 1 januari met ten "
+                                          "hoogste 2,5% worden aangepast."))
+    assert [(v["cap_percent"], v["date"]) for v in values(terms, "price_indexation")] == [
+        (Decimal("2.5"), "01-01")]
