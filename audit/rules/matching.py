@@ -265,7 +265,10 @@ class TermReader:
                 mood = judge(doc, lang, spans)
                 if mood.negated and spans:
                     continue
-                if rule_id in by_review or (mood.reference and rule_id not in vetoed):
+                # a reference to an attachment ('vastgelegd in Bijlage 1') makes a review of
+                # the rules the sentence names itself, not of every rule its heading names
+                if rule_id in by_review or (mood.reference and rule_id not in vetoed
+                                            and rule_id not in from_heading):
                     review.add(rule_id)
                 if mood.hedged:
                     hedged.add(rule_id)

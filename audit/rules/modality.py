@@ -110,8 +110,10 @@ def qualifiers(doc: Doc, lang: str) -> list[tuple[int, int]]:
     """Character spans of the phrases in a sentence doc that qualify a noun rather than state
     the agreement: a reduced relative clause ('Facturen niet betwist binnen acht dagen worden
     …', 'Invoices not disputed within eight (8) days shall …'), up to the main clause's finite
-    verb (a qualifier of the subject: before that verb), and a relative clause ('Facturen die binnen acht dagen worden betwist, …', 'Invoices
-    which are disputed within 8 days shall …'), up to a clause mark or the second finite verb.
+    verb (a qualifier of the subject: before that verb; one reaching a clause mark first is no
+    qualifier), and a relative clause ('Facturen die binnen acht dagen worden betwist, …',
+    'Invoices which are disputed within 8 days shall …'), up to a clause mark or the second
+    finite verb.
     A figure inside one says which things the agreement is about, not what is agreed."""
     finite, participle = FINITE.get(lang, set()), PARTICIPLE.get(lang)
     adverbial, prepositions = ADVERBIAL.get(lang, set()), PREPOSITIONS.get(lang, set())
@@ -144,8 +146,12 @@ def qualifiers(doc: Doc, lang: str) -> list[tuple[int, int]]:
             if (not verb_before and j + 1 < len(doc) and participle.match(doc[j].lower_)
                     and not doc[j].lower_.endswith("ment") and doc[j].lower_ not in finite
                     and doc[j + 1].lower_ in prepositions):
-                end = next((k for k in range(j + 1, len(doc))
-                            if doc[k].lower_ in finite or doc[k].lower_ in QUALIFIER_END), None)
+                stop = next((k for k in range(j + 1, len(doc))
+                             if doc[k].lower_ in finite or doc[k].lower_ in QUALIFIER_END), None)
+                # a qualifier of the subject runs into the main clause's finite verb; one that
+                # runs into a clause mark first was the clause's own participle ('written
+                # notice given by Customer …, ')
+                end = stop if stop is not None and doc[stop].lower_ in finite else None
         if end is None or end <= i + 1:
             i += 1
             continue

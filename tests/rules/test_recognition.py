@@ -251,6 +251,15 @@ def test_the_figure_of_a_nouns_qualifier_is_not_the_agreed_figure(reader, lang, 
     assert values(read(reader, lang, ("6", "", text)), "payment_term") == [{"days": days}]
 
 
+def test_the_clauses_own_participle_running_into_a_comma_is_no_qualifier(reader):
+    # 'notice served by the Buyer …' is the clause itself: its six months are the notice
+    text = ("This Agreement renews for successive periods of one (1) year unless written notice "
+            "served by the Buyer not less than six (6) months before the end of the then current "
+            "period, terminates it on 31 March 2031.")
+    term = [t for t in read(reader, "en", ("14", "Term", text)) if t.rule_id == "contract_term"]
+    assert [t.get("notice") for t in term] == ["6 months"]
+
+
 def test_an_exclusion_outside_a_qualifier_still_excludes(reader):
     terms = read(reader, "en", ("6", "", "Complaints about invoices received within 8 days are "
                                           "handled within 14 days."))
@@ -269,3 +278,26 @@ def test_a_dutch_verb_at_the_end_of_a_long_middle_field_is_read(reader):
                                           "hoogste 2,5% worden aangepast."))
     assert [(v["cap_percent"], v["date"]) for v in values(terms, "price_indexation")] == [
         (Decimal("2.5"), "01-01")]
+
+
+# A payment term in working days is an agreement the invoices' calendar due dates cannot check:
+# a term to review, not a wrong number of calendar days and not nothing; a payment sentence
+# that only mentions a working day beside its calendar days keeps those days.
+@pytest.mark.parametrize("lang,text", [
+    ("nl", "Betaling van elke factuur vindt plaats binnen acht (8) werkdagen na ontvangst."),
+    ("en", "The Client shall pay each invoice within ten business days of the invoice date."),
+])
+def test_a_payment_term_in_working_days_is_to_review(reader, lang, text):
+    terms = [t for t in read(reader, lang, ("7", "", text)) if t.rule_id == "payment_term"]
+    assert [(t.get("readable"), t.get("days")) for t in terms] == [(False, None)]
+
+
+def test_a_working_day_beside_calendar_days_leaves_the_calendar_days(reader):
+    text = ("Facturen worden binnen 45 dagen na factuurdatum betaald; valt de vervaldag in het "
+            "weekend, dan geldt de eerstvolgende werkdag.")
+    assert values(read(reader, "nl", ("7", "", text)), "payment_term") == [{"days": 45}]
+
+
+def test_an_invoice_sent_within_working_days_is_no_payment_term(reader):
+    text = "De Leverancier verstuurt de factuur binnen 3 werkdagen na de levering."
+    assert values(read(reader, "nl", ("7", "", text)), "payment_term") == []
