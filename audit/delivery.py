@@ -6,14 +6,14 @@ sent one by one, each marked sent the moment the server accepts it.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from audit.config import AuditConfig
 from audit.core.atomic import atomic_write_bytes
 from audit.errors import AuditError, Location, Problem
-from audit.models import AuditRun
+from audit.models import AuditRun, EmailCounts
 from audit.notify.build import OwnerEmail, build_owner_emails, mark_dry_run
 from audit.notify.outbox import move_to_sent
 from audit.notify.send import outbox_names, send_emails, write_outbox
@@ -85,9 +85,10 @@ def write_report(run: AuditRun, out: Path, lang: str, history: list[dict[str, An
 
 def commit(run: AuditRun, config: AuditConfig, store: Store, out: Path, emails: Plan) -> None:
     """Outputs first, then the run recorded (completed or dry run) with its emails queued."""
-    run.stats["emails"] = {"sent": 0, "outbox": 0 if emails.dry_run else len(emails.todo),
-                           "skipped": len(emails.emails) - len(emails.todo),
-                           "preview": len(emails.todo) if emails.dry_run else 0}
+    run.stats = replace(run.stats, emails=EmailCounts(
+        sent=0, outbox=0 if emails.dry_run else len(emails.todo),
+        skipped=len(emails.emails) - len(emails.todo),
+        preview=len(emails.todo) if emails.dry_run else 0))
     dialect = csv_dialect(config.language, config.csv.separator, config.csv.decimal,
                           config.csv.bom)
     write_outputs(run, out, config.language, store.history(), dialect)
@@ -99,10 +100,10 @@ def commit(run: AuditRun, config: AuditConfig, store: Store, out: Path, emails: 
     store.finish_run(run.run_id, run, COMPLETED, emails.queued())
 
 
-def send(run: AuditRun, config: AuditConfig, store: Store, emails: Plan) -> dict[str, int]:
+def send(run: AuditRun, config: AuditConfig, store: Store, emails: Plan) -> EmailCounts:
     """Write the queued emails to the outbox and send them, each marked sent once accepted;
     without smtp: they wait in the outbox for `contract-audit send`."""
-    stats = dict(run.stats["emails"])
+    stats = run.stats.emails
     if emails.dry_run:
         return stats
     try:
@@ -110,8 +111,7 @@ def send(run: AuditRun, config: AuditConfig, store: Store, emails: Plan) -> dict
     except AuditError as e:  # the run is recorded; the emails wait for a rerun
         run.problems.append(Problem.of("notify", "notify.none_sent", e.location,
                                        reason=e.msg()))
-        stats["undelivered"] = len(emails.todo)
-        return stats
+        return replace(stats, undelivered=len(emails.todo))
     if config.smtp is None or not emails.todo:
         return stats
     by_address = {e.email: p for e, p in zip(emails.todo, paths, strict=True)}
@@ -125,11 +125,10 @@ def send(run: AuditRun, config: AuditConfig, store: Store, emails: Plan) -> dict
     problems = send_emails(emails.todo, config.smtp, on_accepted=accepted)
     run.problems += problems
     waiting = len(emails.todo) - len(done)
-    stats.update(sent=len(done), outbox=waiting, undelivered=waiting)
     if waiting:
         run.problems.append(Problem.of("notify", "notify.waiting", Location(str(emails.folder)),
                                        n=waiting, period=period))
-    return stats
+    return replace(stats, sent=len(done), outbox=waiting, undelivered=waiting)
 
 
 def _write_queue(emails: Plan) -> list[Path]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -364,6 +365,65 @@ def _index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
+@dataclass(frozen=True)
+class EmailCounts:
+    """A run's owner emails: sent, waiting in the outbox, sent before, previewed (dry run)."""
+
+    sent: int = 0
+    outbox: int = 0
+    skipped: int = 0
+    preview: int = 0
+    undelivered: int | None = None  # set once a real run has tried to deliver
+
+
+@dataclass(frozen=True)
+class RunStats:
+    """A run's figures, as the summary, the report and the next run read them; stored as JSON
+    (`to_json`), fields in this order, and read back from runs stored before (`from_json`)."""
+
+    customers: int = 0
+    contracts: int | None = None  # None: no contracts were read (a run not from the pipeline)
+    pages: int = 0
+    terms: int = 0
+    deviations: int = 0  # open: not resolved, not suppressed
+    resolved: int = 0
+    by_owner: dict[str, int] = field(default_factory=dict)  # open deviations per owner
+    impact_forgone: Decimal = Decimal(0)  # undercharged, > 0
+    impact_owed: Decimal = Decimal(0)  # overcharged, < 0
+    problems: int = 0
+    seconds: float = 0.0
+    coverage: list[dict[str, Any]] = field(default_factory=list)  # per document: how well read
+    rule_titles: dict[str, str] = field(default_factory=dict)  # rule id -> title, run's language
+    agreements: dict[str, dict[str, int]] = field(default_factory=dict)  # per document and rule
+    emails: EmailCounts = field(default_factory=EmailCounts)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values (money as text), an undelivered count only once there is one."""
+        data: dict[str, Any] = json.loads(json.dumps(asdict(self), default=str))
+        if self.emails.undelivered is None:
+            del data["emails"]["undelivered"]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RunStats:
+        """The stats of a stored run; a figure an older run did not store keeps its default,
+        one this version no longer keeps is left out."""
+        known = _fields_of(cls, data)
+        return cls(**{
+            **known,
+            "impact_forgone": Decimal(str(known.get("impact_forgone", 0))),
+            "impact_owed": Decimal(str(known.get("impact_owed", 0))),
+            "agreements": {str(f): {str(r): int(n) for r, n in rules.items()}
+                           for f, rules in (known.get("agreements") or {}).items()},
+            "emails": EmailCounts(**_fields_of(EmailCounts, known.get("emails") or {}))})
+
+
+def _fields_of(kind: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The items of a stored dict that are fields of the dataclass `kind`."""
+    names = {f.name for f in fields(kind)}
+    return {k: v for k, v in data.items() if k in names}
+
+
 @dataclass
 class AuditRun:
     """The result of one audit: what was read, what deviates, and what went wrong."""
@@ -373,5 +433,5 @@ class AuditRun:
     terms: list[Term] = field(default_factory=list)
     deviations: list[Deviation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    stats: dict[str, Any] = field(default_factory=dict)
+    stats: RunStats = field(default_factory=RunStats)
     run_id: int | None = None

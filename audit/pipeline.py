@@ -7,7 +7,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -38,7 +38,17 @@ from audit.errors import (
 )
 from audit.inputs import TRANSACTION_DATES, check_inputs, order_value_as_invoices, versions
 from audit.lock import LOCK_FILE, AuditLock
-from audit.models import AuditRun, Clause, ContractDoc, Customer, Deviation, ErpData, Period, Term
+from audit.models import (
+    AuditRun,
+    Clause,
+    ContractDoc,
+    Customer,
+    Deviation,
+    ErpData,
+    Period,
+    RunStats,
+    Term,
+)
 from audit.needs import absent_needs, has_field
 from audit.notify.build import OwnerEmail
 from audit.notify.outbox import OutboxResult, email_period
@@ -102,8 +112,8 @@ def run_audit(config: AuditConfig, period: Period, options: RunOptions | None = 
                                            n=interrupted))
         _deliver(run, config, store, emails)
         log.info("run %s for %s %s: %s deviations, %s problems", run_id, period.label,
-                 "previewed" if options.dry_run else "completed", run.stats["deviations"],
-                 run.stats["problems"])
+                 "previewed" if options.dry_run else "completed", run.stats.deviations,
+                 run.stats.problems)
         _log_problems(run_id, run.problems, config.language)
     return run
 
@@ -132,16 +142,16 @@ def _record_failure(store: Store, run_id: int, period: Period, error: BaseExcept
 def _deliver(run: AuditRun, config: AuditConfig, store: Store, emails: delivery.Plan) -> None:
     """Send the recorded run's emails; then record what went out (and amend the report when
     some did not, so it says so)."""
-    run.stats["emails"] = delivery.send(run, config, store, emails)
+    run.stats = replace(run.stats, emails=delivery.send(run, config, store, emails))
     if emails.dry_run:
         return
-    run.stats["problems"] = len(run.problems)
+    run.stats = replace(run.stats, problems=len(run.problems))
     assert run.run_id is not None
     try:
         store.record_delivery(run.run_id, run)
     except SQLAlchemyError as e:  # the emails are out and marked; only the counts are lost
         log.error("run %s: the email counts could not be recorded: %s", run.run_id, mask(str(e)))
-    if run.stats["emails"].get("undelivered"):
+    if run.stats.emails.undelivered:
         try:
             delivery.write_report(run, emails.folder.parent, config.language, store.history())
         except AuditError as e:
@@ -178,11 +188,10 @@ def _audit(config: AuditConfig, period: Period, options: RunOptions, store: Stor
                                                calendar, owners.today())
     run.problems += owner_problems
     run.deviations = store.mark_status(period.label, deviations, as_of=period.end)
-    run.stats = _stats(run, docs, time.perf_counter() - clock)
-    run.stats["coverage"] = coverage  # per document: how well it was read
-    run.stats["rule_titles"] = {rule_id: rule.title.get(config.language) or rule_id
-                                for rule_id, rule in rules.items()}  # chart legends, the report
-    run.stats["agreements"] = agreements  # per document and rule: the next run compares
+    run.stats = replace(_stats(run, docs, time.perf_counter() - clock), coverage=coverage,
+                        rule_titles={rule_id: rule.title.get(config.language) or rule_id
+                                     for rule_id, rule in rules.items()},  # the report's legends
+                        agreements=agreements)  # the next run compares
     out = config.path(config.output_dir) / period.label
     emails = delivery.plan(run, config, store, out, options.dry_run, options.resend)
     delivery.commit(run, config, store, out, emails)
@@ -445,23 +454,23 @@ def _customer_rows(erp: ErpData) -> dict[str, dict[str, Any]]:
     return {str(r["customer_id"]): r for r in customers.to_dict("records")}
 
 
-def _stats(run: AuditRun, docs: list[ContractDoc], seconds: float) -> dict[str, Any]:
+def _stats(run: AuditRun, docs: list[ContractDoc], seconds: float) -> RunStats:
     open_devs = [d for d in run.deviations
                  if d.status != "resolved" and d.owner_state != "suppressed"]
     impact = [d.impact_eur for d in open_devs if d.impact_eur is not None]
-    return {
-        "customers": len(run.customers),
-        "contracts": len(docs),
-        "pages": sum(len(d.pages) for d in docs),
-        "terms": len(run.terms),
-        "deviations": len(open_devs),
-        "resolved": len(run.deviations) - len(open_devs),
-        "by_owner": dict(Counter(d.owner for d in open_devs)),
-        "impact_forgone": sum((i for i in impact if i > 0), Decimal(0)),
-        "impact_owed": sum((i for i in impact if i < 0), Decimal(0)),
-        "problems": len(run.problems),
-        "seconds": round(seconds, 2),
-    }
+    return RunStats(
+        customers=len(run.customers),
+        contracts=len(docs),
+        pages=sum(len(d.pages) for d in docs),
+        terms=len(run.terms),
+        deviations=len(open_devs),
+        resolved=len(run.deviations) - len(open_devs),
+        by_owner=dict(Counter(d.owner for d in open_devs)),
+        impact_forgone=sum((i for i in impact if i > 0), Decimal(0)),
+        impact_owed=sum((i for i in impact if i < 0), Decimal(0)),
+        problems=len(run.problems),
+        seconds=round(seconds, 2),
+    )
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ from __future__ import annotations
 import email
 import re
 import string
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -127,7 +128,7 @@ def test_chart_legends_name_rules_by_title(tmp_path: Path) -> None:
 
     run: AuditRun = sample_run()
     rules = load_rules(ROOT / "rules")
-    run.stats["rule_titles"] = {r.id: r.title.nl for r in rules.values()}
+    run.stats = replace(run.stats, rule_titles={r.id: r.title.nl for r in rules.values()})
     history = [{"period": "2026-09", "deviations": 3,
                 "by_rule": {"lead_time": {"deviations": 3, "at_stake": 0}}}]
     html = render_report_html(run, "nl", history=history)

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from audit.cli import run as run_command
+from audit.models import EmailCounts, RunStats
 from tests.report.sample_run import sample_run
 
-STATS = {"customers": 3, "contracts": 4, "pages": 9, "terms": 12,
-         "by_owner": {"Credit control": 2}, "impact_forgone": Decimal("1234.5"),
-         "impact_owed": Decimal("-20.25"), "emails": {"sent": 1, "outbox": 0, "skipped": 2}}
+STATS = RunStats(customers=3, contracts=4, pages=9, terms=12, by_owner={"Credit control": 2},
+                 impact_forgone=Decimal("1234.5"), impact_owed=Decimal("-20.25"),
+                 emails=EmailCounts(sent=1, outbox=0, skipped=2))
 
 
 @pytest.mark.parametrize("lang, lines", [
@@ -25,8 +26,7 @@ STATS = {"customers": 3, "contracts": 4, "pages": 9, "terms": 12,
 ])
 def test_the_summary_speaks_the_configured_language(lang: str, lines: list[str]) -> None:
     run = sample_run()
-    run.stats.clear()
-    run.stats.update(STATS)
+    run.stats = STATS
     with run_command.console.capture() as captured:
         run_command._summary(run, Path("out"), lang)
     text = captured.get()

@@ -57,7 +57,7 @@ def run(
         raise fail(RuntimeError(f"the audit failed: {type(e).__name__}: {e} (run with "
                                  "--verbose for the traceback)"), verbose) from None
     _summary(result, cfg.path(cfg.output_dir) / the_period.label, cfg.language)
-    if result.stats.get("emails", {}).get("undelivered"):
+    if result.stats.emails.undelivered:
         raise typer.Exit(NotifyError.exit_code)  # recorded, but not every owner has the email
 
 
@@ -77,22 +77,22 @@ def _summary(run: AuditRun, out: Path, lang: str) -> None:
         end=format_date(period.end, lang))
     console.print(f"[bold]{heading}[/bold]")
     console.print(label(lang, "run_counts").format(
-        customers=stats["customers"], contracts=stats["contracts"], pages=stats["pages"],
-        terms=stats["terms"]))
+        customers=stats.customers, contracts=stats.contracts, pages=stats.pages,
+        terms=stats.terms))
     table = Table(label(lang, "owner").lower(), label(lang, "run_deviations"),
                   title=label(lang, "run_by_owner"), title_justify="left")
-    for owner, count in sorted(stats["by_owner"].items()):
+    for owner, count in sorted(stats.by_owner.items()):
         table.add_row(owner, str(count))
     console.print(table)
     console.print(label(lang, "run_money").format(
-        forgone=format_eur(stats["impact_forgone"], lang),
-        owed=format_eur(-stats["impact_owed"], lang)))
-    emails = stats.get("emails", {})
+        forgone=format_eur(stats.impact_forgone, lang),
+        owed=format_eur(-stats.impact_owed, lang)))
+    emails = stats.emails
     preview = label(lang, "run_preview").format(
-        n=emails["preview"], folder=out / "preview") if emails.get("preview") else ""
+        n=emails.preview, folder=out / "preview") if emails.preview else ""
     console.print(label(lang, "run_emails").format(
-        sent=emails.get("sent", 0), outbox=emails.get("outbox", 0),
-        skipped=emails.get("skipped", 0), preview=preview), markup=False, highlight=False)
+        sent=emails.sent, outbox=emails.outbox, skipped=emails.skipped, preview=preview),
+        markup=False, highlight=False)
     if run.problems:
         console.print("[yellow]" + label(lang, "run_problems").format(n=len(run.problems))
                       + "[/yellow]")

@@ -47,5 +47,5 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
     seconds = round((finished - started).total_seconds(), 1) if finished else None
     return {"run": row["id"], "period": row["period"], "started_at": started,
             "seconds": seconds, "status": row["status"],
-            "deviations": (row["stats"] or {}).get("deviations"), "problems": row["problems"],
+            "deviations": row["stats"].deviations if row["stats"] else None, "problems": row["problems"],
             "error": row["error"]}

@@ -188,14 +188,14 @@ def coverage_rows(rows: Sequence[dict[str, Any]], lang: str,
 def _rule_titles(run: AuditRun) -> dict[str, str]:
     """Rule id -> title in the run's language: all loaded rules (earlier runs' deviations too),
     over them this run's deviations' own."""
-    titles = dict(run.stats.get("rule_titles") or {})
+    titles = dict(run.stats.rule_titles)
     titles.update({d.rule_id: d.rule_title for d in run.deviations if d.rule_title})
     return titles
 
 
 def _headline(run: AuditRun, lang: str) -> list[tuple[str, str]]:
     overall = totals(run.deviations)
-    contracts = run.stats.get("contracts")
+    contracts = run.stats.contracts
 
     def count(test: Any) -> str:
         return str(sum(1 for d in run.deviations if test(d)))
@@ -250,7 +250,7 @@ def report_context(
         "deviations": sorted(run.deviations, key=severity_order),
         "problems": problem_rows(run.problems, lang),
         # per document: how well it was read
-        "coverage": coverage_rows(run.stats.get("coverage") or [], lang, _rule_titles(run)),
+        "coverage": coverage_rows(run.stats.coverage, lang, _rule_titles(run)),
         "trend": trend,
         "charts": trend_charts(trend, lang, _rule_titles(run)) if trend else [],
         **template_helpers(lang),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -15,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from audit.errors import AuditError, StoreError
 from audit.faults import checkpoint
-from audit.models import AuditRun, Deviation, Period
+from audit.models import AuditRun, Deviation, Period, RunStats
 from audit.private import mask, private_file
 from audit.store import migrate, outbox, trail
 from audit.store.cache import ContractCache
@@ -91,7 +90,7 @@ class Store:
             with Session(self.engine) as s, s.begin():
                 row = s.get_one(RunRow, run_id)
                 row.status, row.finished_at = status, trail.now()
-                row.stats = json.loads(json.dumps(run.stats, default=str))
+                row.stats = run.stats.to_json()
                 row.problems = [str(p) for p in run.problems]
                 if run.deviations:  # one executemany, not an ORM object per deviation
                     s.execute(insert(DeviationRow),
@@ -110,7 +109,7 @@ class Store:
         """After the emails: the run's email counts and any delivery problems."""
         with Session(self.engine) as s, s.begin():
             row = s.get_one(RunRow, run_id)
-            row.stats = json.loads(json.dumps(run.stats, default=str))
+            row.stats = run.stats.to_json()
             row.problems = [str(p) for p in run.problems]
 
     def interrupt_running(self) -> int:
@@ -139,7 +138,8 @@ class Store:
         with Session(self.engine) as s:
             rows = s.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)).all()
             return [{"id": r.id, "period": r.period, "started_at": r.started_at,
-                     "finished_at": r.finished_at, "status": r.status, "stats": r.stats,
+                     "finished_at": r.finished_at, "status": r.status,
+                     "stats": RunStats.from_json(r.stats) if r.stats else None,
                      "problems": len(r.problems or []), "error": r.error,
                      "versions": r.versions} for r in rows]
 
@@ -174,8 +174,7 @@ class Store:
         with Session(self.engine) as s:
             stats = s.scalars(select(RunRow.stats).where(RunRow.status == COMPLETED)
                               .order_by(RunRow.id.desc())).first()
-        counts = (stats or {}).get("agreements") or {}
-        return {str(f): {str(r): int(n) for r, n in rules.items()} for f, rules in counts.items()}
+        return RunStats.from_json(stats).agreements if stats else {}
 
     def history(self) -> list[dict[str, Any]]:
         """Per completed run (latest per period): open deviations and money at stake, in total,

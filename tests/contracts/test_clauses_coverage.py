@@ -6,7 +6,7 @@ from datetime import date
 
 from audit.contracts import coverage
 from audit.contracts.clauses import split_clauses
-from audit.models import AuditRun, Period
+from audit.models import AuditRun, Period, RunStats
 from audit.report.html import render_report_html
 from tests.contracts.pdfmaker import Ln, make_pdf, read
 
@@ -52,7 +52,7 @@ def test_report_shows_the_contracts_table(tmp_path):
     doc = read(_letter(tmp_path))
     row = coverage.row(coverage.with_agreements(coverage.measure(doc, split_clauses(doc)), []))
     period = Period("2026-09", date(2026, 9, 1), date(2026, 9, 30), date(2025, 10, 1))
-    html = render_report_html(AuditRun(period=period, stats={"coverage": [row]}), "en")
+    html = render_report_html(AuditRun(period=period, stats=RunStats(coverage=[row])), "en")
     assert "How each contract was read" in html
     assert '<tr class="flagged"><td>no-headings.pdf</td><td class="num">2</td>' in html
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def test_headline_figures(run: AuditRun) -> None:
     for name, value in figures.items():
         assert f'<div class="value">{value}</div><div class="name">{name}</div>' in html
     assert "Contracts read" not in html
-    run.stats["contracts"] = 4
+    run.stats = replace(run.stats, contracts=4)
     assert '<div class="value">4</div><div class="name">Contracts read</div>' in (
         render_report_html(run, "en")
     )

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from audit.models import AuditRun, Deviation, Period
+from audit.models import AuditRun, Deviation, Period, RunStats
 from audit.store.db import Store
 from tests.conftest import stored_deviations
 
@@ -24,7 +24,7 @@ def period(label: str) -> Period:
 
 def save(store: Store, label: str, deviations: list[Deviation]) -> list[Deviation]:
     marked = store.mark_status(label, deviations)
-    run = AuditRun(period=period(label), deviations=marked, stats={"x": Decimal("1.5")})
+    run = AuditRun(period=period(label), deviations=marked, stats=RunStats(impact_forgone=Decimal("1.5")))
     store.finish_run(store.start_run(label, {}), run)
     return marked
 
@@ -94,5 +94,6 @@ def test_runs_failed_and_completed(db_url):
     newest, oldest = store.runs()
     assert (oldest["status"], oldest["error"], oldest["problems"]) == (
         "failed", "InputError: stale", 1)
-    assert newest["status"] == "completed" and newest["stats"] == {"x": "1.5"}
+    assert newest["status"] == "completed"
+    assert newest["stats"].impact_forgone == Decimal("1.5") and oldest["stats"] is None
     assert stored_deviations(db_url, failed) == 0 and stored_deviations(db_url, newest["id"]) == 1
