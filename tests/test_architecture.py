@@ -37,8 +37,7 @@ KNOWN = {
     ("audit/owners.py", "audit.rules.schema"),
     ("audit/owners.py", "audit.rules.values"),  # the value types' units: with the Rule model
     ("audit/notify/build.py", "audit.report.tables"),  # the xlsx attachment: bytes from the
-    ("audit/cli/listing.py", "audit.report.workbook"),  # pipeline; neutralise and
-    ("audit/cli/terms.py", "audit.report.tables"),  # render_value: into the core
+    # pipeline
 }
 
 

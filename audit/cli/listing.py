@@ -20,7 +20,7 @@ def print_records(records: list[dict[str, Any]], fields: Sequence[str], fmt: str
     import io
     import json
 
-    from audit.report.workbook import neutralise
+    from audit.core.cells import neutralise
 
     def plain(value: Any) -> Any:
         if isinstance(value, Decimal):

@@ -70,7 +70,7 @@ def _print_terms(found: list, below: float, fmt: str) -> None:
     from datetime import date
     from decimal import Decimal
 
-    from audit.report.tables import render_value
+    from audit.core.cells import render_value
 
     def plain(value: object) -> object:
         return value if isinstance(value, int | Decimal | date) else render_value(value)

@@ -12,9 +12,10 @@ from typing import Any, BinaryIO
 import pandas as pd
 
 from audit.core.atomic import atomic_write_with
+from audit.core.cells import neutralise, render_value
 from audit.core.i18n import UNIT_WORDS, format_date, format_unit, label, plain_decimal
-from audit.models import Address, Deviation, Term
-from audit.report.workbook import build_workbook, neutralise
+from audit.models import Deviation, Term
+from audit.report.workbook import build_workbook
 
 
 @dataclass(frozen=True)
@@ -186,27 +187,6 @@ def write_deviations_xlsx(
         atomic_write_with(Path(path), workbook.save)
     else:
         workbook.save(path)
-
-
-def render_value(value: Any, decimal: str = ".") -> str:
-    """A term value as text a person and a spreadsheet read: Decimal plain with the `decimal`
-    mark, date ISO, Address via str(), pairs 'a: b' joined by '; ' (never a Python repr),
-    None empty."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return plain_decimal(value).replace(".", decimal)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Address):
-        return str(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, tuple | list):  # tiers and other pairs: '500000: 2; 1000000: 3'
-        return "; ".join(": ".join(render_value(p, decimal) for p in v)
-                         if isinstance(v, tuple | list) else render_value(v, decimal)
-                         for v in value)
-    return str(value)
 
 
 # values that qualify another value of the same term rather than stand alone: written into

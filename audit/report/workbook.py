@@ -15,9 +15,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from audit.core.cells import neutralise
+from audit.core.i18n import LABELS, label
 from audit.core.parse import plain_figure
 from audit.core.summary import Totals, totals_by
-from audit.core.i18n import LABELS, label
 from audit.models import Deviation
 
 EUR_FORMAT = '"€" #,##0.00;[Red]"€" -#,##0.00'
@@ -27,9 +28,7 @@ DATE_FORMATS = {"nl": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 MAX_SHEET_NAME = 31
 _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|\d*[.,]\d+)([eE][+-]?\d+)?%?")
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -43,16 +42,6 @@ def sheet_name(name: str, taken: set[str]) -> str:
         n += 1
     taken.add(candidate.lower())
     return candidate
-
-
-def neutralise(value: Any) -> Any:
-    """A text that a spreadsheet would run as a formula, made inert with a leading apostrophe
-    (OWASP's rule: it starts with =, +, -, @, tab or CR and is not a number); others unchanged."""
-    if not isinstance(value, str) or not value or value[0] not in FORMULA_STARTS:
-        return value
-    if _NUMBER.fullmatch(value.strip()) or value in ("-", "+"):
-        return value  # '-12.50' is an amount, a lone '-' a blank: neither runs as a formula
-    return "'" + value
 
 
 def _cell_value(value: Any) -> Any:

@@ -15,7 +15,6 @@ from audit.models import AuditRun
 from audit.report.tables import (
     DEVIATION_COLUMNS,
     csv_dialect,
-    render_value,
     terms_frame,
     write_deviations_csv,
     write_terms_csv,
@@ -108,14 +107,6 @@ def test_a_bad_csv_setting_is_located(tmp_path: Path, block: str, message: str) 
         load_config(_config(tmp_path, block))
     text = str(info.value)
     assert "config.yaml:5" in text and message in text
-
-
-def test_a_term_value_is_never_a_python_repr() -> None:
-    tiers = ((Decimal("500000"), Decimal("2")), (Decimal("1000000"), Decimal("3.5")))
-    assert render_value(tiers, ",") == "500000: 2; 1000000: 3,5"
-    assert render_value(Decimal("43.50"), ",") == "43,50"
-    assert render_value(True) == "true"
-    assert "Decimal" not in render_value([Decimal("1.5"), Decimal("2")])
 
 
 def test_terms_csv_units_are_words_of_the_language(tmp_path) -> None:
