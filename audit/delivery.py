@@ -14,7 +14,7 @@ from audit.config import AuditConfig
 from audit.core.atomic import atomic_write_bytes
 from audit.errors import AuditError, Location, Problem
 from audit.models import AuditRun, EmailCounts
-from audit.notify.build import OwnerEmail, build_owner_emails, mark_dry_run
+from audit.notify.build import OwnerEmail, attached, build_owner_emails, mark_dry_run
 from audit.notify.outbox import move_to_sent
 from audit.notify.send import outbox_names, send_emails, write_outbox
 from audit.report.html import render_report_html
@@ -22,6 +22,7 @@ from audit.report.tables import (
     PLAIN_CSV,
     CsvDialect,
     csv_dialect,
+    deviations_xlsx_bytes,
     write_deviations_csv,
     write_deviations_xlsx,
     write_terms_csv,
@@ -58,12 +59,20 @@ def plan(run: AuditRun, config: AuditConfig, store: Store, out: Path, dry_run: b
     """Build each owner's digest; a dry run previews all, a real run sends the ones not sent."""
     sender = config.smtp.sender if config.smtp else f"audit@{_domain(config)}"
     copies = [p.email for p in (config.controller, config.escalation) if p and p.email]
-    emails = build_owner_emails(run, sender, config.language, copy_to=copies)
+    emails = build_owner_emails(run, sender, config.language,
+                                owner_workbooks(run, config.language), copy_to=copies)
     if dry_run:
         mark_dry_run(emails)
         return Plan(emails, emails, out / PREVIEW, True)
     todo = [e for e in emails if resend or not store.was_sent(run.period.label, e.email, e.digest)]
     return Plan(emails, todo, out / OUTBOX, False)
+
+
+def owner_workbooks(run: AuditRun, lang: str) -> dict[str, bytes]:
+    """Per owner address, the xlsx its email attaches (notify says which deviations; report/
+    writes the workbook)."""
+    return {address: deviations_xlsx_bytes(deviations, lang)
+            for address, deviations in attached(run.deviations).items()}
 
 
 def write_outputs(run: AuditRun, out: Path, lang: str, history: list[dict[str, Any]],

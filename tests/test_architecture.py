@@ -36,8 +36,6 @@ KNOWN = {
     ("audit/checks/base.py", "audit.rules.schema"),  # the Rule model: into the core
     ("audit/owners.py", "audit.rules.schema"),
     ("audit/owners.py", "audit.rules.values"),  # the value types' units: with the Rule model
-    ("audit/notify/build.py", "audit.report.tables"),  # the xlsx attachment: bytes from the
-    # pipeline
 }
 
 

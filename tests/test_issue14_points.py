@@ -147,12 +147,13 @@ def test_the_terms_listing_writes_units_as_words(warm_sample_config) -> None:
 
 
 def test_an_owed_amount_in_an_email_shows_no_minus_sign() -> None:
+    from audit.delivery import owner_workbooks
     from audit.notify.build import build_owner_emails
     from tests.report.sample_run import sample_run
 
     run = sample_run()
     assert any(d.impact_eur is not None and d.impact_eur < 0 for d in run.deviations)
-    for mail in build_owner_emails(run, "audit@example.nl", "nl"):
+    for mail in build_owner_emails(run, "audit@example.nl", "nl", owner_workbooks(run, "nl")):
         body = mail.message.get_body(("plain",)).get_content()
         assert "€ -" not in body and "-€" not in body, body
 

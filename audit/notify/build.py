@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -18,10 +17,9 @@ from typing import Any
 
 import jinja2
 
-from audit.core.summary import age_text, is_open, severity_order, totals
 from audit.core.i18n import label, template_helpers
+from audit.core.summary import age_text, is_open, severity_order, totals
 from audit.models import AuditRun, Deviation
-from audit.report.tables import write_deviations_xlsx
 
 TEMPLATES = Path(__file__).parent / "templates"
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -183,12 +181,6 @@ def _context(owner: str, period: str, digest: Digest, cc: Sequence[str],
     }
 
 
-def _xlsx_bytes(deviations: Sequence[Deviation], lang: str) -> bytes:
-    buffer = io.BytesIO()
-    write_deviations_xlsx(deviations, buffer, lang)
-    return buffer.getvalue()
-
-
 def _message(sender: str, owner: str, address: str, subject: str, digest: str, period: str,
              now: datetime, cc: Sequence[str]) -> EmailMessage:
     message = EmailMessage()
@@ -205,9 +197,15 @@ def _message(sender: str, owner: str, address: str, subject: str, digest: str, p
     return message
 
 
-def _owner_email(run: AuditRun, sender: str, lang: str, digest: Digest, now: datetime,
-                 copy_to: Sequence[str]) -> tuple[OwnerEmail, str, bytes]:
-    """One owner's email, its attachment's file name and the attachment itself."""
+def attached(deviations: Sequence[Deviation]) -> dict[str, list[Deviation]]:
+    """Per owner address (as build_owner_emails' attachments are keyed), the deviations its
+    email attaches as xlsx: the open ones."""
+    return {address: digest.open for address, digest in digests_by_address(deviations).items()}
+
+
+def _owner_email(run: AuditRun, sender: str, lang: str, digest: Digest, attachment: bytes,
+                 now: datetime, copy_to: Sequence[str]) -> tuple[OwnerEmail, str]:
+    """One owner's email with its attachment, and the attachment's file name."""
     period, address = run.period.label, digest.shown[0].owner_email.strip()
     owner = _owner_name(digest.shown)
     cc = [a for a in dict.fromkeys(copy_to) if a and a.lower() != address.lower()]
@@ -218,20 +216,20 @@ def _owner_email(run: AuditRun, sender: str, lang: str, digest: Digest, now: dat
     message.set_content(text)
     message.add_alternative(html, subtype="html")
     filename = f"{label(lang, 'attachment_prefix')}_{period}_{owner_slug(owner)}.xlsx"
-    attachment = _xlsx_bytes(digest.open, lang)
     message.add_attachment(
         attachment, maintype=XLSX_TYPE[0], subtype=XLSX_TYPE[1], filename=filename
     )
     email = OwnerEmail(owner, address, str(message["Subject"]), message,
                        tuple(d.deviation_id for d in digest.open), tuple(cc),
                        tuple(d.deviation_id for d in digest.resolved))
-    return email, filename, attachment
+    return email, filename
 
 
 def build_owner_emails(
     run: AuditRun,
     sender: str,
     lang: str,
+    attachments: Mapping[str, bytes],
     attachments_dir: Path | None = None,
     now: datetime | None = None,
     copy_to: Sequence[str] = (),
@@ -240,12 +238,15 @@ def build_owner_emails(
 
     Deviations without an owner email are skipped: the pipeline reports those as problems.
     An email holding an escalated deviation is copied to `copy_to` (the controller, the
-    escalation address). With `attachments_dir`, each attachment is also written there.
+    escalation address). `attachments` holds each address's xlsx of the deviations
+    `attached` names (the pipeline writes them with report/); with `attachments_dir`, each
+    attachment is also written there.
     """
     now = now or datetime.now(UTC)
     emails = []
-    for digest in digests_by_address(run.deviations).values():
-        email, filename, attachment = _owner_email(run, sender, lang, digest, now, copy_to)
+    for address, digest in digests_by_address(run.deviations).items():
+        attachment = attachments[address]
+        email, filename = _owner_email(run, sender, lang, digest, attachment, now, copy_to)
         if attachments_dir is not None:
             attachments_dir.mkdir(parents=True, exist_ok=True)
             (attachments_dir / filename).write_bytes(attachment)

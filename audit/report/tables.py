@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -187,6 +188,13 @@ def write_deviations_xlsx(
         atomic_write_with(Path(path), workbook.save)
     else:
         workbook.save(path)
+
+
+def deviations_xlsx_bytes(deviations: Sequence[Deviation], lang: str) -> bytes:
+    """The deviations as an xlsx file's bytes, one sheet per owner (an owner email's attachment)."""
+    buffer = io.BytesIO()
+    write_deviations_xlsx(deviations, buffer, lang)
+    return buffer.getvalue()
 
 
 # values that qualify another value of the same term rather than stand alone: written into

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from audit.core.atomic import OutputError
+from audit.delivery import owner_workbooks
 from audit.models import AuditRun, Clause, ContractDoc, Deviation, Period, Term, TermValue
 from audit.notify.build import build_owner_emails
 from audit.report.tables import write_deviations_csv, write_deviations_xlsx, write_terms_csv
@@ -74,7 +75,8 @@ def test_formula_text_is_inert_in_the_emailed_attachment():
     run = AuditRun(PERIOD, deviations=[  # the owner's name is config, and a mail header
         replace(deviation(t, n), owner="Debiteuren")
         for t, n in zip(HOSTILE, NUMBERS + ["-7"], strict=True)])
-    [email] = build_owner_emails(run, "audit@bakkerij-zuid.example", "en")
+    [email] = build_owner_emails(run, "audit@bakkerij-zuid.example", "en",
+                                 owner_workbooks(run, "en"))
     [attachment] = list(email.message.iter_attachments())
     assert_inert(openpyxl.load_workbook(io.BytesIO(attachment.get_content())))
 

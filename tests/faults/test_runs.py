@@ -56,6 +56,7 @@ def test_starttls_is_on_whenever_a_username_is_set():
 
 
 def test_a_login_never_goes_out_in_clear_text_by_default(mail_server, monkeypatch, tmp_path):
+    from audit.delivery import owner_workbooks
     from audit.notify.build import build_owner_emails
     from tests.notify.conftest import SENDER
     from tests.report.sample_run import sample_run
@@ -65,7 +66,8 @@ def test_a_login_never_goes_out_in_clear_text_by_default(mail_server, monkeypatc
     config = SmtpConfig.model_validate({"host": "127.0.0.1", "port": port, "from": SENDER,
                                         "username": "audit", "password_env": "FAULTS_SMTP_PW",
                                         "timeout": 5})
-    emails = build_owner_emails(sample_run(), SENDER, "nl")
+    run = sample_run()
+    emails = build_owner_emails(run, SENDER, "nl", owner_workbooks(run, "nl"))
     problems = send_emails(emails, config)
     assert len(problems) == len(emails) and "STARTTLS with 127.0.0.1" in problems[0].message
     assert handler.accepted == []

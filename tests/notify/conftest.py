@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from audit.config import SmtpConfig
+from audit.delivery import owner_workbooks
 from audit.models import AuditRun
 from audit.notify.build import OwnerEmail, build_owner_emails
 from tests.report.sample_run import sample_run
@@ -26,7 +27,7 @@ def run() -> AuditRun:
 @pytest.fixture
 def emails(run: AuditRun) -> list[OwnerEmail]:
     """The Dutch owner emails of the sample run, dated deterministically."""
-    return build_owner_emails(run, SENDER, "nl", now=NOW)
+    return build_owner_emails(run, SENDER, "nl", owner_workbooks(run, "nl"), now=NOW)
 
 
 @pytest.fixture

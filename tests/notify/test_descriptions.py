@@ -15,6 +15,7 @@ from audit.checks import agreed_prices
 from audit.checks.base import CheckContext
 from audit.config import AuditConfig
 from audit.core.workdays import calendar_for
+from audit.delivery import owner_workbooks
 from audit.models import Clause, ContractDoc, Page, Period, Term, TermValue
 from audit.notify.build import build_owner_emails
 from audit.owners import assign
@@ -79,7 +80,7 @@ def test_how_the_amount_is_computed_in_the_language_in_report_and_email():
     run.deviations = [nl]
     html = render_report_html(run, "nl")
     assert f"Zo berekend:</span> {nl.impact_basis}" in html
-    [email] = build_owner_emails(run, SENDER, "nl", now=NOW)
+    [email] = build_owner_emails(run, SENDER, "nl", owner_workbooks(run, "nl"), now=NOW)
     text = " ".join(email.message.get_body(("plain",)).get_content().split())
     assert f"Zo berekend: {nl.impact_basis}" in text
     assert "(Terug aan klanten)" in text, "the amount with the way it goes, not '-10,00'"

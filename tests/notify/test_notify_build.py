@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 
+from audit.delivery import owner_workbooks
 from audit.models import AuditRun
 from audit.notify.build import (
     OwnerEmail,
@@ -124,7 +125,8 @@ def test_body_lists_what_was_agreed_and_what_the_erp_shows(emails: list[OwnerEma
 
 
 def test_english(run: AuditRun) -> None:
-    [billing] = [e for e in build_owner_emails(run, SENDER, "en") if e.owner == "Billing/pricing"]
+    emails = build_owner_emails(run, SENDER, "en", owner_workbooks(run, "en"))
+    [billing] = [e for e in emails if e.owner == "Billing/pricing"]
     assert billing.subject == (
         "Contract audit 2026-10: 2 deviations for Billing/pricing (1 new, 0 resolved)")
     assert _attachment(billing.message)[0] == "deviations_2026-10_billing-pricing.xlsx"
@@ -138,7 +140,8 @@ def test_digest_identifies_identical_content(run: AuditRun, emails: list[OwnerEm
     mine = [d for d in run.deviations if d.deviation_id in billing.deviation_ids]
     assert billing.message["X-Audit-Digest"] == billing.digest
     assert billing.digest == email_digest("2026-10", "Billing@Example.nl", mine[::-1])
-    again = _by_address(build_owner_emails(run, SENDER, "nl"))["billing@example.nl"]
+    again = _by_address(build_owner_emails(run, SENDER, "nl", owner_workbooks(run, "nl")))[
+        "billing@example.nl"]
     assert again.digest == billing.digest  # a re-run at another time: same digest
     changed = [dataclasses.replace(mine[0], description="something else"), *mine[1:]]
     assert email_digest("2026-10", "billing@example.nl", changed) != billing.digest
@@ -150,7 +153,8 @@ def test_digest_identifies_identical_content(run: AuditRun, emails: list[OwnerEm
 
 
 def test_attachments_dir(run: AuditRun, tmp_path: Path) -> None:
-    emails = build_owner_emails(run, SENDER, "nl", attachments_dir=tmp_path / "att")
+    emails = build_owner_emails(run, SENDER, "nl", owner_workbooks(run, "nl"),
+                                attachments_dir=tmp_path / "att")
     files = sorted(p.name for p in (tmp_path / "att").iterdir())
     assert len(files) == len(emails)
     assert "afwijkingen_2026-10_credit-control.xlsx" in files
@@ -158,7 +162,7 @@ def test_attachments_dir(run: AuditRun, tmp_path: Path) -> None:
 
 def test_no_addresses_no_emails(run: AuditRun) -> None:
     run.deviations = [dataclasses.replace(d, owner_email="") for d in run.deviations]
-    assert build_owner_emails(run, SENDER, "nl") == []
+    assert build_owner_emails(run, SENDER, "nl", owner_workbooks(run, "nl")) == []
 
 
 def test_owner_slug() -> None:

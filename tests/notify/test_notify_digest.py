@@ -13,6 +13,7 @@ from typing import Any
 import openpyxl
 
 from audit.config import SmtpConfig
+from audit.delivery import owner_workbooks
 from audit.models import AuditRun
 from audit.notify.build import OwnerEmail, build_owner_emails, mark_dry_run, read_digest
 from audit.notify.outbox import deliver_outbox, email_period, read_email
@@ -38,7 +39,9 @@ def tracked(run: AuditRun) -> AuditRun:
 
 
 def emails_of(run: AuditRun, lang: str = "en") -> dict[str, OwnerEmail]:
-    emails = build_owner_emails(tracked(run), SENDER, lang, now=NOW, copy_to=COPIES)
+    run = tracked(run)
+    emails = build_owner_emails(run, SENDER, lang, owner_workbooks(run, lang), now=NOW,
+                                copy_to=COPIES)
     return {e.email: e for e in emails}
 
 
@@ -134,7 +137,7 @@ def test_outbox_is_read_back_and_delivered_later(
 
 
 def test_clear_outbox(run: AuditRun, tmp_path: Path) -> None:
-    write_outbox(build_owner_emails(run, SENDER, "nl", now=NOW), tmp_path)
+    write_outbox(build_owner_emails(run, SENDER, "nl", owner_workbooks(run, "nl"), now=NOW), tmp_path)
     assert clear_outbox(tmp_path) == 4 and list(tmp_path.iterdir()) == []
     assert clear_outbox(tmp_path / "missing") == 0
 
@@ -143,7 +146,7 @@ def test_dry_run_emails_are_never_sent_later(
     run: AuditRun, tmp_path: Path, smtp_server: Callable[..., tuple[Any, int]],
     smtp_config: Callable[..., SmtpConfig],
 ) -> None:
-    emails = build_owner_emails(run, SENDER, "nl", now=NOW)
+    emails = build_owner_emails(run, SENDER, "nl", owner_workbooks(run, "nl"), now=NOW)
     mark_dry_run(emails)
     write_outbox(emails, tmp_path)
     handler, port = smtp_server()
