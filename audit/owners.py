@@ -8,12 +8,12 @@ from datetime import date
 from typing import Any
 
 from audit.config import AuditConfig, Person
+from audit.core.messages import msg
 from audit.core.parse import plain_figure
+from audit.core.rule_model import Rule
 from audit.core.workdays import WorkCalendar
 from audit.errors import Location, Problem
-from audit.core.messages import msg
 from audit.models import Deviation
-from audit.rules.schema import Rule
 
 ACCOUNT_MANAGER = "account_manager"
 CONTROLLER = "controller"
@@ -88,9 +88,7 @@ def figure_unit(dev: Deviation, rule: Rule) -> str:
     price: EUR, a rate: %, a term: days); figures the check computed (a pro-rata commitment, an
     indexed price, a rebate due) are euros when they are written in cents, money is at stake and
     no value of the agreement is a quantity."""
-    from audit.rules.values import UNITS
-
-    units = {spec.name: UNITS.get(spec.type, "") for spec in rule.values}
+    units = {spec.name: spec.unit for spec in rule.values}
     agreed = dict(part.split("=", 1) for part in dev.agreed.partition("|")[2].split(";")
                   if "=" in part)
     expected = plain_figure(dev.expected)

@@ -9,10 +9,10 @@ from typing import Any
 
 import pandas as pd
 
-from audit.core.workdays import WorkCalendar
 from audit.core.i18n import Money, format_value
+from audit.core.rule_model import Rule
+from audit.core.workdays import WorkCalendar
 from audit.models import Deviation, Period, Term
-from audit.rules.schema import Rule
 
 CheckFn = Callable[["CheckContext"], list[Deviation]]
 

@@ -1,5 +1,5 @@
-"""Reading a rule's values from a clause, each through the value grammar (grammar.py), and the
-one table of value types: {type: (reader, unit)}."""
+"""Reading a rule's values from a clause, each through the value grammar (grammar.py): the
+reader of each value type (the types and their units are the core's rule_model.VALUE_UNITS)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from audit.core.addresses import parse_address
 from audit.core.dates import day_month
 from audit.core.grammar import Duration, durations, euros, numbers, percents
 from audit.core.parse import find_dates, find_foreign_money
+from audit.core.rule_model import VALUE_UNITS
 from audit.models import Address, Clause
 from audit.rules.price_tables import PriceTable, read_price_table, table_tiers
 from audit.rules.scope import read_price_scope
@@ -330,36 +331,36 @@ class ValueType:
     unit: str
 
 
-VALUE_TYPES: dict[str, ValueType] = {
-    "days": ValueType(read_days, "days"),
-    "working_days": ValueType(read_working_days, "working days"),
-    "minutes": ValueType(read_minutes, "minutes"),
-    "time_window": ValueType(read_time_window, "hh:mm"),
-    "money": ValueType(read_money, "EUR"),
-    "percent": ValueType(read_percent, "%"),
-    "date": ValueType(read_date, ""),
-    "address": ValueType(read_address, ""),
-    "price_table": ValueType(read_price_table, "EUR"),
-    "quantity": ValueType(read_quantity, "pieces"),
-    "period": ValueType(read_period, ""),
-    "per_unit": ValueType(read_per_unit, ""),
-    "cap_percent": ValueType(read_cap_percent, "%"),
-    "cap_amount": ValueType(read_cap_amount, "EUR"),
-    "rate_amount": ValueType(read_rate_amount, "EUR"),
-    "tiers": ValueType(read_tiers, "EUR: %"),
-    "notice": ValueType(read_notice, ""),
-    "renewal_months": ValueType(read_renewal, "months"),
-    "end_date": ValueType(read_end_date, ""),
-    "start_date": ValueType(read_start_date, ""),
-    "day_month": ValueType(read_day_month, "dd-mm"),
-    "index_name": ValueType(read_index, ""),
-    "item": ValueType(read_item, ""),
-    "discount_per_unit": ValueType(read_discount_per_unit, "EUR"),
-    "any_amount": ValueType(read_agreement_amount, ""),
-    "price_scope": ValueType(read_price_scope, ""),
+# the reader of each value type of the core's table (rule_model.VALUE_UNITS: the types a rule
+# may name, each with its unit)
+READERS: dict[str, Callable[[Clause, str], Any]] = {
+    "days": read_days,
+    "working_days": read_working_days,
+    "minutes": read_minutes,
+    "time_window": read_time_window,
+    "money": read_money,
+    "percent": read_percent,
+    "date": read_date,
+    "address": read_address,
+    "price_table": read_price_table,
+    "quantity": read_quantity,
+    "period": read_period,
+    "per_unit": read_per_unit,
+    "cap_percent": read_cap_percent,
+    "cap_amount": read_cap_amount,
+    "rate_amount": read_rate_amount,
+    "tiers": read_tiers,
+    "notice": read_notice,
+    "renewal_months": read_renewal,
+    "end_date": read_end_date,
+    "start_date": read_start_date,
+    "day_month": read_day_month,
+    "index_name": read_index,
+    "item": read_item,
+    "discount_per_unit": read_discount_per_unit,
+    "any_amount": read_agreement_amount,
+    "price_scope": read_price_scope,
 }
-
-
-# the table seen as the two views other modules use (overrides, matching)
-READERS: dict[str, Callable[[Clause, str], Any]] = {k: v.reader for k, v in VALUE_TYPES.items()}
-UNITS: dict[str, str] = {k: v.unit for k, v in VALUE_TYPES.items()}
+VALUE_TYPES: dict[str, ValueType] = {name: ValueType(READERS[name], unit)
+                                     for name, unit in VALUE_UNITS.items()}
+UNITS: dict[str, str] = VALUE_UNITS  # the units as matching and the overrides look them up

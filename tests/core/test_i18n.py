@@ -20,9 +20,9 @@ from audit.core.i18n import (
     format_unit,
     format_value,
 )
+from audit.core.rule_model import TEMPLATE_FIELD, Texts, fill
 from audit.models import Address
 from audit.rules.loader import load_rules
-from audit.rules.schema import TEMPLATE_FIELD, Texts, fill
 
 
 @pytest.mark.parametrize("lang, money, dollars, number, percent, day, unit", [
