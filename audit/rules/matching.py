@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from audit.core.parse import find_dates
 from audit.errors import Location, RuleError
-from audit.models import Clause, Term, TermValue
+from audit.models import Clause, Table, Term, TermValue
 from audit.rules.modality import judge, qualifiers
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
@@ -146,7 +146,10 @@ class TermReader:
                 if any(term is t for t in heading_only):
                     weak.append(done)
 
+        titles = {i for i in range(len(clauses)) if _title_over_parts(clauses, i)}
         for i, clause in enumerate(clauses):
+            if i in titles:
+                continue  # '(e) No Minimum Purchase Obligation; Minimum Order Quantities.'
             found, heading_only = self._read(clause, customer_id, by_scope["clause"])
             keep(found, heading_only, lambda t, i=i: t if t.subject else self._complete(
                 t, clauses, i, start, sibling=True))
@@ -170,7 +173,7 @@ class TermReader:
                       or t.rule_id not in {o.rule_id for o in own}]
         fallback = set() if _general_terms(clauses) else by_scope["fallback"]
         for i, clause in enumerate(clauses):
-            if i not in recognised:
+            if i not in recognised and i not in titles:
                 terms += self._read(clause, customer_id, fallback)[0]
         return _stated_outright(terms, weak)
 
@@ -252,10 +255,17 @@ class TermReader:
         # one each sentence has its own subject, and the heading does not stand for it
         if len(sentences_) > HEADING_REACH:
             heading_hits = set()
-        for sentence in sentences_:
+        # the tables the clause introduces ('shall purchase the following products:' over a
+        # table with a 'Minimum' column) are read with its last sentence, for recognition only:
+        # the values come from the text (a table's figures are read by the rules that read
+        # tables), so a commitment set out in a table is at least a term to review
+        table_words = _table_words(clause.tables)
+        for n, sentence in enumerate(sentences_):
             if PARTY_BLOCK.search(sentence):
                 continue  # the parties' names, seats and registration numbers: no agreement
-            doc = nlp(sentence.lower())
+            seen = f"{sentence} {table_words}" if table_words and n == len(sentences_) - 1 \
+                else sentence
+            doc = nlp(seen.lower())
             quals = qualifiers(doc, lang)
             by_pattern, by_phrase, by_review, excluded, vetoed = self._hits(doc, quals)
             # the heading says what the clause is about ('Duur': 'geldt van … tot en met …')
@@ -278,7 +288,8 @@ class TermReader:
                     outright.add(rule_id)
                 best, sentences = found.get(rule_id, (0.0, []))
                 found[rule_id] = (max(best, base), [*sentences, sentence])
-                mains.setdefault(rule_id, []).append(_without(sentence, quals))
+                mains.setdefault(rule_id, []).append(
+                    _without(sentence, [q for q in quals if q[1] <= len(sentence)]))
         terms: list[Term] = []
         heading_only: list[Term] = []
         for rule_id, (base, sentences) in sorted(found.items()):
@@ -398,6 +409,34 @@ def _inside(doc: Doc, span: tuple[int, int], quals: list[tuple[int, int]]) -> bo
     """Token span `span` lies within one of the character spans `quals`."""
     begin, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
     return any(a <= begin and end <= b for a, b in quals)
+
+
+TABLE_HEAD_ROWS = 4  # the rows of a table whose words say what it holds (header, row labels)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+TITLE_WORDS = 12  # a clause's whole text this short, without a figure, can be its title
+_FIGURE = re.compile(r"\d")
+
+
+def _title_over_parts(clauses: list[Clause], i: int) -> bool:
+    """The clause's text is only the title of the sub-clauses that follow it ('2.4(e) No
+    Minimum Purchase Obligation; Minimum Order Quantities.' over 2.4(e)(i) and (ii)): it
+    states nothing itself, its parts do (a title naming a minimum is no commitment)."""
+    clause = clauses[i]
+    if i + 1 >= len(clauses) or not clause.article or _FIGURE.search(clause.text):
+        return False
+    nxt = clauses[i + 1].article
+    return (len(clause.text.split()) <= TITLE_WORDS and nxt != clause.article
+            and nxt.startswith(clause.article) and not nxt[len(clause.article)].isalnum())
+
+
+def _table_words(tables: tuple[Table, ...]) -> str:
+    """The worded cells of the first rows of each table ('Quantity [Metric Tons / Year]',
+    'Minimum Maximum'), in reading order: what a table holds, without its figures."""
+    cells = [cell.strip() for table in tables for row in table.rows[:TABLE_HEAD_ROWS]
+             for cell in row if cell and _WORDS.search(cell)]
+    return " ".join(cells)
 
 
 def _without(sentence: str, spans: list[tuple[int, int]]) -> str:

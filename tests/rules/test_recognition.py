@@ -301,3 +301,15 @@ def test_a_working_day_beside_calendar_days_leaves_the_calendar_days(reader):
 def test_an_invoice_sent_within_working_days_is_no_payment_term(reader):
     text = "De Leverancier verstuurt de factuur binnen 3 werkdagen na de levering."
     assert values(read(reader, "nl", ("7", "", text)), "payment_term") == []
+
+
+def test_a_title_over_its_sub_clauses_states_nothing_itself(reader):
+    terms = read(reader, "en", ("7.2", "Supply", "Minimum Purchase Obligation; Order Sizes."),
+                 ("7.2(a)", "Supply", "The Buyer shall purchase at least 400 units per year."),
+                 ("7.2(b)", "Supply", "Each order is a whole multiple of twenty units."))
+    assert [(t.clause.article, t.get("quantity")) for t in commitments(terms)] == [
+        ("7.2(a)", Decimal("400"))]
+    # the same words with no parts under them are the clause itself: to review
+    alone = read(reader, "en", ("7.2", "Supply", "Minimum Purchase Obligation; Order Sizes."),
+                 ("7.3", "Supply", "Each order is a whole multiple of twenty units."))
+    assert [t.clause.article for t in commitments(alone)] == ["7.2"]
