@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -101,6 +102,10 @@ def _extract(path: Path, limits: ReadLimits, part: int = 0,
 
     from audit.contracts.layout import page_lines
 
+    # pdfminer's font warnings ('Could not get FontBBox from font descriptor', once per
+    # glyph run) say nothing about the text read, and a real contract printed hundreds of
+    # them; what does affect the reading comes back as a Problem naming the page
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     where = Location(path.name)
     try:
         with pdfplumber.open(path) as pdf:

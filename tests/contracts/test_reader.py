@@ -1,5 +1,6 @@
 """Reading PDFs: awkward files become clear problems naming the file (and page), never a crash."""
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,16 @@ def test_awkward_pdfs_in_one_batch_leave_the_other_documents_unaffected(awkward_
     assert problems == [] and len(doc.pages) == 4
     unreadable = {p.name for p, (doc, _) in awkward_batch.items() if doc is None}
     assert {"empty.pdf", "password-example.pdf"} <= unreadable
+
+
+DUTCH_TERMS = SHARED.parent / "dutch-terms" / "charperbonaroo__algemene_voorwaarden.pdf"
+
+
+@pytest.mark.skipif(not DUTCH_TERMS.is_file(), reason="../shared/data/dutch-terms is not present "
+                    "(it sits beside the repository on the developers' and CI machines only)")
+def test_font_warnings_of_a_real_contract_do_not_flood_the_run(caplog):
+    # its fonts lack a FontBBox: pdfminer warned (on stderr) hundreds of times, about nothing read
+    with caplog.at_level(logging.WARNING):
+        doc, problems = read_pdf(DUTCH_TERMS)
+    assert doc is not None and len(doc.pages) == 15 and problems == []
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pdfminer")] == []
