@@ -84,7 +84,8 @@ def swap_day_month(fmt: str) -> str | None:
 def check_date_order(column: pa.ChunkedArray | pa.Array, formats: list[str]) -> Msg | None:
     """A day-first format on month-first data (or the reverse), told by a day above 12 in the
     month's place: the message, or None when the data does not contradict the format."""
-    texts = pd.Series(pc.unique(pc.utf8_trim_whitespace(column)).to_pylist(), dtype=object)
+    distinct = pc.unique(pc.utf8_trim_whitespace(pc.unique(column)))  # trimmed: few, not all rows
+    texts = pd.Series(distinct.to_pylist(), dtype=object)
     texts = texts[texts.str.len() > 0]
     for fmt in formats:
         swapped = swap_day_month(fmt)

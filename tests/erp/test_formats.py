@@ -80,6 +80,18 @@ def test_english_notation_csv(tmp_path):
     assert frame["order_date"].tolist() == [pd.Timestamp("2026-01-05"), pd.Timestamp("2026-01-06")]
 
 
+def test_text_padded_by_a_fixed_width_export_is_trimmed(tmp_path):
+    """Only the first and last byte of each value are looked at to decide whether to trim."""
+    path = tmp_path / "orders.csv"
+    path.write_text("Ordernr;Regelnr;Klantnr;Orderdatum;Artikelnr;Aantal;Prijs per eenheid\n"
+                    "O1;1;C1   ;05-01-2026;A 100;1;2,50\n"
+                    "O2;1;\tC2;05-01-2026;A-100 \t;1;2,50\n", encoding="cp1252")
+    frame, problems = load_dataset("order_lines", dutch("order_lines"), path)
+    assert problems == []
+    assert frame["customer_id"].tolist() == ["C1", "C2"]
+    assert frame["item_id"].tolist() == ["A 100", "A-100"]
+
+
 def test_one_dataset_from_monthly_files_by_glob_or_list(load):
     by_glob, _ = load("invoices", "facturen-2026-*.csv", values=KIND_VALUES)
     by_list, _ = load("invoices", ["facturen-2026-01.csv", "facturen-2026-02.csv"],
