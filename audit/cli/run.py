@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -36,8 +37,12 @@ def run(
     verbose: VerboseOption = False,
 ) -> None:
     """Run the audit for one period: read, check, report, email the owners."""
-    from audit.pipeline import RunOptions, parse_period, run_audit  # spaCy loads only here
+    from audit.pipeline import RunOptions, parse_period, run_audit
 
+    # What is imported by now lives until exit: frozen, the collector's full passes during the
+    # run skip it instead of walking pandas, sqlalchemy and the rest each time (0.3 s of a
+    # 2 s warm sample run).
+    gc.freeze()
     try:
         cfg = load_config(config)
         setup_logging(cfg)
