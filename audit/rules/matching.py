@@ -265,6 +265,10 @@ class TermReader:
                 continue  # the parties' names, seats and registration numbers: no agreement
             seen = f"{sentence} {table_words}" if table_words and n == len(sentences_) - 1 \
                 else sentence
+            # a blacked-out figure ('[***] units') stands where a number stands: recognised as
+            # one, its value unreadable (the readers see the original), so a term to review
+            redacted = REDACTED.search(seen) is not None
+            seen = REDACTED.sub(lambda m: "1" * len(m.group()), seen)
             doc = nlp(seen.lower())
             quals = qualifiers(doc, lang)
             by_pattern, by_phrase, by_review, excluded, vetoed = self._hits(doc, quals)
@@ -278,7 +282,8 @@ class TermReader:
                 # a reference to an attachment ('vastgelegd in Bijlage 1') makes a review of
                 # the rules the sentence names itself, not of every rule its heading names
                 if rule_id in by_review or (mood.reference and rule_id not in vetoed
-                                            and rule_id not in from_heading):
+                                            and rule_id not in from_heading) \
+                        or (redacted and rule_id in by_pattern):
                     review.add(rule_id)
                 if mood.hedged:
                     hedged.add(rule_id)
@@ -411,6 +416,9 @@ def _inside(doc: Doc, span: tuple[int, int], quals: list[tuple[int, int]]) -> bo
     return any(a <= begin and end <= b for a, b in quals)
 
 
+# a figure blacked out in a filed contract: '[***]', '[*****]', '[...***...]', '***', '[●]'
+REDACTED = re.compile(r"\[\s*(?:\.{3})?\s*\*+\s*(?:\.{3})?\s*\]|\*{3,}|\[[●•]+\]|"
+                      r"\[(?:redacted|confidential|omitted)\]", re.I)
 TABLE_HEAD_ROWS = 4  # the rows of a table whose words say what it holds (header, row labels)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 

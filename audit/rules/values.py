@@ -171,17 +171,49 @@ PACKING = re.compile(
     r"[\s)]*(?:stuks?|st\.|eenheden|units?|pieces?|pcs|rollen|rol|dozen|doos|colli|pallets?|"
     r"rolls|boxes|cartons|crates|kratten|cases|bottles|flessen|vials|pakken|pak|packs?|zakken|bags|paar|pairs|"
     r"sets?|blikken|cans|bussen|kokers|tubes|liters?|kg|ton|meters?|pounds|lbs\.?|tons|tonnes|"
-    r"metric\s+tons|gallons|barrels)(?![\w])", re.I)
+    r"metric\s+tons|gallons|barrels|kilograms?|kilos|litres|licen[cs]es|seats|doses|kits|"
+    r"tablets)(?![\w])", re.I)
 OF_ITEM = re.compile(r"\s+\w+\s+(?:van\s+(?:het\s+)?artikel|of\s+(?:the\s+)?(?:item|article|product))",
                      re.I)
 
 
+# a minimum just before a figure ('at least', 'not less than', 'no fewer than', 'a minimum of',
+# 'ten minste', 'minimaal'): what follows the figure is what is counted, whatever its word
+MINIMUM_BEFORE = re.compile(
+    r"(?:at\s+least|no[t]?\s+(?:less|fewer)\s+than|minimum\s+(?:of\s+)?|ten\s+minste|"
+    r"minimaal|minstens|niet\s+minder\s+dan)\s*(?:\w+\s+)?$", re.I)
+# a maximum just before a figure: 'up to 500 units', 'no more than', 'ten hoogste': a cap on
+# what may be bought, never a commitment to buy it
+MAXIMUM_BEFORE = re.compile(
+    r"(?:up\s+to|no[t]?\s+more\s+than|maximum\s+(?:of\s+)?|at\s+most|ten\s+hoogste|"
+    r"maximaal|hoogstens|niet\s+meer\s+dan|tot\s+(?:een\s+)?maximum\s+van)\s*$", re.I)
+# …but not when that word is a time, money, a share or a connective: '30 days', '5 %', 'EUR'
+COUNTED = re.compile(r"[\s)]*(?!(?:working|business|calendar|werk|kalender)?\s*(?:days?|dag(?:en)?|"
+                     r"weeks?|we+k(?:en)?|months?|maand(?:en)?|years?|ja(?:a)?r(?:en)?|hours?|uur|"
+                     r"uren|minutes?|minuten|percent|per\s*cent|procent|times|keer|maal|euros?|"
+                     r"eur|usd|dollars?|gbp|than|dan|of|van|and|en|or|of|to|per|in|the|de|het|"
+                     r"een|a|an|such|other|additional|more|further|zulke|andere|extra)(?![\w]))[^\W\d_]{3,}",
+                     re.I)
+# the words of buying: a counted minimum in a sentence without them is not a quantity bought
+BUYING = re.compile(r"\b(?:purchas|order|buy|bought|acquir|afne|afgenomen|bestel|inko|inge?kocht|"
+                    r"koop|kopen|koopt)", re.I)
+
+
 def read_quantity(clause: Clause, lang: str) -> Decimal | None:
     """A number of units: '10.000 stuks', 'tienduizend (10.000) stuks', '3.000 dozen van
-    artikel …', '12,000 units'; a redacted figure ('[***] units') is none."""
+    artikel …', '12,000 units', or any counted thing right after a minimum ('at least five
+    hundred (500) licences', 'not less than 10,000 kilograms'); a redacted figure ('[***]
+    units') is none."""
     text = clause.text
-    for n in numbers(text, lang):
-        if not n.ordinal and (PACKING.match(text, n.end) or OF_ITEM.match(text, n.end)):
+    found = [n for n in numbers(text, lang) if not n.ordinal
+             and not MAXIMUM_BEFORE.search(text[max(0, n.start - 30):n.start])]
+    for n in found:
+        if PACKING.match(text, n.end) or OF_ITEM.match(text, n.end):
+            return n.value
+    if not BUYING.search(text):
+        return None  # 'shall meet at least two times a year': a minimum, but of nothing bought
+    for n in found:
+        if MINIMUM_BEFORE.search(text[max(0, n.start - 40):n.start]) and COUNTED.match(text, n.end):
             return n.value
     return None
 

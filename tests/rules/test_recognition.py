@@ -313,3 +313,47 @@ def test_a_title_over_its_sub_clauses_states_nothing_itself(reader):
     alone = read(reader, "en", ("7.2", "Supply", "Minimum Purchase Obligation; Order Sizes."),
                  ("7.3", "Supply", "Each order is a whole multiple of twenty units."))
     assert [t.clause.article for t in commitments(alone)] == ["7.2"]
+
+
+# A lower bound on what is bought is a commitment, whatever the thing counted is called; a
+# bound it cannot read ('[***] units', a dollar figure) is one to review; an upper bound ('up
+# to', 'maximaal') is a cap, never a commitment.
+@pytest.mark.parametrize("lang,text,quantity,readable", [
+    ("en", "The Hospital shall purchase no fewer than 1,200 cannulas in each Contract Year.",
+     Decimal("1200"), None),
+    ("en", "Grower shall place orders totalling not less than 9,000 kilograms of seed per year.",
+     Decimal("9000"), None),
+    ("en", "In every Contract Year the Clinic shall purchase no fewer than [***] syringes.",
+     None, False),
+    ("en", "The Club's purchases of Products in each season shall equal or exceed US$ 90,000.",
+     None, False),
+])
+def test_a_lower_bound_on_purchases_is_a_commitment(reader, lang, text, quantity, readable):
+    found = commitments(read(reader, lang, ("4", "Purchases", text)))
+    assert [(t.get("quantity"), t.get("readable")) for t in found] == [(quantity, readable)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Clinic may order up to 500 syringes per month."),
+    ("nl", "De Kliniek kan per maand maximaal 500 spuiten bestellen."),
+    # a lower bound, but on nothing bought
+    ("en", "The Board shall convene at least four times each year, and at least one such "
+           "session shall be held on site."),
+])
+def test_an_upper_bound_on_orders_is_no_commitment(reader, lang, text):
+    assert commitments(read(reader, lang, ("4", "Bestellingen", text))) == []
+
+
+# A figure blacked out in a filed contract stands where the figure stands: the agreement is
+# recognised and goes to review with what could be read, never read as a number or dropped.
+@pytest.mark.parametrize("lang,text,rule,period", [
+    ("en", "The Dealer shall purchase [*****] crates of the Goods per calendar quarter.",
+     "volume_commitment", "quarter"),
+    ("nl", "De Dealer verplicht zich om [***] kratten per jaar af te nemen.",
+     "volume_commitment", "year"),
+    ("en", "Each invoice is payable within [...***...] days of its date.", "payment_term", None),
+])
+def test_a_redacted_figure_gives_a_term_to_review(reader, lang, text, rule, period):
+    terms = [t for t in read(reader, lang, ("6", "", text)) if t.rule_id == rule]
+    assert [(t.get("readable"), t.get("period")) for t in terms] == [(False, period)]
+    assert all(v.value != Decimal(11111) for t in terms for v in t.values)
