@@ -6,9 +6,12 @@ and `listing` the --format writer of the listings.
 
 from __future__ import annotations
 
-import typer
+from audit.cli.startup import collector_paused
 
-from audit.cli import check, deviations, rules, run, runs, schedule, send, terms
+with collector_paused():  # the commands import pandas, sqlalchemy, pydantic models...
+    import typer
+
+    from audit.cli import check, deviations, rules, run, runs, schedule, send, terms
 
 app = typer.Typer(
     help="Contract-compliance audit: contract PDFs + ERP exports -> each owner's deviations.",
