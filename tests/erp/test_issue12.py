@@ -208,15 +208,16 @@ def test_10_without_distinct_a_derived_dataset_is_said_once(tmp_path):
     assert list(frame["customer_id"]) == ["K-1", "K-2"]
 
 
-def test_4_without_invoices_the_scope_is_ranked_by_order_value(tmp_path):
+def test_4_without_invoices_the_scope_is_ranked_by_order_value(tmp_path, reading_cache):
     """Also: the lead-time check runs when the order lines have no requested date."""
-    from tests.conftest import write_sample_config
+    from tests.conftest import seed_reading_cache, write_sample_config
 
     path = write_sample_config(tmp_path)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     del data["erp"]["datasets"]["invoices"]
     del data["erp"]["datasets"]["order_lines"]["columns"]["Gewenste leverdatum"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    seed_reading_cache(path, reading_cache)  # the sample contracts as read: the case is the ERP
     result = CliRunner().invoke(app, ["run", "--config", str(path), "--period", "2026-10",
                                       "--dry-run"])
     assert result.exit_code == 0, result.output

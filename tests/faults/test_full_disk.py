@@ -14,7 +14,7 @@ from audit.cli import app
 from audit.config import load_config
 from audit.store.db import Store
 from tests.conftest import stored_deviations
-from tests.faults.conftest import owners_of, sample_config, smtp
+from tests.faults.conftest import owners_of, smtp
 
 PERIOD = "2026-10"
 ROOM = 20_000  # bytes left: deviations.csv fits, deviations.xlsx does not
@@ -44,10 +44,11 @@ def fill(folder: Path, leave: int) -> Path:
 
 
 def test_a_full_output_disk_sends_nothing_and_leaves_nothing_cut_off(tmp_path, small_disk,
-                                                                     mail_server):
+                                                                     mail_server, warm_config):
     handler, port = mail_server()
-    config = sample_config(tmp_path, smtp=smtp(port), output_dir=str(small_disk),
-                           database_url=f"sqlite:///{tmp_path / 'audit.db'}")
+    # the sample contracts already read (the reading cache): the case is the disk, not the PDFs
+    config = warm_config(tmp_path, smtp=smtp(port), output_dir=str(small_disk),
+                         database_url=f"sqlite:///{tmp_path / 'audit.db'}")
     filler = fill(small_disk, ROOM)
     result = CliRunner().invoke(app, ["run", "--config", str(config), "--period", PERIOD])
     output = " ".join(result.output.split())
