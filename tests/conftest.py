@@ -1,8 +1,12 @@
 """Shared fixtures: a real SMTP server on 127.0.0.1 (aiosmtpd), the bundled samples' config, the
-sample audit run once per session, and a database that already holds what that run read."""
+sample audit run once per session (shared by the xdist workers), and a database that already
+holds what that run read."""
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import shutil
 import socket
 from collections.abc import Callable, Iterator
@@ -128,15 +132,27 @@ class SampleAudit:
 
 @pytest.fixture(scope="session")
 def sample_audit(tmp_path_factory: pytest.TempPathFactory) -> SampleAudit:
-    """The sample audit's dry run, once per session (each xdist worker): for tests that only read
-    its outputs. A test that changes them copies the folder first."""
+    """The sample audit's dry run, once per test session: for tests that only read its outputs.
+    A test that changes them copies the folder first. The xdist workers share it: the first to
+    ask runs it under a file lock in the session's temporary folder, the others wait for it and
+    read what it left (the run is 14 PDFs read on every core: once, not once per worker)."""
     from audit.cli import app
 
-    folder = tmp_path_factory.mktemp("sample-audit")
-    config = write_sample_config(folder)
-    result = CliRunner().invoke(app, ["run", "--config", str(config), "--period", "2026-10",
-                                      "--dry-run"])
-    return SampleAudit(folder, result.exit_code, result.output)
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the session's folder, above each worker's own
+    folder, ended = shared / "sample-audit", shared / "sample-audit.json"
+    with (shared / "sample-audit.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not ended.exists():
+            folder.mkdir()
+            config = write_sample_config(folder)
+            result = CliRunner().invoke(app, ["run", "--config", str(config), "--period",
+                                              "2026-10", "--dry-run"])
+            ended.write_text(json.dumps({"code": result.exit_code, "output": result.output}),
+                             encoding="utf-8")
+        run = json.loads(ended.read_text(encoding="utf-8"))
+    return SampleAudit(folder, run["code"], run["output"])
 
 
 CacheRows = list[dict[str, Any]]
