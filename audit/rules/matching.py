@@ -249,6 +249,7 @@ class TermReader:
         mains: dict[str, list[str]] = {}  # the sentences without their nouns' qualifiers
         outright: set[str] = set()  # rules the sentences name themselves (not only the heading)
         review: set[str] = set()
+        blacked: set[str] = set()  # rules whose figure a sentence blacks out: to review
         hedged: set[str] = set()
         sentences_ = SENTENCE.split(clause.text)
         # a short clause is about its heading ('Duur: geldt van … tot en met …'); in a longer
@@ -282,9 +283,10 @@ class TermReader:
                 # a reference to an attachment ('vastgelegd in Bijlage 1') makes a review of
                 # the rules the sentence names itself, not of every rule its heading names
                 if rule_id in by_review or (mood.reference and rule_id not in vetoed
-                                            and rule_id not in from_heading) \
-                        or (redacted and rule_id in by_pattern):
+                                            and rule_id not in from_heading):
                     review.add(rule_id)
+                if redacted and rule_id in by_pattern:
+                    blacked.add(rule_id)
                 if mood.hedged:
                     hedged.add(rule_id)
                 base = PATTERN_CONFIDENCE if rule_id in by_pattern else (
@@ -301,7 +303,7 @@ class TermReader:
             part = replace(clause, text=" ".join(sentences))
             main = " ".join(mains[rule_id])
             read = self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
-                               start, review=rule_id in review,
+                               start, review=rule_id in review, blacked=rule_id in blacked,
                                main=replace(clause, text=main) if main != part.text else None)
             if rule_id in hedged:  # an indication, not an agreement: the controller decides
                 read = [_as_review(t) for t in read]
@@ -363,13 +365,15 @@ class TermReader:
     def _terms(
         self, rule: Rule, part: Clause, clause: Clause, customer_id: str, confidence: float,
         lang: str, start: date | None = None, review: bool = False, main: Clause | None = None,
+        blacked: bool = False,
     ) -> list[Term]:
         """Read the rule's values from the matching part; the term cites the whole clause.
         With `review` (a review phrase matched, and the rule asks for it), missing required
         values give a review term instead of none. `main` is the part without the phrases
         qualifying a noun ('Facturen niet betwist binnen acht dagen worden binnen 30 dagen …
         betaald'): a value is read there first, and from the whole part when it states none."""
-        review = review and rule.review_when_values_missing
+        # a figure blacked out where the rule's grammar wants one: to review for every rule
+        review = (review and rule.review_when_values_missing) or blacked
         values: list[TermValue] = []
         table: PriceTable | None = None
         groups: dict[str, bool] = {}

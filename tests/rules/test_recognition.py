@@ -352,6 +352,8 @@ def test_an_upper_bound_on_orders_is_no_commitment(reader, lang, text):
     ("nl", "De Dealer verplicht zich om [***] kratten per jaar af te nemen.",
      "volume_commitment", "year"),
     ("en", "Each invoice is payable within [...***...] days of its date.", "payment_term", None),
+    # a rule without review phrases of its own goes to review too
+    ("en", "The Packer ships every order within [***] working days.", "lead_time", None),
 ])
 def test_a_redacted_figure_gives_a_term_to_review(reader, lang, text, rule, period):
     terms = [t for t in read(reader, lang, ("6", "", text)) if t.rule_id == rule]
