@@ -212,6 +212,26 @@ def test_installed_command_runs_in_a_subprocess(tmp_path):
     assert f"{rules} rule files valid" in result.stdout
 
 
+PROBE = """
+import runpy, sys
+sys.argv = ["contract-audit", "run", "--config", sys.argv[1], "--period", "2026-10", "--dry-run"]
+try:
+    runpy.run_module("audit", run_name="__main__")
+except SystemExit as e:
+    code = e.code
+print(code, sorted(m for m in ("spacy", "pdfplumber", "pdfminer") if m in sys.modules),
+      file=sys.stderr)
+"""
+
+
+def test_a_run_whose_contracts_are_all_cached_loads_no_spacy_and_no_pdf_reader(
+        warm_sample_config):
+    """The monthly case starts in a second or two: no spaCy pipeline, no PDF library."""
+    result = subprocess.run([sys.executable, "-c", PROBE, str(warm_sample_config())],
+                            capture_output=True, text=True, check=False, cwd=ROOT)
+    assert result.stderr.splitlines()[-1] == "0 []", result.stderr
+
+
 def test_terms_command_lists_agreements_with_source_and_flags(warm_sample_config, tmp_path,
                                                              monkeypatch):
     monkeypatch.setattr(terms_command, "console", Console(width=250))
