@@ -55,14 +55,24 @@ class Converted:
         return str(self.text[int(self.codes[row])].as_py())
 
 
-def convert(field: Field, column: pa.ChunkedArray | pa.Array, number: Number,
-            date_formats: list[str], mapping: dict[str, str] | None) -> Converted:
-    """Validate and convert one text column to the field's type."""
+def dictionary(column: pa.ChunkedArray | pa.Array) -> pa.DictionaryArray:
+    """The column as codes into its distinct texts (in order of first appearance)."""
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks()
+    return pc.dictionary_encode(column)
+
+
+def convert(field: Field, column: pa.ChunkedArray | pa.Array, number: Number,
+            date_formats: list[str], mapping: dict[str, str] | None,
+            encoded: pa.DictionaryArray | None = None) -> Converted:
+    """Validate and convert one text column to the field's type (`encoded`: its dictionary(),
+    when the caller has it already)."""
     if field.type == "str" and not mapping:
+        if isinstance(column, pa.ChunkedArray):
+            column = column.combine_chunks()
         return _strings(column, field)
-    encoded = pc.dictionary_encode(column)
+    if encoded is None:
+        encoded = dictionary(column)
     codes = encoded.indices.to_numpy(zero_copy_only=False)
     texts = pc.utf8_trim_whitespace(encoded.dictionary)
     mapped = texts

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from audit.config import DATASETS, AuditConfig, DatasetSource
-from audit.erp.convert import Number, convert
+from audit.erp.convert import Number, convert, dictionary
 from audit.erp.duck import read_sql_files
 from audit.erp.fields import OPTIONAL_DATASETS, SCHEMAS, Field
 from audit.erp.profiles import resolve_sources
@@ -227,7 +227,10 @@ def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
         mapping = {k: str(v).lower() if isinstance(v, bool) else str(v)
                    for k, v in source.values.get(field.name, {}).items()}
         column = raw.table[columns[field.name]]
-        if field.type == "date" and (wrong := check_date_order(column, source.date_formats)):
+        # a date column's distinct texts serve both the date-order check and the conversion
+        encoded = dictionary(column) if field.type == "date" else None
+        if encoded is not None and (wrong := check_date_order(encoded.dictionary,
+                                                              source.date_formats)):
             if field.required:
                 raise ErpDataError.of(wrong.code, Location(raw.files[0],
                                                            column=columns[field.name]),
@@ -236,7 +239,7 @@ def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
                                        Location(raw.files[0], column=columns.pop(field.name)),
                                        reason=wrong))
             continue
-        result = convert(field, column, number, source.date_formats, mapping)
+        result = convert(field, column, number, source.date_formats, mapping, encoded)
         data[field.name] = result.values
         if result.invalid.any():
             problems += value_problems(field, result.invalid, result.shown, raw.rows,
