@@ -75,7 +75,8 @@ def _date(g: tuple[str | None, ...], us: bool) -> date | None:
 
 
 DAY_MONTH = re.compile(
-    rf"\b(?:per|op|on|as\s+of|from|vanaf|met\s+ingang\s+van|effect\s+from)\s+(?:the\s+)?"
+    rf"\b(?:per|op|on|as\s+of|from|vanaf|met\s+ingang\s+van|effect\s+from|ingaande|each|every|"
+    rf"(?:effective|beginning|starting|commencing)(?:\s+(?:as\s+of|from|on))?)\s+(?:the\s+)?"
     rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th|e)?\s+(?:of\s+)?(?P<m>{MONTH_WORDS})"
     rf"|(?P<m2>{MONTH_WORDS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?![.,]?\s*\d{{4}})", re.I)
 

@@ -94,7 +94,10 @@ _MORPH = "|".join(sorted({*_CARDINALS_NL.split(), *_CARDINALS_EN.split(), "en", 
 # a number word: an ordinal, or number morphemes run together ('vijfenveertig', 'tweehonderd'),
 # with an ordinal ending ('vierde', 'twintigste', 'sixth'); text2num decides what is a number
 _WORD = (rf"(?:{'|'.join(_ORDINALS.split())}|(?:{_MORPH})+(?:ste|de|th)?)")
-WORDS = re.compile(rf"(?<![\w-]){_WORD}(?:(?:[\s-]+(?:and\s+|en\s+)?){_WORD})*(?![\w-])", re.I)
+# a number word joined to its unit by a hyphen counts ('a one-year term', 'a thirty-day period')
+_HYPHEN_UNIT = r"-(?:years?|months?|weeks?|days?|hours?|minutes?|jarige?|maands|weekse|daagse)\b"
+WORDS = re.compile(rf"(?<![\w-]){_WORD}(?:(?:[\s-]+(?:and\s+|en\s+)?){_WORD})*"
+                   rf"(?![\w]|-(?!{_HYPHEN_UNIT[1:]}))", re.I)
 # digits: '1.234,56', '1,234.56', '12,50', '10.000', '1 000' (with a non-breaking space), '500,-'
 # (never a part of an item code 'BT.3120-05', a date '01-03-2026' or a time '15:00')
 DIGITS = re.compile(

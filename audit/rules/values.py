@@ -53,7 +53,14 @@ def read_days(clause: Clause, lang: str) -> int | None:
     found = [d for d in durations(text, lang) if d.unit in {"days", "weeks", "months"}]
     plain = [d for d in found if not CASH_DISCOUNT.search(_part(text, d.start))]
     d = (plain or found or [None])[0]
+    if d is None and (net := NET_DAYS.search(text)):
+        return int(net.group(1))  # 'net 30', '2/10 net 30': the trade's shorthand for days
     return d.days() if d else None
+
+
+# 'net 30' / 'netto 30' with no unit after it: days, as the trade writes a payment term
+NET_DAYS = re.compile(r"\bnet(?:to)?\s+(\d{1,3})\b(?![.,]\d|\s*(?:%|percent|procent|€|\$|eur|usd|kg|"
+                      r"ton|lbs|units|pieces|stuks|weight|gewicht)\b)", re.I)
 
 
 def _part(text: str, at: int) -> str:
@@ -91,7 +98,7 @@ def read_time_window(clause: Clause, lang: str) -> str | None:
 # the words that make an amount or percentage a maximum ('maximaal € 250', 'capped at 2.5%')
 CAP_BEFORE = re.compile(
     r"(?:maximum|maximaal|max\.?|ten\s+hoogste|hooguit|capped\s+at|up\s+to|at\s+most|"
-    r"not\s+more\s+than|no\s+more\s+than|niet\s+meer\s+dan|not\s+exceed|exceeding|limited\s+to|"
+    r"not\s+more\s+than|no\s+more\s+than|niet\s+meer\s+dan|not\s+(?:to\s+)?exceed|exceeding|limited\s+to|"
     r"begrensd\s+(?:op|tot)|plafond)\s+(?:(?:van|of|een|a|the|totaal|total|in\s+total|"
     r"bedraagt|is|in\s+totaal)\s+){0,3}$", re.I)
 

@@ -75,6 +75,9 @@ def test_clock_durations(text, lang, n, unit, minutes):
     ("7-10 business days", "en", "working_days", 10, False, None),
     ("anderhalve week", "nl", "weeks", Decimal("1.5"), False, 10),
     ("vijf jaar", "nl", "years", 5, False, 1825),
+    # a number word joined to its unit by a hyphen
+    ("for successive one-year periods", "en", "years", 1, False, 365),
+    ("a forty-five-day cure period", "en", "days", 45, False, 45),
 ])
 def test_calendar_durations(text, lang, unit, n, ordinal, days):
     [d] = durations(text, lang)
@@ -143,6 +146,8 @@ def test_dates(text, lang, day):
 @pytest.mark.parametrize(("text", "value"), [
     ("per 1 oktober", "01-10"), ("with effect from 1 April each year", "01-04"),
     ("as of March 15", "15-03"), ("op 31 februari", None), ("per 1 oktober 2026", None),
+    ("once a year, effective January 1, by", "01-01"), ("adjusted each July 1st", "01-07"),
+    ("telkens ingaande 1 maart", "01-03"),
 ])
 def test_yearly_day_and_month(text, value):
     assert day_month(text) == value

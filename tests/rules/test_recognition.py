@@ -359,3 +359,24 @@ def test_a_redacted_figure_gives_a_term_to_review(reader, lang, text, rule, peri
     terms = [t for t in read(reader, lang, ("6", "", text)) if t.rule_id == rule]
     assert [(t.get("readable"), t.get("period")) for t in terms] == [(False, period)]
     assert all(v.value != Decimal(11111) for t in terms for v in t.values)
+
+
+# Wordings of other companies' English contracts, each through the whole rule (made up here).
+@pytest.mark.parametrize("text,rule,expected", [
+    ("Freight is free for every order with a net value of EUR 900 or more.", "free_shipping",
+     {"threshold": Decimal("900")}),
+    ("List prices may be raised once a year, effective April 1, in line with the CPI, not to "
+     "exceed 4%.", "price_indexation",
+     {"cap_percent": Decimal("4"), "date": "01-04", "index": "CPI"}),
+    ("Payment: 1/15 net 45.", "payment_term", {"days": 45}),
+])
+def test_other_companies_english_wordings(reader, text, rule, expected):
+    assert values(read(reader, "en", ("8", "Commercial terms", text)), rule) == [expected]
+
+
+def test_a_renewal_for_hyphenated_one_year_periods(reader):
+    text = ("The Agreement runs from 1 May 2025 for an initial term of two (2) years and renews "
+            "automatically for successive one-year periods unless terminated with sixty (60) "
+            "days' written notice.")
+    [term] = [t for t in read(reader, "en", ("15", "Term", text)) if t.rule_id == "contract_term"]
+    assert (term.get("renewal_months"), term.get("notice")) == (12, "60 days")

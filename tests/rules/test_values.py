@@ -44,6 +44,11 @@ def test_number_words(text, value):
     ("working_days", "within three (3) business days of the order", "en", 3),
     ("working_days", "Betaling binnen 30 dagen.", "nl", None),
     ("days", "Levering binnen 5 werkdagen.", "nl", None),
+    # the trade's shorthand: days without the word
+    ("days", "Terms: 2/10 net 30.", "en", 30),
+    ("days", "Betalingsconditie: netto 21.", "nl", 21),
+    ("days", "Net weight 30 kg per carton.", "en", None),
+    ("cap_percent", "by the change in the CPI, not to exceed 3%", "en", Decimal("3")),
     ("minutes", "De chauffeur belt één uur voor aflevering.", "nl", 60),
     ("minutes", "telefonisch contact 30 minuten voor aflevering", "nl", 30),
     ("minutes", "call the Customer half an hour before delivery", "en", 30),
