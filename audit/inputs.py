@@ -48,18 +48,6 @@ def _why(name: str, problems: list[Problem]) -> str:
     return f"{name} — {'; '.join(reasons)}" if reasons else name
 
 
-def order_value_as_invoices(erp: ErpData) -> pd.DataFrame | None:
-    """Without an invoices export, the order lines as invoices (order date, quantity × price):
-    enough to rank the customers by what they bought."""
-    lines = erp.get("order_lines")
-    if lines is None:
-        return None
-    amounts = [q * p for q, p in zip(lines["quantity"], lines["unit_price"], strict=True)]
-    return pd.DataFrame({"customer_id": lines["customer_id"], "invoice_date": lines["order_date"],
-                         "amount": pd.Series(amounts, index=lines.index, dtype=object),
-                         "kind": "invoice"})
-
-
 def versions(config: AuditConfig) -> dict[str, Any]:
     """Hashes of the config, the rule files and the input files this run used."""
     rules = sorted(config.path(config.rules_dir).glob("*.yaml"))

@@ -327,6 +327,12 @@ class Period:
         """The period of the month a day falls in."""
         return cls.of_month(day.year, day.month, lookback_months)
 
+    @classmethod
+    def before(cls, day: date, lookback_months: int = 1) -> Period:
+        """The period of the month before the one a day falls in: what a run on that day audits
+        when no period is given."""
+        return cls.containing(day, lookback_months).shift(-1)
+
     @property
     def lookback_months(self) -> int:
         """How many months the window covers, this one included."""

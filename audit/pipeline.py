@@ -28,21 +28,20 @@ from audit.contracts.linking import describe, link_documents, read_index
 from audit.contracts.reader import ReadLimits
 from audit.core.workdays import WorkCalendar, calendar_for
 from audit.erp.loader import load_erp
+from audit.erp.scope import top_customers
 from audit.errors import (
     AuditError,
     ConfigError,
-    ErpDataError,
     Location,
     NoContractsError,
     Problem,
 )
-from audit.inputs import TRANSACTION_DATES, check_inputs, order_value_as_invoices, versions
+from audit.inputs import TRANSACTION_DATES, check_inputs, versions
 from audit.lock import LOCK_FILE, AuditLock
 from audit.models import (
     AuditRun,
     Clause,
     ContractDoc,
-    Customer,
     Deviation,
     ErpData,
     Period,
@@ -68,16 +67,6 @@ log = logging.getLogger("audit")
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     """Default progress callback: silent."""
-
-
-def parse_period(text: str | None, lookback_months: int, today: date | None = None) -> Period:
-    """'2026-10' -> Period; None -> the previous calendar month."""
-    if text is None:
-        return Period.containing(today or date.today(), lookback_months).shift(-1)
-    try:
-        return Period.parse(text, lookback_months)
-    except ValueError as e:
-        raise AuditError(f"--period must look like YYYY-MM, got '{text}'") from e
 
 
 @dataclass
@@ -202,27 +191,6 @@ def check_rules(config: AuditConfig) -> dict[str, Rule]:
     """The rule files, validated, each of a kind the checks know (an unknown kind is an error
     naming the file and listing the valid kinds)."""
     return load_rules(config.path(config.rules_dir), kinds=set(CHECKS))
-
-
-def top_customers(erp: ErpData, period: Period, n: int,
-                  masters: dict[str, dict[str, Any]]) -> list[Customer]:
-    """The n customers with the most invoiced revenue (credit notes deducted) in the window."""
-    invoices = erp.get("invoices")
-    if invoices is None:
-        invoices = order_value_as_invoices(erp)  # no invoices export: rank by order value
-    if invoices is None:
-        raise ErpDataError("cannot choose the customers to audit: neither an invoices nor an "
-                           "order_lines dataset is configured (erp.datasets in config.yaml)")
-    window = invoices[(invoices["invoice_date"] >= pd.Timestamp(period.lookback_start))
-                      & (invoices["invoice_date"] <= pd.Timestamp(period.end))]
-    sign = window["kind"].map({"invoice": 1, "credit_note": -1})
-    amounts = [abs(a) * s for a, s in zip(window["amount"], sign, strict=True)]
-    revenue = pd.Series(amounts, index=window.index, dtype=object).groupby(
-        window["customer_id"]).sum()
-    names = masters
-    ranked = sorted(revenue.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-    return [Customer(str(cid), str(names.get(cid, {}).get("name", cid)), Decimal(rev), rank)
-            for rank, (cid, rev) in enumerate(ranked, 1)]
 
 
 def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: Store,
@@ -597,4 +565,4 @@ def respond(config: AuditConfig, deviation_id: str, action: str, by: str, note: 
     return Store(config.db_url).respond(deviation_id, action, by, note, until)
 
 
-__all__ = ["RunOptions", "parse_period", "run_audit", "Location"]
+__all__ = ["RunOptions", "run_audit", "Location"]

@@ -96,7 +96,7 @@ def period_due(trigger: BaseTrigger, now: datetime) -> str:
         fired = trigger.last_fire_time(now)
     else:
         fired = now
-    return Period.containing(fired.date()).shift(-1).label
+    return Period.before(fired.date()).label
 
 
 def scheduled_audit(config_path: str) -> str:

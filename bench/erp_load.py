@@ -113,7 +113,8 @@ def timed_audit(config: Any, out: Path | None = None) -> tuple[Any, dict[str, fl
     if out is None:
         with tempfile.TemporaryDirectory() as tmp:
             return timed_audit(config, Path(tmp))
-    from audit.pipeline import RunOptions, parse_period, run_audit
+    from audit.models import Period
+    from audit.pipeline import RunOptions, run_audit
 
     stamps: dict[str, float] = {}
 
@@ -123,7 +124,7 @@ def timed_audit(config: Any, out: Path | None = None) -> tuple[Any, dict[str, fl
 
     config = config.model_copy(update={"output_dir": str(out)})
     start, cpu = time.perf_counter(), time.process_time()
-    run = run_audit(config, parse_period("2026-10", config.lookback_months),
+    run = run_audit(config, Period.parse("2026-10", config.lookback_months),
                     RunOptions(dry_run=True, progress=progress))
     end, cpu = time.perf_counter(), time.process_time() - cpu
     return run, {"wall": end - start, "cpu": cpu,

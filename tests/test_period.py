@@ -30,7 +30,23 @@ def test_months_until_and_the_month_of_a_day() -> None:
     assert Period.containing(date(2026, 1, 2)).shift(-1).label == "2025-12"
 
 
+def test_a_run_without_a_period_audits_the_month_before_today() -> None:
+    assert Period.before(date(2026, 1, 2)).label == "2025-12"
+    assert Period.before(date(2026, 3, 31), lookback_months=12).lookback_start == date(2025, 3, 1)
+
+
 @pytest.mark.parametrize("label", ["2026-13", "2026/10", "oktober", "2026-10-01", ""])
 def test_anything_but_yyyy_mm_is_refused_naming_the_form(label: str) -> None:
     with pytest.raises(ValueError, match="YYYY-MM"):
         Period.parse(label)
+
+
+def test_a_period_option_not_yyyy_mm_stops_the_run_naming_the_form(sample_config) -> None:
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    result = CliRunner().invoke(app, ["run", "--config", str(sample_config()), "--period",
+                                      "oktober"])
+    assert result.exit_code == 1, result.output
+    assert "--period must look like YYYY-MM, got 'oktober'" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,7 @@ from audit.cli.common import (
 from audit.cli.startup import collector_paused
 from audit.config import load_config
 from audit.errors import AuditError, NotifyError
-from audit.models import AuditRun
+from audit.models import AuditRun, Period
 
 
 def run(
@@ -38,7 +39,7 @@ def run(
 ) -> None:
     """Run the audit for one period: read, check, report, email the owners."""
     with collector_paused(freeze=True):  # then frozen: the audit's passes skip the modules
-        from audit.pipeline import RunOptions, parse_period, run_audit
+        from audit.pipeline import RunOptions, run_audit
     try:
         cfg = load_config(config)
         setup_logging(cfg)
@@ -60,6 +61,16 @@ def run(
     _summary(result, cfg.path(cfg.output_dir) / the_period.label, cfg.language)
     if result.stats.emails.undelivered:
         raise typer.Exit(NotifyError.exit_code)  # recorded, but not every owner has the email
+
+
+def parse_period(text: str | None, lookback_months: int, today: date | None = None) -> Period:
+    """--period '2026-10' -> Period; not given -> the previous calendar month."""
+    if text is None:
+        return Period.before(today or date.today(), lookback_months)
+    try:
+        return Period.parse(text, lookback_months)
+    except ValueError as e:
+        raise AuditError(f"--period must look like YYYY-MM, got '{text}'") from e
 
 
 def _progress() -> Progress:

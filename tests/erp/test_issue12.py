@@ -51,8 +51,8 @@ def test_1_linking_without_a_kvk_column(tmp_path):
 
 def test_2_an_absent_optional_field_turns_off_what_needs_it():
     from audit.checks import CHECKS
-    from audit.models import AuditRun, ErpData
-    from audit.pipeline import _runnable_sides, parse_period
+    from audit.models import AuditRun, ErpData, Period
+    from audit.pipeline import _runnable_sides
     from audit.rules.loader import load_rules
 
     frames = {"customers": pd.DataFrame({"customer_id": ["K-1"], "payment_term_days": [30],
@@ -62,7 +62,7 @@ def test_2_an_absent_optional_field_turns_off_what_needs_it():
               "deliveries": pd.DataFrame({"delivery_id": ["L1"]})}
     frames["invoices"].attrs["absent"] = ["due_date"]
     frames["order_lines"].attrs["absent"] = ["requested_date"]
-    run = AuditRun(period=parse_period("2026-10", 12))
+    run = AuditRun(period=Period.parse("2026-10", 12))
     rules = load_rules(ROOT / "rules")
     sides = _runnable_sides({k: rules[k] for k in ("payment_term", "lead_time")},
                             ErpData(frames=frames), run)
