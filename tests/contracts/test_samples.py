@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from datetime import date
@@ -31,8 +32,14 @@ def customers() -> pd.DataFrame:
                          for cid, c in KEY["contracts"].items()])
 
 
+@functools.cache
+def read_sample(name: str):
+    """A sample PDF as read (the documents are frozen: each is read once for the module)."""
+    return read_pdf(SAMPLES / name)
+
+
 def read(name: str):
-    doc, problems = read_pdf(SAMPLES / name)
+    doc, problems = read_sample(name)
     assert problems == []
     doc, problem = link_customer(describe(doc, OWN_KVK), customers())
     assert problem is None
@@ -73,8 +80,13 @@ def test_amendment_kind_date_and_replaced_article():
     assert replaced == [("5.1",)]
 
 
+@functools.cache
+def term_reader() -> TermReader:
+    return TermReader(load_rules(ROOT / "rules"))
+
+
 def terms_of(*names: str):
-    reader = TermReader(load_rules(ROOT / "rules"))
+    reader = term_reader()
     terms = []
     for name in names:
         doc = read(name)
@@ -106,7 +118,7 @@ def test_general_terms_annex_is_not_read_as_the_customers_agreement():
 
 
 def test_unknown_party_is_a_problem_naming_the_file():
-    doc, _ = read_pdf(SAMPLES / "raamovereenkomst_hoogvliet_foods.pdf")
+    doc, _ = read_sample("raamovereenkomst_hoogvliet_foods.pdf")
     doc = describe(doc, OWN_KVK)
     _, problem = link_customer(doc, customers()[customers()["customer_id"] != "C1003"])
     assert str(problem).startswith("raamovereenkomst_hoogvliet_foods.pdf, page 1: cannot link "
