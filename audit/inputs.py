@@ -1,16 +1,11 @@
-"""Before a run: are the exports fit for the period? And the hashes of what a run used."""
+"""Before a run: are the exports fit for the period? (What a run used: provenance.py.)"""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-from typing import Any
-
 import pandas as pd
 
-from audit import __version__
 from audit.config import AuditConfig
-from audit.erp.loader import export_files, unusable
+from audit.erp.loader import unusable
 from audit.errors import InputError, Problem
 from audit.models import ErpData, Period
 
@@ -46,26 +41,3 @@ def _why(name: str, problems: list[Problem]) -> str:
     reasons = [str(p).split(f"; {ending}")[0] for p in problems if p.stage == "erp"
                and ending in p.message and f"'{name}'" in p.message.split(ending)[-1]]
     return f"{name} — {'; '.join(reasons)}" if reasons else name
-
-
-def versions(config: AuditConfig) -> dict[str, Any]:
-    """Hashes of the config, the rule files and the input files this run used."""
-    rules = sorted(config.path(config.rules_dir).glob("*.yaml"))
-    inputs = export_files(config)
-    folder = config.path(config.contracts_dir)
-    inputs += sorted(folder.glob("*.pdf")) if folder.is_dir() else []
-    return {
-        "program": __version__,
-        "config": hashlib.sha256(config.model_dump_json().encode()).hexdigest()[:16],
-        "rules": _digest(rules),
-        "inputs": {p.name: _digest([p]) for p in inputs if p.is_file()},
-    }
-
-
-def _digest(paths: list[Path]) -> str:
-    h = hashlib.sha256()
-    for path in paths:
-        with path.open("rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-    return h.hexdigest()[:16]

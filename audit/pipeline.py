@@ -36,7 +36,7 @@ from audit.errors import (
     NoContractsError,
     Problem,
 )
-from audit.inputs import TRANSACTION_DATES, check_inputs, versions
+from audit.inputs import TRANSACTION_DATES, check_inputs
 from audit.lock import LOCK_FILE, AuditLock
 from audit.models import (
     AuditRun,
@@ -53,6 +53,7 @@ from audit.notify.build import OwnerEmail
 from audit.notify.outbox import OutboxResult, email_period
 from audit.notify.outbox import deliver_outbox as send_outbox
 from audit.private import mask
+from audit.provenance import versions
 from audit.rules.loader import load_rules
 from audit.rules.overrides import Override, apply_overrides, load_overrides
 from audit.rules.schema import Rule

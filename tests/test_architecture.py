@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "audit"
 CORE = {"", "core", "models", "errors", "private", "faults"}
 CONFIG = {"config"}
 STAGES = {"contracts", "rules", "erp", "checks", "owners", "store", "report", "notify"}
-WIRING = {"pipeline", "delivery", "lock", "limits", "needs", "inputs"}
+WIRING = {"pipeline", "delivery", "lock", "limits", "needs", "inputs", "provenance"}
 FRONT = {"cli", "schedule", "__main__"}
 
 # what each layer may import besides itself: a stage imports core and config, never another

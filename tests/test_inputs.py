@@ -12,8 +12,9 @@ import pytest
 from audit.config import load_config
 from audit.erp.loader import load_erp
 from audit.errors import InputError, Problem
-from audit.inputs import check_inputs, versions
+from audit.inputs import check_inputs
 from audit.models import ErpData, Period
+from audit.provenance import versions
 from tests.conftest import ROOT, write_sample_config
 
 OCTOBER = Period("2026-10", date(2026, 10, 1), date(2026, 10, 31), date(2025, 11, 1))
