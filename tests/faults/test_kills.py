@@ -84,8 +84,9 @@ def test_killed_while_reading_the_readers_die_too_and_the_rerun_completes(tmp_pa
     assert [r["status"] for r in Store(url).runs()] == ["running"]
     code, output = cli("run", "--config", str(config), "--period", PERIOD)
     assert code == 0, output
-    assert "1 eerdere run(s) waren onderbroken"  # the sample: nl in output
-    assert "aaa-long-appendix.pdf: het lezen duurde langer dan 3 s" in " ".join(output.split())
+    said = " ".join(output.split())  # the sample's language: nl
+    assert "1 eerdere run(s) waren onderbroken" in said
+    assert "aaa-long-appendix.pdf: het lezen duurde langer dan 3 s" in said
     runs = Store(url).runs()
     assert [r["status"] for r in runs] == ["completed", "interrupted"]
     assert "the process ended before the run finished" in runs[1]["error"]
