@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from audit.core.parse import find_dates
 from audit.errors import Location, RuleError
 from audit.models import Clause, Table, Term, TermValue
-from audit.rules.modality import judge, qualifiers
+from audit.rules.modality import judge, qualifiers, referred
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
 from audit.rules.values import (
@@ -275,6 +275,9 @@ class TermReader:
             by_pattern, by_phrase, by_review, excluded, vetoed = self._hits(doc, quals)
             # the heading says what the clause is about ('Duur': 'geldt van … tot en met …')
             from_heading = heading_hits - set(by_pattern) - set(by_phrase) - excluded
+            # a reference to an attachment speaks of the rules named nearest to it
+            near = referred(doc, {r: by_pattern.get(r, []) + by_phrase.get(r, [])
+                                  for r in (set(by_pattern) | set(by_phrase)) & rule_ids})
             for rule_id in (set(by_pattern) | set(by_phrase) | from_heading) & rule_ids:
                 spans = by_pattern.get(rule_id, []) + by_phrase.get(rule_id, [])
                 mood = judge(doc, lang, spans)
@@ -282,7 +285,7 @@ class TermReader:
                     continue
                 # a reference to an attachment ('vastgelegd in Bijlage 1') makes a review of
                 # the rules the sentence names itself, not of every rule its heading names
-                if rule_id in by_review or (mood.reference and rule_id not in vetoed
+                if rule_id in by_review or (rule_id in near and rule_id not in vetoed
                                             and rule_id not in from_heading):
                     review.add(rule_id)
                 if redacted and rule_id in by_pattern:

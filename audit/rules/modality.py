@@ -86,7 +86,6 @@ class Modality:
 
     negated: bool = False  # 'geen minimumafname': no agreement
     hedged: bool = False  # 'circa 5 werkdagen': an indication, to review
-    reference: bool = False  # the figure stands elsewhere ('bedoeld in artikel 6')
 
 
 def judge(doc: Doc, lang: str, spans: list[tuple[int, int]]) -> Modality:
@@ -103,7 +102,7 @@ def judge(doc: Doc, lang: str, spans: list[tuple[int, int]]) -> Modality:
     text = doc.text.lower()
     words = {t.lower_.rstrip(".") for t in doc}
     hedged = any((h in words) if " " not in h else (h in text) for h in HEDGES.get(lang, set()))
-    return Modality(negated=negated, hedged=hedged, reference=bool(REFERENCE.search(doc.text)))
+    return Modality(negated=negated, hedged=hedged)
 
 
 def qualifiers(doc: Doc, lang: str) -> list[tuple[int, int]]:
@@ -201,3 +200,19 @@ def _qualifies_a_noun(doc: Doc, lang: str, i: int) -> bool:
     participle = PARTICIPLE.get(lang)
     return (before.is_alpha and before.lower_ not in FINITE.get(lang, set())
             and participle is not None and bool(participle.match(after)))
+
+
+def referred(doc: Doc, found: dict[str, list[tuple[int, int]]]) -> set[str]:
+    """The rules a reference to an attachment in the sentence speaks of: those whose matched
+    words stand nearest to it ('levert aan de Haven onderdelen tegen de tarieven in Bijlage 2':
+    the prices, not the delivery); none without a reference."""
+    m = REFERENCE.search(doc.text)
+    if m is None:
+        return set()
+    at = next((t.i for t in doc if t.idx >= m.start()), len(doc))
+    distance = {rule: min(at - end if end <= at else start - at for start, end in spans)
+                for rule, spans in found.items() if spans}
+    if not distance:
+        return set()
+    nearest = min(distance.values())
+    return {rule for rule, d in distance.items() if d == nearest}

@@ -380,3 +380,26 @@ def test_a_renewal_for_hyphenated_one_year_periods(reader):
             "days' written notice.")
     [term] = [t for t in read(reader, "en", ("15", "Term", text)) if t.rule_id == "contract_term"]
     assert (term.get("renewal_months"), term.get("notice")) == (12, "60 days")
+
+
+# A delivery address in another country's form is not read as a Dutch postcode and house
+# number; the agreement is still there, so it goes to review instead of vanishing.
+@pytest.mark.parametrize("lang,text", [
+    ("nl", "Aflevering geschiedt aan het depot, Molenstraat 14, 9000 Gent."),
+    ("en", "All goods are shipped to the Buyer's plant at 77 Quarry Road, Sheffield S9 3XX."),
+    ("en", "Deliveries go to Lagerweg 3, 40210 Düsseldorf."),
+])
+def test_a_foreign_delivery_address_is_to_review(reader, lang, text):
+    terms = [t for t in read(reader, lang, ("5", "", text)) if t.rule_id == "delivery_address"]
+    assert [(t.get("readable"), t.get("address")) for t in terms] == [(False, None)]
+
+
+def test_a_reference_reviews_the_agreement_named_next_to_it(reader):
+    # 'levert aan' is a delivery, but the attachment holds the rates, not an address
+    text = "De Leverancier levert aan de Haven onderdelen tegen de tarieven in Bijlage 2."
+    terms = read(reader, "nl", ("1", "Onderwerp", text))
+    assert [t.rule_id for t in terms if t.rule_id == "delivery_address"] == []
+    # the same reference beside the commitment makes the commitment one to review
+    text = "De Afnemer neemt per jaar minimaal de hoeveelheden af die in Bijlage 2 staan."
+    found = [t for t in read(reader, "nl", ("2", "Afname", text)) if t.rule_id == "volume_commitment"]
+    assert [t.get("readable") for t in found] == [False]
