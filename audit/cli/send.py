@@ -8,8 +8,8 @@ import typer
 
 from audit.cli.common import DEFAULT_CONFIG, ConfigOption, VerboseOption, console, fail
 from audit.config import load_config
-from audit.errors import AuditError, NotifyError
 from audit.core.messages import render
+from audit.errors import AuditError, NotifyError
 
 if TYPE_CHECKING:
     from audit.pipeline import OutboxDelivery

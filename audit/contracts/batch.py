@@ -16,8 +16,8 @@ from pathlib import Path
 
 from audit.contracts import ocr
 from audit.contracts.reader import CHUNK, ReadLimits, assemble, read_part
-from audit.errors import Location, Problem
 from audit.core.messages import msg
+from audit.errors import Location, Problem
 from audit.models import ContractDoc
 
 Result = tuple[ContractDoc | None, list[Problem]]

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from audit.contracts.paragraphs import LONG_CLAUSE
-from audit.errors import Location, Problem
 from audit.core.messages import msg
+from audit.errors import Location, Problem
 from audit.models import Clause, ContractDoc, Term
 
 UNSTRUCTURED = ("preamble", "signature")  # articles that are no heading of the document

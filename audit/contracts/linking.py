@@ -12,8 +12,8 @@ from rapidfuzz import fuzz
 from audit.contracts.dated import document_date
 from audit.contracts.references import doc_references, find_base
 from audit.core.addresses import address_keys
-from audit.errors import ContractReadError, Location, Problem
 from audit.core.messages import msg
+from audit.errors import ContractReadError, Location, Problem
 from audit.models import ContractDoc
 
 KVK = re.compile(

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from audit.contracts import ocr
 from audit.contracts.pagetext import TABLE_MARK
-from audit.errors import ContractReadError, Location, Problem
 from audit.core.messages import msg
+from audit.errors import ContractReadError, Location, Problem
 from audit.models import ContractDoc, Line, Page, Table
 
 if TYPE_CHECKING:

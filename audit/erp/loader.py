@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from audit.config import DATASETS, AuditConfig, DatasetSource
+from audit.core.messages import Msg, joined, msg
 from audit.erp.convert import Number, convert, dictionary
 from audit.erp.duck import read_sql_files
 from audit.erp.fields import OPTIONAL_DATASETS, SCHEMAS, Field
@@ -21,7 +22,6 @@ from audit.erp.shape import add_absent, check_date_order, exact_repeats, foreign
 from audit.erp.sources import Raw, read_files, read_query
 from audit.erp.validate import MAX_ROW_PROBLEMS, duplicates, references, value_problems
 from audit.errors import ErpDataError, Location, Problem
-from audit.core.messages import Msg, joined, msg
 from audit.models import ErpData
 
 __all__ = ["MAX_ROW_PROBLEMS", "export_files", "load_dataset", "load_erp"]

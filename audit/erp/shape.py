@@ -11,12 +11,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from audit.config import DatasetSource
+from audit.core.messages import Msg, msg
 from audit.erp.convert import Number
 from audit.erp.fields import Field
 from audit.erp.sources import Raw
 from audit.erp.validate import capped, per_file, row_codes
 from audit.errors import ErpDataError, Location, Problem
-from audit.core.messages import Msg, msg
 
 EURO = {"EUR", "€", "EURO"}
 MONEY = {"price_list": ("unit_price",), "order_lines": ("unit_price",),

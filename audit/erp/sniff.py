@@ -12,8 +12,8 @@ import codecs
 import csv
 from dataclasses import dataclass
 
-from audit.errors import ErpDataError, Location
 from audit.core.messages import Msg, msg
+from audit.errors import ErpDataError, Location
 
 SEPARATORS = (";", ",", "\t", "|")
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),

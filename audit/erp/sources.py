@@ -15,10 +15,10 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from audit.config import DatasetSource
+from audit.core.messages import Msg, msg
 from audit.erp.sniff import guess_encoding, looks_separated, sniff_encoding, sniff_separator
 from audit.erp.text import frame_to_table, render_cell
 from audit.errors import ErpDataError, Location, Problem
-from audit.core.messages import Msg, msg
 
 HEADER_SEARCH = 20  # rows searched for the header when header_row is not set
 BLOCK_SIZE = 1 << 22  # pyarrow's parse block; grown when one field is bigger

@@ -14,9 +14,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from audit.core.messages import Msg, msg
 from audit.erp.fields import KEYS, REFERENCES, SCHEMAS, Field, Reference
 from audit.errors import Location, Problem
-from audit.core.messages import Msg, msg
 
 MAX_ROW_PROBLEMS = 20
 EXPECTED = {"int": msg("erp.expected_int"), "decimal": msg("erp.expected_decimal"),

@@ -12,8 +12,8 @@ from typing import Any
 
 from audit.config import SmtpConfig
 from audit.core.atomic import atomic_write_bytes
-from audit.errors import Location, NotifyError, Problem
 from audit.core.messages import Msg, msg
+from audit.errors import Location, NotifyError, Problem
 from audit.notify.build import OwnerEmail, owner_slug
 from audit.private import private_dir
 

@@ -11,9 +11,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from audit.core.i18n import format_date, format_eur, label, label_value, template_helpers
 from audit.core.summary import age_text, is_open, severity_order, totals, totals_by
 from audit.errors import Location, Problem
-from audit.core.i18n import format_date, format_eur, label, label_value, template_helpers
 from audit.models import AuditRun
 from audit.report.charts import rank, stacked_bars
 

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
-from audit.errors import Location, Problem
 from audit.core.messages import dump_params, load_params
+from audit.errors import Location, Problem
 from audit.models import Address, Clause, ContractDoc, Line, Page, Table, Term, TermValue
 from audit.store.tables import ContractCacheRow
 

@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from audit.errors import Location, Problem
 from audit.core.messages import msg
+from audit.errors import Location, Problem
 from audit.models import Deviation
 from audit.store.tracking import is_active
 

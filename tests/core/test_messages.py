@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.errors import ErpDataError, Location, Problem
 from audit.core.message_texts import MESSAGES
 from audit.core.messages import Msg, dump_params, load_params, msg, render
+from audit.errors import ErpDataError, Location, Problem
 
 AUDIT = Path(__file__).resolve().parents[2] / "audit"
 CODE = re.compile(r"^(erp|contracts|checks|owners|notify|store|rules|text|send)\.[a-z0-9_]+$")
