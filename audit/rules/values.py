@@ -198,7 +198,7 @@ MAXIMUM_BEFORE = re.compile(
 COUNTED = re.compile(r"[\s)]*(?!(?:working|business|calendar|werk|kalender)?\s*(?:days?|dag(?:en)?|"
                      r"weeks?|we+k(?:en)?|months?|maand(?:en)?|years?|ja(?:a)?r(?:en)?|hours?|uur|"
                      r"uren|minutes?|minuten|percent|per\s*cent|procent|times|keer|maal|euros?|"
-                     r"eur|usd|dollars?|gbp|than|dan|of|van|and|en|or|of|to|per|in|the|de|het|"
+                     r"eur|usd|dollars?|gbp|than|dan|of|van|and|en|or|to|per|in|the|de|het|"
                      r"een|a|an|such|other|additional|more|further|zulke|andere|extra)(?![\w]))[^\W\d_]{3,}",
                      re.I)
 # the words of buying: a counted minimum in a sentence without them is not a quantity bought
