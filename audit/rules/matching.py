@@ -426,9 +426,6 @@ def _inside(doc: Doc, span: tuple[int, int], quals: list[tuple[int, int]]) -> bo
 # a figure blacked out in a filed contract: '[***]', '[*****]', '[...***...]', '***', '[●]'
 REDACTED = re.compile(r"\[\s*(?:\.{3})?\s*\*+\s*(?:\.{3})?\s*\]|\*{3,}|\[[●•]+\]|"
                       r"\[(?:redacted|confidential|omitted)\]", re.I)
-TABLE_HEAD_ROWS = 4  # the rows of a table whose words say what it holds (header, row labels)
-_WORDS = re.compile(r"[^\W\d_]{2,}")
-
 
 TITLE_WORDS = 12  # a clause's whole text this short, without a figure, can be its title
 _FIGURE = re.compile(r"\d")
@@ -444,6 +441,10 @@ def _title_over_parts(clauses: list[Clause], i: int) -> bool:
     nxt = clauses[i + 1].article
     return (len(clause.text.split()) <= TITLE_WORDS and nxt != clause.article
             and nxt.startswith(clause.article) and not nxt[len(clause.article)].isalnum())
+
+
+TABLE_HEAD_ROWS = 4  # the rows of a table whose words say what it holds (header, row labels)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _table_words(tables: tuple[Table, ...]) -> str:

@@ -189,11 +189,6 @@ OF_ITEM = re.compile(r"\s+\w+\s+(?:van\s+(?:het\s+)?artikel|of\s+(?:the\s+)?(?:i
 MINIMUM_BEFORE = re.compile(
     r"(?:at\s+least|no[t]?\s+(?:less|fewer)\s+than|minimum\s+(?:of\s+)?|ten\s+minste|"
     r"minimaal|minstens|niet\s+minder\s+dan)\s*(?:\w+\s+)?$", re.I)
-# a maximum just before a figure: 'up to 500 units', 'no more than', 'ten hoogste': a cap on
-# what may be bought, never a commitment to buy it
-MAXIMUM_BEFORE = re.compile(
-    r"(?:up\s+to|no[t]?\s+more\s+than|maximum\s+(?:of\s+)?|at\s+most|ten\s+hoogste|"
-    r"maximaal|hoogstens|niet\s+meer\s+dan|tot\s+(?:een\s+)?maximum\s+van)\s*$", re.I)
 # …but not when that word is a time, money, a share or a connective: '30 days', '5 %', 'EUR'
 COUNTED = re.compile(r"[\s)]*(?!(?:working|business|calendar|werk|kalender)?\s*(?:days?|dag(?:en)?|"
                      r"weeks?|we+k(?:en)?|months?|maand(?:en)?|years?|ja(?:a)?r(?:en)?|hours?|uur|"
@@ -213,7 +208,7 @@ def read_quantity(clause: Clause, lang: str) -> Decimal | None:
     units') is none."""
     text = clause.text
     found = [n for n in numbers(text, lang) if not n.ordinal
-             and not MAXIMUM_BEFORE.search(text[max(0, n.start - 30):n.start])]
+             and not _capped(text, n.start)]  # 'up to 500 units', 'maximaal': a cap, never bought
     for n in found:
         if PACKING.match(text, n.end) or OF_ITEM.match(text, n.end):
             return n.value
