@@ -1,6 +1,5 @@
 """The checks at volume: one pass over the lines instead of one per item, results unchanged."""
 
-import time
 from decimal import Decimal
 
 import numpy as np
@@ -44,18 +43,18 @@ def many_lines(n: int, items: int) -> pd.DataFrame:
         "unit_price": [D(int(c)) / 100 for c in cents], "requested_date": pd.NaT})
 
 
-def test_a_thousand_items_over_sixty_thousand_lines_are_indexed_in_seconds(make_ctx):
+def test_a_thousand_items_over_sixty_thousand_lines_each_judged_once(make_ctx):
     index = term("price_indexation", cap_percent=D(5), date="01-04")
     agreed = [term("agreed_prices", subject=f"IT-{i:04d}", unit_price=D("10.00"))
               for i in range(0, 40, 4)]
     ctx = make_ctx("price_indexation", [index], order_lines=many_lines(60_000, 1000))
-    start = time.perf_counter()
     devs = price_indexation.executed(ctx)
     ctx = make_ctx("agreed_prices", agreed, order_lines=ctx.frames["order_lines"])
-    agreed_prices.executed(ctx)
-    # one deviation per risen item: the item loop once cost 20 ms per item and per date
-    assert time.perf_counter() - start < 5
+    priced = agreed_prices.executed(ctx)
+    # one deviation per risen item (its speed is a bench figure: bench/scale.py)
     assert len(devs) == 500 and all(d.impact_eur < 0 for d in devs)
+    assert len({d.subject for d in devs}) == 500
+    assert priced and {d.subject.split(":")[0] for d in priced} <= {t.subject for t in agreed}
 
 
 def test_money_fills_what_the_erp_left_empty_with_exact_zero():
