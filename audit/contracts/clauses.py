@@ -400,7 +400,8 @@ def _tables_by_group(c: _Open, sizes: list[int]) -> list[list[Table]]:
     placed: list[list[Table]] = [[] for _ in sizes]
     known = len(c.table_lines) == len(c.tables) and sum(sizes) == len(c.lines)
     ends = [sum(sizes[:k + 1]) for k in range(len(sizes))]
-    for table, before in zip(c.tables, c.table_lines if known else [len(c.lines)] * len(c.tables)):
+    starts = c.table_lines if known else [len(c.lines)] * len(c.tables)
+    for table, before in zip(c.tables, starts, strict=True):
         k = next((k for k, end in enumerate(ends) if before <= end), len(sizes) - 1)
         placed[max(0, k)].append(table)
     return placed
