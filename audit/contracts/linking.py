@@ -16,9 +16,16 @@ from audit.core.messages import msg
 from audit.errors import ContractReadError, Location, Problem
 from audit.models import ContractDoc
 
+# A party's registration number after the register's name: Dutch KvK and the like elsewhere
+# (trade register, Companies House, KBO / ondernemingsnummer), written whole ('12345678') or in
+# groups ('12.34.56.78', '0123.456.789', '1234 5678'); compared as digits (register_key); another
+# number's label in between (phone, IBAN, VAT) ends the search
 KVK = re.compile(
-    r"(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|chamber\s+of\s+commerce|handelsregister)"
-    r"[^0-9]{0,80}?(\d{8})\b",
+    r"\b(?:kvk|k\.v\.k\.|kamer\s+van\s+koophandel|chamber\s+of\s+commerce|handelsregister|"
+    r"trade\s+register|commercial\s+register|companies\s+house|company\s+(?:registration\s+)?"
+    r"(?:number|no\.?)|registered\s+number|kbo|ondernemingsnummer)"
+    r"(?:(?!\b(?:tel|telefoon|phone|fax|mobiel|mobile|iban|btw|vat)\b)[^0-9]){0,80}?"
+    r"(\d{6,12}|\d{2,4}(?:[ .\u00a0]\d{2,4}){1,3})(?![\d.,]?\d)",
     re.I | re.S,
 )
 # What an amendment calls itself, as a noun in its title block ('Amendment No. 2', 'Allonge 1',
@@ -39,7 +46,9 @@ LEGAL_FORM = re.compile(r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|ltd\.?|gmbh|inc\.?|l
 def describe(doc: ContractDoc, own_kvk: str | None) -> ContractDoc:
     """The document with its kind, title, parties' KvK numbers, references and effective date."""
     first_page = doc.pages[0].text if doc.pages else ""
-    kvks = tuple(dict.fromkeys(k for k in KVK.findall(first_page) if k != own_kvk))
+    own = register_key(own_kvk or "")
+    kvks = tuple(dict.fromkeys(digits for k in KVK.findall(first_page)
+                               if (digits := re.sub(r"\D", "", k)) and register_key(digits) != own))
     lines = [line.strip() for line in first_page.split("\n") if line.strip()]
     named = next((line for line in lines[:TITLE_LINES]
                   if len(line.split()) <= TITLE_WORDS and AMENDMENT.search(line)), None)
@@ -74,7 +83,19 @@ def _kvk_linked(doc: ContractDoc, customers: pd.DataFrame | None) -> bool:
     if doc.customer_id is None or customers is None or "kvk_number" not in customers:
         return False
     own = customers.loc[customers["customer_id"].astype(str) == doc.customer_id, "kvk_number"]
-    return any(str(k) in doc.kvk_numbers for k in own)
+    found = {register_key(k) for k in doc.kvk_numbers}
+    return any(register_key(str(k)) in found for k in own if _given(k))
+
+
+def register_key(number: str) -> str:
+    """A registration number as compared: its digits without leading zeros (an ERP that keeps
+    the number as a figure drops the zero a KvK number can start with: 01234567 -> 1234567)."""
+    return re.sub(r"\D", "", number).lstrip("0")
+
+
+def _given(value: object) -> bool:
+    """Whether the customer master holds a registration number here (not empty, not NaN)."""
+    return isinstance(value, str | int) and bool(register_key(str(value)))
 
 
 def _to_base(doc: ContractDoc, problem: Problem | None, docs: list[ContractDoc],
@@ -108,11 +129,11 @@ def link_customer(
     if customers is None or customers.empty:
         return doc, Problem.of("contracts", "contracts.no_customer_master", Location(doc.file))
     kvk_numbers = customers.get("kvk_number", pd.Series(None, index=customers.index))  # optional
-    by_kvk = {str(k): str(c) for k, c in zip(kvk_numbers, customers["customer_id"],
-                                             strict=True) if isinstance(k, str) and k}
+    by_kvk = {register_key(str(k)): str(c) for k, c in zip(kvk_numbers, customers["customer_id"],
+                                                           strict=True) if _given(k)}
     for kvk in doc.kvk_numbers:
-        if kvk in by_kvk:
-            return replace(doc, customer_id=by_kvk[kvk]), None
+        if register_key(kvk) in by_kvk:
+            return replace(doc, customer_id=by_kvk[register_key(kvk)]), None
     best = _fuzzy(doc, customers)
     if best is not None:
         return replace(doc, customer_id=best), None

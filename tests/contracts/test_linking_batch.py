@@ -137,3 +137,38 @@ def test_an_amendment_without_any_date_says_so():
         "addendum.pdf, page 1: the amendment states no effective date and no date of signing "
         "was found; its terms apply to the whole look-back and end none of the earlier ones — "
         "give them a valid_from in the overrides file"]
+
+
+REGISTERED = pd.DataFrame([
+    {"customer_id": "K7", "name": "Veldkamp Installatietechniek B.V.", "kvk_number": "4417302",
+     "delivery_address": ""},   # the ERP kept the number as a figure: its leading zero is gone
+    {"customer_id": "K8", "name": "Brightwater Pumps Limited", "kvk_number": "SC302114",
+     "delivery_address": ""},
+    {"customer_id": "K9", "name": "Lemaire Techniek", "kvk_number": "0456.781.203",
+     "delivery_address": ""},
+])
+
+
+def test_a_registration_number_written_in_groups_or_without_its_zero_still_links():
+    # parties named so that no fuzzy name match can link them: only the number does
+    cases = {
+        "Afnemer, ingeschreven bij de KvK onder nummer 04.41.73.02": "K7",
+        "Buyer, registered in Scotland with company number SC302114": "K8",
+        "Klant, ondernemingsnummer 0456 781 203, te Gent": "K9",
+    }
+    for text, customer in cases.items():
+        described_doc = describe(ContractDoc(path=Path("x.pdf"), sha256="",
+                                             pages=(Page(1, "Raamovereenkomst\n" + text),)),
+                                 "55555555")
+        linked, problem = link_customer(described_doc, REGISTERED)
+        assert (linked.customer_id, problem) == (customer, None), text
+
+
+def test_our_own_number_in_groups_and_a_phone_number_after_the_register_link_nothing():
+    text = ("Leverancier, KvK 55 55 55 55\nAfnemer: Onbekend Bedrijf, Kamer van Koophandel "
+            "Zwolle, tel. 038 421 7700 ext 12")
+    described_doc = describe(ContractDoc(path=Path("y.pdf"), sha256="", pages=(Page(1, text),)),
+                             "55555555")
+    linked, problem = link_customer(described_doc, REGISTERED)
+    assert linked.customer_id is None and problem is not None
+    assert described_doc.kvk_numbers == () and problem.location.file == "y.pdf"
