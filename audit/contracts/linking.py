@@ -38,6 +38,7 @@ AMENDMENT = re.compile(
 )
 TITLE_LINES = 15  # the title block: the first lines of page 1
 TITLE_WORDS = 12  # a title line is short; a sentence that mentions an amendment is not one
+COVER_WORDS = 60  # a first page with fewer words is a cover: the parties follow on page 2
 FUZZY_MIN = 90  # rapidfuzz partial ratio (0-100) of the customer's name within page 1
 FUZZY_MARGIN = 5  # ahead of the next best customer by at least this much
 LEGAL_FORM = re.compile(r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|ltd\.?|gmbh|inc\.?|limited)\b", re.I)
@@ -47,7 +48,7 @@ def describe(doc: ContractDoc, own_kvk: str | None) -> ContractDoc:
     """The document with its kind, title, parties' KvK numbers, references and effective date."""
     first_page = doc.pages[0].text if doc.pages else ""
     own = register_key(own_kvk or "")
-    kvks = tuple(dict.fromkeys(digits for k in KVK.findall(first_page)
+    kvks = tuple(dict.fromkeys(digits for k in KVK.findall(parties_text(doc))
                                if (digits := re.sub(r"\D", "", k)) and register_key(digits) != own))
     lines = [line.strip() for line in first_page.split("\n") if line.strip()]
     named = next((line for line in lines[:TITLE_LINES]
@@ -144,8 +145,9 @@ def link_customer(
 
 def _fuzzy(doc: ContractDoc, customers: pd.DataFrame) -> str | None:
     """The customer whose name (and address) the title page mentions, clearly ahead of others."""
-    head = _normalise(doc.pages[0].text if doc.pages else "")
-    keys = set(address_keys(pd.Series([doc.pages[0].text if doc.pages else ""])))
+    parties = parties_text(doc)
+    head = _normalise(parties)
+    keys = set(address_keys(pd.Series([parties])))
     addresses = customers.get("delivery_address", pd.Series("", index=customers.index))
     scores = []
     for cid, name, address in zip(customers["customer_id"], customers["name"], addresses,
@@ -160,6 +162,15 @@ def _fuzzy(doc: ContractDoc, customers: pd.DataFrame) -> str | None:
                                                   or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
         return scores[0][1]
     return None
+
+
+def parties_text(doc: ContractDoc) -> str:
+    """Where a contract names its parties: page 1, and the next page too when page 1 is a cover
+    (a title, a logo, a date: fewer than COVER_WORDS words)."""
+    pages = [p.text for p in doc.pages[:2]]
+    if len(pages) == 2 and len(pages[0].split()) < COVER_WORDS:
+        return "\n".join(pages)
+    return pages[0] if pages else ""
 
 
 def read_index(path: Path) -> dict[str, str]:

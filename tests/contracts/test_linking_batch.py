@@ -172,3 +172,24 @@ def test_our_own_number_in_groups_and_a_phone_number_after_the_register_link_not
     linked, problem = link_customer(described_doc, REGISTERED)
     assert linked.customer_id is None and problem is not None
     assert described_doc.kvk_numbers == () and problem.location.file == "y.pdf"
+
+
+def test_a_cover_page_passes_the_parties_on_to_page_two():
+    cover = Page(1, "SUPPLY AGREEMENT\nMRO components\nMarch 2026")
+    parties = ("This agreement is made between Acme Supplies B.V. (Supplier) and Brightwater "
+               "Pumps Limited, registered in Scotland with company number SC302114 (Buyer).")
+    by_number = describe(ContractDoc(path=Path("c.pdf"), sha256="",
+                                     pages=(cover, Page(2, parties))), "55555555")
+    assert link_customer(by_number, REGISTERED)[0].customer_id == "K8"
+    by_name = ContractDoc(path=Path("d.pdf"), sha256="",
+                          pages=(cover, Page(2, parties.split(", registered")[0])))
+    assert link_customer(by_name, REGISTERED)[0].customer_id == "K8"
+
+
+def test_a_first_page_that_names_the_parties_is_read_alone():
+    first = Page(1, "Raamovereenkomst tussen Van Dijk B.V. en een afnemer. " + "tekst " * 80)
+    second = Page(2, "Referentieklant: Veldkamp Installatietechniek B.V., KvK 04417302")
+    linked, problem = link_customer(
+        describe(ContractDoc(path=Path("e.pdf"), sha256="", pages=(first, second)), "5"),
+        REGISTERED)
+    assert linked.customer_id is None and problem is not None
