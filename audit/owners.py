@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from audit.config import AuditConfig, Person
-from audit.core.messages import msg
+from audit.core.messages import Msg, msg
 from audit.core.parse import plain_figure
 from audit.core.rule_model import Rule
 from audit.core.workdays import WorkCalendar
@@ -60,15 +60,17 @@ def assign(
     """Fill owner, owner_email, action and due_date (never before the run date, default
     today); an owner without email is a Problem."""
     run_date = run_date or today()
-    out, problems, reported = [], [], set()
+    out: list[Deviation] = []
+    unmailed: dict[Msg, tuple[dict[str, None], dict[str, None]]] = {}  # who -> rules, customers
     for dev in deviations:
         rule = rules[dev.rule_id]
         customer = customers.get(dev.customer_id, {})
         role = owner_role(config, rule, dev.customer_id)
         person = find_person(config, role, customer)
-        if (person is None or not person.email) and (role, dev.customer_id) not in reported:
-            reported.add((role, dev.customer_id))
-            problems.append(_no_owner(role, dev, customer, person))
+        if person is None or not person.email:
+            who = _who(role, dev.customer_id, customer, person)
+            rule_ids, customer_ids = unmailed.setdefault(who, ({}, {}))
+            rule_ids[dev.rule_id] = customer_ids[dev.customer_id] = None
         days = config.due_days.get(dev.severity, 10)
         out.append(replace(
             dev,
@@ -80,6 +82,10 @@ def assign(
             rule_title=rule.title.get(config.language) or rule.id,
             figure_unit=figure_unit(dev, rule),
         ))
+    # one problem per owner who gets no email, naming every agreement and customer concerned
+    problems = [Problem.of("owners", "owners.not_emailed", Location("config.yaml", key="owners"),
+                           what=who, rule=", ".join(r), customer=", ".join(c))
+                for who, (r, c) in unmailed.items()]
     return out, problems
 
 
@@ -105,14 +111,11 @@ def figure_unit(dev: Deviation, rule: Rule) -> str:
     return ""
 
 
-def _no_owner(role: str, dev: Deviation, customer: dict[str, Any],
-              person: Person | None) -> Problem:
+def _who(role: str, customer_id: str, customer: dict[str, Any], person: Person | None) -> Msg:
+    """Who gets no email, as the problem names them."""
     if person is not None:
-        what = msg("owners.no_email", name=person.name, role=role)
-    elif role == ACCOUNT_MANAGER:
-        what = msg("owners.manager_not_listed", name=customer.get("account_manager") or "-",
-                   customer=dev.customer_id)
-    else:
-        what = msg("owners.role_not_listed", role=role)
-    return Problem.of("owners", "owners.not_emailed", Location("config.yaml", key="owners"),
-                      what=what, rule=dev.rule_id, customer=dev.customer_id)
+        return msg("owners.no_email", name=person.name, role=role)
+    if role == ACCOUNT_MANAGER:
+        return msg("owners.manager_not_listed", name=customer.get("account_manager") or "-",
+                   customer=customer_id)
+    return msg("owners.role_not_listed", role=role)

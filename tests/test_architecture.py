@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "audit"
 
 # The layers, lowest first; a unit is a top-level module or package of audit/.
 CORE = {"", "core", "models", "errors", "private", "faults"}
-CONFIG = {"config"}
+CONFIG = {"config", "field_map"}
 STAGES = {"contracts", "rules", "erp", "checks", "owners", "store", "report", "notify"}
 WIRING = {"pipeline", "delivery", "lock", "limits", "needs", "inputs", "provenance"}
 FRONT = {"cli", "schedule", "__main__"}

@@ -57,8 +57,18 @@ def test_owner_without_email_or_unknown_account_manager_is_a_problem():
     assert out[0].owner == "Planning" and out[0].owner_email == ""
     assert [str(p) for p in problems] == [
         "config.yaml, key 'owners': owner 'Planning' (logistics_planner) has no email address; "
-        "deviations of rule lead_time for C1 are in the report but not emailed",
+        "the deviations of lead_time for customers C1 are in the report but not emailed",
         "config.yaml, key 'owners': account manager 'XYZ' of customer C1 is not listed under "
-        "people: in config.yaml; deviations of rule agreed_prices for C1 are in the report but "
-        "not emailed",
+        "people: in config.yaml; the deviations of agreed_prices for customers C1 are in the "
+        "report but not emailed",
     ]
+
+
+def test_an_owner_without_email_is_one_problem_naming_every_agreement_and_customer():
+    devs = [dev("lead_time"), dev("lead_time", "C2"), dev("late_delivery_penalty", "C2"),
+            dev("lead_time", "C3")]
+    _, problems = assign(devs, config(), RULES, {}, date(2026, 10, 31), CALENDAR)
+    assert [str(p) for p in problems] == [
+        "config.yaml, key 'owners': owner 'Planning' (logistics_planner) has no email address; "
+        "the deviations of lead_time, late_delivery_penalty for customers C1, C2, C3 are in the "
+        "report but not emailed"]

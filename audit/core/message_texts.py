@@ -463,9 +463,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "role '{role}' is not listed under owners: in config.yaml",
         "nl": "rol '{role}' staat niet onder owners: in config.yaml"},
     "owners.not_emailed": {
-        "en": "{what}; deviations of rule {rule} for {customer} are in the report but not "
-              "emailed",
-        "nl": "{what}; afwijkingen van afspraak {rule} voor {customer} staan in het rapport "
+        "en": "{what}; the deviations of {rule} for customers {customer} are in the report but "
+              "not emailed",
+        "nl": "{what}; de afwijkingen van {rule} voor klanten {customer} staan in het rapport "
               "maar worden niet gemaild"},
 
     # --- notify -----------------------------------------------------------------------------
