@@ -185,6 +185,9 @@ class Rule(_Strict):
     # exhibit, in another currency) still gives a term: low confidence, `readable: false`, for
     # the controller to review; the checks skip it
     review_when_values_missing: bool = False
+    # the agreement is a party's duty ('levert binnen 5 werkdagen'): a sentence that permits it
+    # ('kan op verzoek binnen 1 werkdag leveren') states an option, a term to review
+    duty: bool = False
 
     @field_validator("messages")
     @classmethod

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from audit.core.parse import find_dates
 from audit.errors import Location, RuleError
 from audit.models import Clause, Table, Term, TermValue
-from audit.rules.modality import judge, qualifiers, referred
+from audit.rules.modality import carved_out, judge, qualifiers, referred
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
 from audit.rules.values import (
@@ -43,8 +43,10 @@ REVIEW_CONFIDENCE = 0.4
 # value types read from the whole matching part, qualifiers included (a table is not a sentence)
 WHOLE_PART = {"price_table", "tiers"}
 # a sentence ends at . or ; (or the Greek question mark some PDFs give for it) before a
-# capital, not inside 'B.V.' or '1.234,56'
-SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;\u037e])\s+(?=[A-Z(\[“\"])")
+# capital, not inside 'B.V.' or '1.234,56'; and at ; before an item of an enumeration in running
+# text ('…; sub b. levering binnen 3 werkdagen', '…; (ii) …', '…; c) …'): each item its own
+SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.;\u037e])\s+(?=[A-Z(\[“\"])|"
+                      r"(?<=;)\s+(?=(?:sub\s+)?\(?(?:[a-z]|[ivx]{1,4})[.)]\s)")
 # a sentence naming a party: its seat, registration number or 'hereinafter' name (addresses
 # and numbers there are the parties', not agreements)
 PARTY_BLOCK = re.compile(
@@ -290,8 +292,8 @@ class TermReader:
                     review.add(rule_id)
                 if redacted and rule_id in by_pattern:
                     blacked.add(rule_id)
-                if mood.hedged:
-                    hedged.add(rule_id)
+                if mood.hedged or (mood.permitted and self.rules[rule_id].duty):
+                    hedged.add(rule_id)  # an indication or an option: to review
                 base = PATTERN_CONFIDENCE if rule_id in by_pattern else (
                     PHRASE_CONFIDENCE if rule_id in by_phrase else HEADING_CONFIDENCE)
                 if rule_id not in from_heading:
@@ -344,8 +346,11 @@ class TermReader:
                 out.setdefault(vocab[i], []).append((begin, end))
             return out
 
+        # an exclusion inside a noun's qualifier, or named as an exception ('behoudens
+        # overmacht'), excludes nothing
         excluded = {r for r, found in spans(m.excludes).items()
-                    if not all(_inside(doc, span, quals) for span in found)}
+                    if not all(_inside(doc, span, quals) or carved_out(doc, doc.lang_, span)
+                               for span in found)}
         by_pattern = {r: s for r, s in spans(m.patterns).items() if r not in excluded}
         vetoed = excluded | set(spans(m.review_excludes))
         by_review = {r: s for r, s in spans(m.reviews).items() if r not in vetoed}

@@ -66,12 +66,27 @@ QUALIFIER_END = {",", ";", ":"}
 HEDGES = {
     "nl": {"circa", "ca", "ongeveer", "omstreeks", "indicatief", "indicatieve", "streeft",
            "streven", "nastreven", "doorgaans", "gewoonlijk", "normaliter", "globaal", "richtlijn",
-           "verwachting", "naar verwachting", "in beginsel", "in principe", "zo mogelijk"},
+           "verwachting", "naar verwachting", "in beginsel", "in principe", "zo mogelijk",
+           # an example or illustration shows how a figure works, it need not be the agreement
+           "bijvoorbeeld", "bijv", "voorbeeld", "rekenvoorbeeld", "ter illustratie"},
     "en": {"approximately", "approx", "circa", "roughly", "indicative", "estimated", "estimate",
            "endeavour", "endeavor", "endeavours", "endeavors", "aim", "aims", "target", "usually",
            "normally", "typically", "generally", "in principle", "where possible",
            "best efforts", "reasonable efforts", "forecast"},
 }
+# a permission ('Leverancier kan op verzoek binnen 1 werkdag leveren', 'Afnemer mag binnen 8
+# dagen betalen onder aftrek van 2%'): an option open to a party, not the duty a rule of
+# `duty: true` reads (for a price raise or a penalty the permission is the agreement itself)
+PERMISSIONS = {
+    "nl": {"kan", "kunnen", "mag", "mogen", "gerechtigd", "bevoegd", "desgewenst", "optioneel",
+           "facultatief", "het recht"},
+    "en": set(),
+}
+# an exclusion named as an exception to the agreement ('Behoudens overmacht levert …', 'behalve
+# in geval van overmacht'): the sentence states the agreement and carves that case out
+CARVE_OUTS = {"nl": {"behoudens", "behalve", "uitgezonderd", "uitzondering"}, "en": set()}
+CARVE_OUT_REACH = 4  # tokens between the carve-out word and the excluded phrase
+
 # the figure stands in an attachment ('zoals vermeld in Bijlage 3', 'set forth in Exhibit B'):
 # the attachment may be missing or unreadable, so the agreement is reviewed; a reference to an
 # article of the contract itself is not (that article is read on its own)
@@ -86,6 +101,7 @@ class Modality:
 
     negated: bool = False  # 'geen minimumafname': no agreement
     hedged: bool = False  # 'circa 5 werkdagen': an indication, to review
+    permitted: bool = False  # 'kan … leveren': an option, not a duty
 
 
 def judge(doc: Doc, lang: str, spans: list[tuple[int, int]]) -> Modality:
@@ -102,7 +118,32 @@ def judge(doc: Doc, lang: str, spans: list[tuple[int, int]]) -> Modality:
     text = doc.text.lower()
     words = {t.lower_.rstrip(".") for t in doc}
     hedged = any((h in words) if " " not in h else (h in text) for h in HEDGES.get(lang, set()))
-    return Modality(negated=negated, hedged=hedged)
+    # a match the heading made has no words of its own: the sentence's first clause speaks
+    permitted = all(_permitted_at(doc, lang, start) for start, _ in spans or [(0, 0)])
+    return Modality(negated=negated, hedged=hedged, permitted=permitted)
+
+
+def _permitted_at(doc: Doc, lang: str, start: int) -> bool:
+    """A permission word in the main clause holding token `start` (from its beginning to the
+    next clause mark), outside a condition of its own ('indien Afnemer dat wenst, …')."""
+    permissions = PERMISSIONS.get(lang, set())
+    if not permissions:
+        return False
+    begin = clause_start(doc, lang, start)
+    end = next((i for i in range(start, len(doc)) if doc[i].lower_ in CLAUSE_END), len(doc))
+    words = [t.lower_ for t in doc[begin:end]]
+    if any(w in SUBORDINATORS.get(lang, set()) for w in words[:max(0, start - begin)]):
+        return False
+    text = f" {' '.join(words)} "
+    return any(f" {p} " in text for p in permissions)
+
+
+def carved_out(doc: Doc, lang: str, span: tuple[int, int]) -> bool:
+    """The excluded phrase at token `span` is an exception the sentence makes to its agreement:
+    a carve-out word ('behoudens', 'behalve', 'met uitzondering van') stands shortly before it."""
+    words = CARVE_OUTS.get(lang, set())
+    return any(doc[i].lower_ in words
+               for i in range(max(0, span[0] - CARVE_OUT_REACH), span[0]))
 
 
 def qualifiers(doc: Doc, lang: str) -> list[tuple[int, int]]:

@@ -115,3 +115,24 @@ def test_a_readable_commitment_is_not_a_review_term(reader):
 ])
 def test_no_review_term_for_a_denial_a_reference_or_a_loose_minimum(reader, text):
     assert review_terms(reader, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Partijen spreken af: sub a. facturen worden binnen 40 dagen na factuurdatum voldaan; "
+    "sub b. Leverancier levert binnen 4 werkdagen na bestelling.",
+    "Het volgende geldt: (i) facturen worden binnen 40 dagen na factuurdatum voldaan; "
+    "(ii) Leverancier levert binnen 4 werkdagen na bestelling.",
+    "Het volgende geldt: a) facturen worden binnen 40 dagen na factuurdatum voldaan; "
+    "b) Leverancier levert binnen 4 werkdagen na bestelling.",
+])
+def test_each_item_of_an_enumeration_in_running_text_is_read_on_its_own(reader, text):
+    # the payment item's words ('factuurdatum') do not exclude the lead time of the next item
+    found = {(rule, tuple(sorted(v.items()))) for rule, _, v in read(reader, text, heading="Afspraken")}
+    assert found == {("payment_term", (("days", 40),)), ("lead_time", (("working_days", 4),))}
+
+
+def test_a_semicolon_inside_one_agreement_does_not_split_it(reader):
+    # no enumeration mark after the ';': one sentence, the exclusion holds for all of it
+    text = ("Leverancier levert binnen 4 werkdagen na bestelling; de factuur volgt bij de "
+            "levering.")
+    assert [r for r, _, _ in read(reader, text, heading="Afspraken")] == []
