@@ -70,10 +70,17 @@ def _part(text: str, at: int) -> str:
     return text[begin:min(ends) if ends else len(text)]
 
 
+WORKING_DAYS_PER_WEEK = 5  # any seven days in a row hold five weekdays
+
+
 def read_working_days(clause: Clause, lang: str) -> int | None:
-    """Working days: '5 werkdagen', 'op de vierde werkdag' (4), 'the next working day' (1)."""
-    d = _first(durations(clause.text, lang), {"working_days"})
-    return int(d.n) if d else None
+    """Working days: '5 werkdagen', 'op de vierde werkdag' (4), 'the next working day' (1),
+    'binnen twee weken' (10); not calendar days or hours (which working days they are depends
+    on the weekday and the holidays)."""
+    d = _first(durations(clause.text, lang), {"working_days", "weeks"})
+    if d is None or d.ordinal and d.unit == "weeks":
+        return None
+    return int(d.n * (WORKING_DAYS_PER_WEEK if d.unit == "weeks" else 1))
 
 
 def read_minutes(clause: Clause, lang: str) -> int | None:

@@ -79,8 +79,8 @@ def test_review_phrases_and_review_when_values_missing_go_together(tmp_path):
         text.replace("review_when_values_missing: true", "review_when_values_missing: false"))
     with pytest.raises(MultipleErrors, match="only used with review_when_values_missing"):
         load_rules(tmp_path)
-    text = (RULES / "lead_time.yaml").read_text() + "review_when_values_missing: true\n"
+    text = (RULES / "free_shipping.yaml").read_text() + "review_when_values_missing: true\n"
     (tmp_path / "volume_commitment.yaml").unlink()
-    (tmp_path / "lead_time.yaml").write_text(text)
+    (tmp_path / "free_shipping.yaml").write_text(text)
     with pytest.raises(MultipleErrors, match="needs recognise"):
         load_rules(tmp_path)
