@@ -106,7 +106,8 @@ def read_time_window(clause: Clause, lang: str) -> str | None:
 CAP_BEFORE = re.compile(
     r"(?:maximum|maximaal|max\.?|ten\s+hoogste|hooguit|capped\s+at|up\s+to|at\s+most|"
     r"not\s+more\s+than|no\s+more\s+than|niet\s+meer\s+dan|not\s+(?:to\s+)?exceed|exceeding|limited\s+to|"
-    r"begrensd\s+(?:op|tot)|plafond)\s+(?:(?:van|of|een|a|the|totaal|total|in\s+total|"
+    r"begrensd\s+(?:op|tot)|gemaximeerd\s+(?:op|tot)|beperkt\s+tot|hoogstens|"
+    r"niet\s+hoger\s+dan|plafond)\s+(?:(?:van|of|een|a|the|totaal|total|in\s+total|"
     r"bedraagt|is|in\s+totaal)\s+){0,3}$", re.I)
 
 
