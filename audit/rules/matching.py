@@ -414,12 +414,8 @@ class TermReader:
         confidence = round(confidence * (OCR_FACTOR if clause.ocr else 1.0), 2)
         if table is None:
             return [Term(customer_id, rule.id, tuple(values), clause, confidence)]
-        name = next(s.name for s in rule.values if s.type == "price_table")
-        return [  # each price cites its own table row or sentence
-            Term(customer_id, rule.id, (*values, TermValue(name, price, "EUR"), *_unit(table, item)),
-                 replace(clause, text=table.sources[item]), confidence, subject=item)
-            for item, price in sorted(table.items())
-        ]
+        return [_table_term(rule, table, item, values, clause, customer_id, confidence)
+                for item in sorted(table)]
 
 
 def _inside(doc: Doc, span: tuple[int, int], quals: list[tuple[int, int]]) -> bool:
@@ -505,6 +501,21 @@ def _add_patterns(matcher: Matcher, rule_id: str, patterns: list[list[dict[str, 
         except Exception as e:  # spaCy's own validation of the token pattern
             raise RuleError(f"invalid spaCy pattern: {e}",
                             Location(f"{rule_id}.yaml", key=f"{key}.{i}")) from e
+
+
+def _table_term(rule: Rule, table: PriceTable, item: str, values: list[TermValue],
+                clause: Clause, customer_id: str, confidence: float) -> Term:
+    """One item's price, citing its own table row or sentence; a row of several prices by year,
+    date or quantity ('Prijs 2026: 4,10 | Prijs 2027: 4,25') is a term to review that shows
+    them all (the checks skip it: which price applies to an order is not one figure)."""
+    name = next(s.name for s in rule.values if s.type == "price_table")
+    term = Term(customer_id, rule.id, (*values, TermValue(name, table[item], "EUR"),
+                                       *_unit(table, item)),
+                replace(clause, text=table.sources[item]), confidence, subject=item)
+    if item not in table.variants:
+        return term
+    term = _as_review(term)
+    return replace(term, values=(*term.values, TermValue("prices", table.variants[item], "")))
 
 
 def _unit(table: PriceTable, item: str) -> tuple[TermValue, ...]:

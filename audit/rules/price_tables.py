@@ -30,14 +30,28 @@ PER_N = re.compile(r"(?:per\s+)?(?P<n>\d+)\s*(?:st\b|stuks|pcs|pieces|pc\b|stk|x
 FOREIGN = re.compile(r"usd|\$|gbp|£|chf", re.I)
 
 
+# what sets one price column apart from its neighbours of the same kind: a year, a date, a
+# quantity range ('Prijs 2026' | 'Prijs 2027'; '1-99 st.' | '100-499 st.' | '500+ st.')
+QUALIFIER = re.compile(
+    r"(?:(?:geldig\s+)?(?:vanaf|van|per|tot\s+en\s+met|t/m|tot|from|valid\s+from|until|to|up\s+to|"
+    r"as\s+of|ingaande|in)\s+)?"
+    r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:19|20)\d\d\b|\d[\d.,]*\s*(?:-|–|t/m|tot|to)\s*\d[\d.,]*"
+    r"|\d[\d.,]*\s*\+|(?:vanaf|from|≥|>=|>|boven|over|meer\s+dan|more\s+than)\s*\d[\d.,]*"
+    r"|\d[\d.,]*\s*(?:en\s+meer|or\s+more|and\s+(?:over|above)))", re.I)
+QUANTITY_WORDS = re.compile(r"\b(?:st|stuks?|pcs|pieces|units?|eenheden|stk|x)\b\.?", re.I)
+
+
 class PriceTable(dict[str, Decimal]):
     """Item -> unit price, remembering the table row or sentence each price was read from and
-    the price unit when it is not one sales unit ('per 100 st.' -> 100)."""
+    the price unit when it is not one sales unit ('per 100 st.' -> 100). `variants`: the items
+    whose row holds several prices set apart by a year, date or quantity (the column heads): the
+    price for a given order is not one figure, so the item's agreement is one to review."""
 
     def __init__(self) -> None:
         super().__init__()
         self.sources: dict[str, str] = {}
         self.price_units: dict[str, int] = {}
+        self.variants: dict[str, str] = {}
 
     def add(self, item: str, price: Decimal, source: str, price_unit: int = 1) -> None:
         if item not in self:
@@ -131,19 +145,47 @@ def read_table_prices(tables: tuple[Table, ...], prices: PriceTable) -> None:
     the columns of the table before it (a continuation over a page break)."""
     meanings: dict[int, str] | None = None
     header: tuple[str, ...] = ()
+    variants: list[int] = []
     for table in tables:
         if not table.rows:
             continue
-        meanings, first = columns(table, meanings)
-        header = table.rows[0] if first else header
+        if (found := variant_columns(table.rows[0])) or header_meanings(table.rows[0]):
+            variants = found  # a new header: its own variants, or none
+        meanings, first = columns(table, None if variants else meanings)
+        header = table.rows[0] if first or variants else header
+        first = 1 if variants and table.rows[0] == header else first
         if any(FOREIGN.search(h) for h in header):
             continue  # prices in another currency are never read as euros
-        heads = [header[i] for i in meanings if i < len(header)]
+        if variants:
+            meanings = {i: m for i, m in meanings.items() if m not in ("net", "price", "gross")
+                        and i not in variants} | {variants[0]: "price"}
+        # a variant's head ('1-99 st.') tells the columns apart, it is no price unit
+        heads = [header[i] for i in meanings if i < len(header) and i not in variants]
         for row in table.rows[first:]:
             read = _row_price(row, meanings)
             if read:
                 item, price, unit_cells = read
                 prices.add(item, price, " | ".join(row), price_unit(*unit_cells, *heads))
+                if variants:
+                    prices.variants.setdefault(item, " | ".join(
+                        f"{header[i].strip()}: {row[i].strip()}" for i in variants
+                        if i < len(row) and i < len(header)))
+
+
+def variant_columns(header: tuple[str, ...]) -> list[int]:
+    """The columns of one price told apart by a year, date or quantity in their heads (two or
+    more): 'Prijs 2026' | 'Prijs 2027', '1-99 st.' | '100+ st.'; what remains of each head
+    beside that is empty or a price word, and the same for all of them."""
+    found: dict[int, str] = {}
+    for i, cell in enumerate(header):
+        words = " ".join(cell.lower().split())
+        if not QUALIFIER.search(words) or AMOUNT.fullmatch(words):
+            continue
+        rest = " ".join(QUANTITY_WORDS.sub(" ", QUALIFIER.sub(" ", words)).split()).strip(" .:/-–")
+        if not rest or re.search(dict(HEADERS)["price"], rest) or re.search(
+                dict(HEADERS)["net"], rest):
+            found[i] = rest
+    return sorted(found) if len(found) >= 2 and len(set(found.values())) == 1 else []
 
 
 def _row_price(row: tuple[str, ...], meanings: dict[int, str]
