@@ -211,8 +211,10 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     limits = BatchLimits(ReadLimits(reading.max_pages, reading.ocr),
                          reading.seconds_per_document, reading.workers,
                          config.limits.reader_memory_mb, config.limits.ocr_max_pixels)
-    results = _cached_reads(paths, limits, store.contract_cache(limits.read.settings), refresh,
-                            progress)
+    hashes = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    paths = _one_of_each(paths, hashes, problems)
+    results = _cached_reads(paths, hashes, limits, store.contract_cache(limits.read.settings),
+                            refresh, progress)
     docs = []
     for path in paths:
         doc, found = results[path]
@@ -224,10 +226,26 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     return docs
 
 
-def _cached_reads(paths: list[Path], limits: BatchLimits, cache: ContractCache, refresh: bool,
-                  progress: Progress) -> dict[Path, tuple[ContractDoc | None, list[Problem]]]:
+def _one_of_each(paths: list[Path], hashes: dict[Path, str], problems: list[Problem]
+                 ) -> list[Path]:
+    """The PDFs with their copies left out: of the files with the same content the one with the
+    shortest name is read ('contract.pdf', not 'contract (1).pdf'), each other one is a warning
+    naming it, and not read (its agreements would count twice)."""
+    original: dict[str, Path] = {}
+    for path in sorted(paths, key=lambda p: (len(p.name), p.name)):
+        original.setdefault(hashes[path], path)
+    for path in paths:
+        if original[hashes[path]] != path:
+            problems.append(Problem.of("contracts", "contracts.same_content",
+                                       Location(path.name), "warning",
+                                       first=original[hashes[path]].name))
+    return [p for p in paths if original[hashes[p]] == p]
+
+
+def _cached_reads(paths: list[Path], hashes: dict[Path, str], limits: BatchLimits,
+                  cache: ContractCache, refresh: bool, progress: Progress
+                  ) -> dict[Path, tuple[ContractDoc | None, list[Problem]]]:
     """Cached results for PDFs read before (same content, same settings); read the rest."""
-    hashes = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
     results = {} if refresh else {p: r for p in paths if (r := cache.get(p, hashes[p]))}
     todo = [p for p in paths if p not in results]
     progress("contracts", len(results), len(paths))

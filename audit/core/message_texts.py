@@ -379,6 +379,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
     # --- contracts: linking -----------------------------------------------------------------
     "contracts.none_found": {"en": "none found", "nl": "geen gevonden"},
+    "contracts.same_content": {
+        "en": "the same file as {first} (identical content): read once, as {first}; remove "
+              "the copy from the contracts folder",
+        "nl": "hetzelfde bestand als {first} (identieke inhoud): één keer gelezen, als {first}; "
+              "haal de kopie uit de contractenmap"},
     "contracts.amendment_no_date": {
         "en": "the amendment states no effective date and no date of signing was found; its "
               "terms apply to the whole look-back and end none of the earlier ones — give them "
