@@ -202,7 +202,8 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     folder = config.path(config.contracts_dir)
     if not folder.is_dir():
         raise AuditError(f"contracts folder not found: {folder} (set contracts_dir)")
-    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".pdf")
+    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".pdf" and p.is_file())
+    problems += _pdfs_in_subfolders(folder)
     if not paths:
         raise NoContractsError(f"no contract PDFs in the contracts folder {folder}: nothing to "
                                "audit (put the contracts there, or set contracts_dir)")
@@ -224,6 +225,19 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     docs, found = link_documents(docs, customers, index)  # amendments find their base contract
     problems += found
     return docs
+
+
+def _pdfs_in_subfolders(folder: Path) -> list[Problem]:
+    """A warning per subfolder of the contracts folder that holds PDFs: they are not read (only
+    the folder's own PDFs are; a file name must name one contract)."""
+    found = []
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+        count = sum(1 for p in sub.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+        if count:
+            found.append(Problem.of("contracts", "contracts.subfolder_not_read",
+                                    Location(f"{folder.name}/{sub.name}/"), "warning",
+                                    count=count))
+    return found
 
 
 def _one_of_each(paths: list[Path], hashes: dict[Path, str], problems: list[Problem]

@@ -379,6 +379,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
     # --- contracts: linking -----------------------------------------------------------------
     "contracts.none_found": {"en": "none found", "nl": "geen gevonden"},
+    "contracts.subfolder_not_read": {
+        "en": "{count} PDF(s) in this subfolder are not read: only the PDFs directly in the "
+              "contracts folder are; move them there to audit them",
+        "nl": "{count} pdf-bestand(en) in deze submap worden niet gelezen: alleen de pdf's "
+              "direct in de contractenmap; zet ze daar om ze te controleren"},
     "contracts.same_content": {
         "en": "the same file as {first} (identical content): read once, as {first}; remove "
               "the copy from the contracts folder",

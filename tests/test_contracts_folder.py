@@ -1,5 +1,6 @@
-"""A contracts folder holding the same PDF twice (a download saved again, 'contract (1).pdf'):
-read once, under the shorter name, and the copy named in a warning; nothing counted twice."""
+"""The contracts folder as users keep it: the same PDF twice (a download saved again,
+'contract (1).pdf') is read once, under the shorter name, and the copy named in a warning;
+PDFs in a subfolder are not read, and said so."""
 
 from __future__ import annotations
 
@@ -38,3 +39,16 @@ def test_a_copy_of_a_contract_is_read_once_and_named(tmp_path):
             "raamovereenkomst_meijer_zonen.pdf (identical content): read once") in output
     assert "raamovereenkomst_meijer_zonen.pdf" in copied
     assert sorted(copied) == sorted(alone)  # the same agreements, none twice
+
+
+def test_pdfs_in_a_subfolder_are_named_as_not_read(tmp_path):
+    contracts = tmp_path / "contracts"
+    (contracts / "archive 2019").mkdir(parents=True)
+    shutil.copy(ROOT / "contracts_sample" / "raamovereenkomst_hoogvliet_foods.pdf", contracts)
+    shutil.copy(ROOT / "contracts_sample" / "raamovereenkomst_meijer_zonen.pdf",
+                contracts / "archive 2019" / "old terms.pdf")
+    (contracts / "notes").mkdir()  # a subfolder without PDFs says nothing
+    output, files = terms_files(tmp_path, contracts)
+    assert "contracts/archive 2019/: 1 PDF(s) in this subfolder are not read" in output
+    assert "notes" not in output
+    assert set(files) == {"raamovereenkomst_hoogvliet_foods.pdf"}
