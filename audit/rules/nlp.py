@@ -22,6 +22,9 @@ def get_nlp(lang: str) -> Language:
     filler = _GapFiller(tables.get_table("lemma_rules"), tables.get_table("lemma_index"))
     nlp.add_pipe("audit_lemma_gaps", last=True)
     nlp.get_pipe("audit_lemma_gaps").filler = filler  # type: ignore[attr-defined]
+    if lang == "nl":
+        nlp.add_pipe("audit_separable_verbs", last=True)
+        nlp.get_pipe("audit_separable_verbs").verbs = filler.index["verb"]  # type: ignore[attr-defined]
     return nlp
 
 
@@ -71,3 +74,41 @@ class _GapComponent:
 @Language.factory("audit_lemma_gaps")
 def _make_gap_component(nlp: Language, name: str) -> _GapComponent:
     return _GapComponent()
+
+
+# Dutch separable verbs put their particle at the end of the main clause ('Afnemer neemt jaarlijks
+# 1.000 stuks af', 'meldt zich een uur vooraf aan'): the verb's lemma is the particle and the
+# verb ('afnemen', 'aanmelden'), as it is when written together ('af te nemen', 'afneemt')
+PARTICLES = {"af", "aan", "op", "in", "toe", "uit", "mee", "terug", "door", "over", "na", "bij",
+             "vast", "voort", "weg", "binnen", "langs"}
+# what ends the clause after a particle: punctuation, a coordinator or a subordinator
+PARTICLE_END = {",", ".", ";", ":", ")", "(", "en", "of", "maar", "doch", "tenzij", "indien",
+                "mits", "zodra", "als", "wanneer", "zodat", "omdat"}
+
+
+class _SeparableVerbs:
+    def __init__(self) -> None:
+        self.verbs: set[str] = set()
+
+    def __call__(self, doc: Doc) -> Doc:
+        begin = 0  # where the current clause begins
+        for i, token in enumerate(doc):
+            if token.lower_ in PARTICLE_END and token.lower_ not in PARTICLES:
+                begin = i + 1
+            at_end = i + 1 == len(doc) or doc[i + 1].lower_ in PARTICLE_END
+            if token.lower_ in PARTICLES and at_end and i > begin:
+                self._join(doc, begin, i)
+        return doc
+
+    def _join(self, doc: Doc, begin: int, particle: int) -> None:
+        """The clause's first verb that makes a verb with the particle takes it as its lemma."""
+        for k in range(begin, particle):
+            lemma = doc[k].lemma_.lower()
+            if doc[k].is_alpha and lemma in self.verbs and doc[particle].lower_ + lemma in self.verbs:
+                doc[k].lemma_ = doc[particle].lower_ + lemma
+                return
+
+
+@Language.factory("audit_separable_verbs")
+def _make_separable_verbs(nlp: Language, name: str) -> _SeparableVerbs:
+    return _SeparableVerbs()
