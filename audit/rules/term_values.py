@@ -67,7 +67,7 @@ TERM_LENGTH = (  # the length of the term itself, never of a renewal or of what 
         r"(?:agreement|contract|term)\s+(?:shall|will)\s+(?:\w+\s+)?(?:remain|continue|be|run|last)|"
         r"(?:remains?|continues?|be|is)\s+in\s+(?:full\s+)?(?:force|effect)|continue\s+thereafter|"
         r"\bvalid|terms?\s+(?:of\s+this\s+agreement\s+)?(?:shall\s+be|is)|appointment\s+is|"
-        r"looptijd|duur|aangegaan|gesloten|\bloopt)"
+        r"looptijd|duur|aangegaan|gesloten|\bloopt|\bgeldt\s+voor|\bgeldig\s+voor|van\s+kracht)"
         rf"[^.;]{{0,50}}?(?<![\w(]){DUR}(?!\s+(?:thereafter|daarna|(?:after|following|na)\s+"
         r"(?:the\s+|het\s+)?(?:termination|expiration|expiry|end|einde|afloop|beëindiging)))", re.I),
 )

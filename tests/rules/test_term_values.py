@@ -102,3 +102,21 @@ def test_slash_dates_are_month_first_only_in_english():
 ])
 def test_term_values_in_more_wordings(kind, text, lang, value):
     assert read_value(kind, clause(text, lang), lang) == value
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("Deze regeling treedt in werking op 1 april 2026 en geldt voor een periode van vier jaar.",
+     date(2030, 3, 31)),
+    ("Deze regeling treedt in werking op 1 april 2026 en blijft van kracht gedurende 18 "
+     "maanden.", date(2027, 9, 30)),
+    ("Deze regeling treedt in werking op 1 april 2026 en is geldig voor twee jaar.",
+     date(2028, 3, 31)),
+])
+def test_a_dutch_term_stated_as_valid_for_a_length(text, end):
+    assert read_value("end_date", clause(text, "nl"), "nl") == end
+
+
+def test_a_length_of_what_the_contract_sets_is_no_term_without_a_start():
+    # a price valid for twelve months, no start of the contract: no end date to compute
+    text = "De tarieven gelden voor een periode van twaalf maanden."
+    assert read_value("end_date", clause(text, "nl"), "nl") is None
