@@ -203,7 +203,7 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     if not folder.is_dir():
         raise AuditError(f"contracts folder not found: {folder} (set contracts_dir)")
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".pdf" and p.is_file())
-    problems += _pdfs_in_subfolders(folder)
+    problems += _unread_files(folder)
     if not paths:
         raise NoContractsError(f"no contract PDFs in the contracts folder {folder}: nothing to "
                                "audit (put the contracts there, or set contracts_dir)")
@@ -227,10 +227,13 @@ def read_contracts(config: AuditConfig, customers: pd.DataFrame | None, store: S
     return docs
 
 
-def _pdfs_in_subfolders(folder: Path) -> list[Problem]:
-    """A warning per subfolder of the contracts folder that holds PDFs: they are not read (only
-    the folder's own PDFs are; a file name must name one contract)."""
-    found = []
+def _unread_files(folder: Path) -> list[Problem]:
+    """What in the contracts folder looks like a contract but is not read: a document or scan
+    in another format (Word, an image), and a subfolder holding PDFs (only the folder's own
+    PDFs are read; a file name must name one contract)."""
+    found = [Problem.of("contracts", "contracts.not_a_pdf", Location(p.name), "warning")
+             for p in sorted(folder.iterdir())
+             if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES]
     for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
         count = sum(1 for p in sub.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
         if count:
@@ -238,6 +241,11 @@ def _pdfs_in_subfolders(folder: Path) -> list[Problem]:
                                     Location(f"{folder.name}/{sub.name}/"), "warning",
                                     count=count))
     return found
+
+
+# files that hold a contract in a form the reader does not take: convert them to PDF
+DOCUMENT_SUFFIXES = {".doc", ".docx", ".odt", ".rtf", ".pages", ".jpg", ".jpeg", ".png", ".tif",
+                     ".tiff", ".heic", ".msg", ".eml", ".zip"}
 
 
 def _one_of_each(paths: list[Path], hashes: dict[Path, str], problems: list[Problem]

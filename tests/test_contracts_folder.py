@@ -1,6 +1,6 @@
 """The contracts folder as users keep it: the same PDF twice (a download saved again,
 'contract (1).pdf') is read once, under the shorter name, and the copy named in a warning;
-PDFs in a subfolder are not read, and said so."""
+PDFs in a subfolder and contracts in another format are not read, and said so."""
 
 from __future__ import annotations
 
@@ -41,14 +41,17 @@ def test_a_copy_of_a_contract_is_read_once_and_named(tmp_path):
     assert sorted(copied) == sorted(alone)  # the same agreements, none twice
 
 
-def test_pdfs_in_a_subfolder_are_named_as_not_read(tmp_path):
+def test_pdfs_in_a_subfolder_and_a_word_file_are_named_as_not_read(tmp_path):
     contracts = tmp_path / "contracts"
     (contracts / "archive 2019").mkdir(parents=True)
     shutil.copy(ROOT / "contracts_sample" / "raamovereenkomst_hoogvliet_foods.pdf", contracts)
     shutil.copy(ROOT / "contracts_sample" / "raamovereenkomst_meijer_zonen.pdf",
                 contracts / "archive 2019" / "old terms.pdf")
     (contracts / "notes").mkdir()  # a subfolder without PDFs says nothing
+    (contracts / "Raamcontract Veldkamp 2026.docx").write_bytes(b"PK\x03\x04")
+    (contracts / "Thumbs.db").write_bytes(b"\0")  # nor does the system's litter
     output, files = terms_files(tmp_path, contracts)
     assert "contracts/archive 2019/: 1 PDF(s) in this subfolder are not read" in output
-    assert "notes" not in output
+    assert "Raamcontract Veldkamp 2026.docx: not read: only PDFs are" in output
+    assert "notes" not in output and "Thumbs" not in output
     assert set(files) == {"raamovereenkomst_hoogvliet_foods.pdf"}

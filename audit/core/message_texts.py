@@ -379,6 +379,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
     # --- contracts: linking -----------------------------------------------------------------
     "contracts.none_found": {"en": "none found", "nl": "geen gevonden"},
+    "contracts.not_a_pdf": {
+        "en": "not read: only PDFs are (a Word file, scan image, email or archive: save or "
+              "print it as PDF into the contracts folder)",
+        "nl": "niet gelezen: alleen pdf's worden gelezen (een Word-bestand, scan, e-mail of "
+              "archief: sla het op of druk het af als pdf in de contractenmap)"},
     "contracts.subfolder_not_read": {
         "en": "{count} PDF(s) in this subfolder are not read: only the PDFs directly in the "
               "contracts folder are; move them there to audit them",
