@@ -41,7 +41,10 @@ VALUE_UNITS: dict[str, str] = {
     "discount_per_unit": "EUR",
     "any_amount": "",
     "price_scope": "",
+    "payment_basis": "",
 }
+# the value of a 'payment_basis': the days count from the end of the invoice's month
+MONTH_END = "month_end"
 ValueTypeName = Literal[tuple(VALUE_UNITS)]  # type: ignore[valid-type]
 TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 # spaCy token-pattern keys a rule may use; anything else is refused before spaCy sees it
@@ -226,7 +229,7 @@ class Rule(_Strict):
         known = {v.name for v in self.values} | {
             "expected", "actual", "customer", "customer_id", "count", "subject", "impact",
             "article", "file", "page", "evidence", "turnover", "forecast", "shortfall", "deadline",
-            "amount", "direction", "end",
+            "amount", "direction", "end", "base",
         }
         actions = list(self.action.values()) if isinstance(self.action, dict) else [self.action]
         texts = [*actions, *self.messages.values()]

@@ -16,6 +16,7 @@ from audit.core.grammar import Duration, durations, euros, numbers, percents
 from audit.core.parse import find_dates, find_foreign_money
 from audit.core.rule_model import VALUE_UNITS
 from audit.models import Address, Clause
+from audit.rules.payment_basis import read_payment_basis
 from audit.rules.price_tables import PriceTable, read_price_table, table_tiers
 from audit.rules.scope import read_price_scope
 from audit.rules.term_values import (  # noqa: F401  (find_start_date: part of this module's API)
@@ -402,6 +403,7 @@ READERS: dict[str, Callable[[Clause, str], Any]] = {
     "discount_per_unit": read_discount_per_unit,
     "any_amount": read_agreement_amount,
     "price_scope": read_price_scope,
+    "payment_basis": read_payment_basis,
 }
 VALUE_TYPES: dict[str, ValueType] = {name: ValueType(READERS[name], unit)
                                      for name, unit in VALUE_UNITS.items()}

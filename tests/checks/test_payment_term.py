@@ -39,3 +39,20 @@ def test_amendment_applies_from_its_date_and_credit_notes_do_not_count(make_ctx)
     assert (dev.evidence, dev.expected, dev.actual) == (("F2",), "45", "30")
     assert dev.contract_article == "1.1"
     assert dev.impact_eur is None
+
+
+def test_due_dates_of_a_term_from_the_months_end_count_from_the_end_of_the_invoice_month(
+        make_ctx):
+    terms = [term("payment_term", days=30, **{"from": "month_end"})]
+    inv = invoices(
+        ("F1", "2026-03-10", "2026-04-30", "invoice"),   # end of March + 30 days: right
+        ("F2", "2026-03-31", "2026-04-30", "invoice"),   # on the month's last day: the same
+        ("F3", "2026-04-02", "2026-05-02", "invoice"),   # invoice date + 30: not what was agreed
+    )
+    [dev] = payment_term.executed(make_ctx("payment_term", terms, invoices=inv))
+    assert (dev.evidence, dev.expected, dev.actual) == (("F3",), "30", "2")  # days after 30 April
+    assert dev.description.startswith("Agreed due date: end of the invoice month + 30 days;")
+    # a term from the invoice date finds F1 and F2 wrong instead
+    plain = payment_term.executed(make_ctx("payment_term", [term("payment_term", days=30)],
+                                           invoices=inv))
+    assert plain[0].evidence == ("F1",)

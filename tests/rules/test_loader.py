@@ -43,7 +43,7 @@ def test_every_error_of_every_file_is_reported_with_its_location(tmp_path):
         "'minutes', 'time_window', 'money', 'percent', 'date', 'address', 'price_table', "
         "'quantity', 'period', 'per_unit', 'cap_percent', 'cap_amount', 'rate_amount', "
         "'tiers', 'notice', 'renewal_months', 'end_date', 'start_date', 'day_month', "
-        "'index_name', 'item', 'discount_per_unit', 'any_amount' or 'price_scope', "
+        "'index_name', 'item', 'discount_per_unit', 'any_amount', 'price_scope' or 'payment_basis', "
         "got 'workdays'",
         "lead_time.yaml:9, key 'severity': Input should be 'high', 'medium' or 'low', "
         "got 'urgent'",
