@@ -32,7 +32,8 @@ BOILERPLATE = re.compile(
     r"algemene\s+(leverings|verkoop|inkoop)?\s*voorwaarden|general\s+(terms|conditions)|"
     r"standard\s+(terms|conditions)|conditions\s+of\s+(sale|purchase|supply)|"
     r"overmacht|force\s+majeure|geheimhouding|confidential|aansprakelijkheid|liabilit|"
-    r"toepasselijk\s+recht|governing\s+law|geschillen|disputes|ondertekening|signature",
+    r"toepasselijk\s+recht|governing\s+law|geschillen|disputes|ondertekening|signature|"
+    r"\b(?:overwegingen|considerans|preambule)\b",  # the recitals: why, not what is agreed
     re.I,
 )
 BODY, SIGNATURE = "contract", "signature"

@@ -58,6 +58,9 @@ PARTY_BLOCK = re.compile(
     r"[:,]?\s*[\"“'(]|"
     r"rechtsgeldig vertegenwoordigd|duly represented)", re.I)
 
+# a recital: what the parties consider before they agree ('Overwegende dat Leverancier …', 'In
+# aanmerking nemende dat …'), a description of the situation, not an agreement
+RECITAL = re.compile(r"^\W*(?:overwegende|in\s+aanmerking\s+nemende|considerans)\b", re.I)
 
 Spans = dict[str, list[tuple[int, int]]]  # rule id -> the token spans it matched
 
@@ -264,8 +267,8 @@ class TermReader:
         # tables), so a commitment set out in a table is at least a term to review
         table_words = _table_words(clause.tables)
         for n, sentence in enumerate(sentences_):
-            if PARTY_BLOCK.search(sentence):
-                continue  # the parties' names, seats and registration numbers: no agreement
+            if PARTY_BLOCK.search(sentence) or RECITAL.match(sentence):
+                continue  # the parties' names, seats and registration numbers, a recital
             seen = f"{sentence} {table_words}" if table_words and n == len(sentences_) - 1 \
                 else sentence
             # a blacked-out figure ('[***] units') stands where a number stands: recognised as

@@ -136,3 +136,29 @@ def test_a_semicolon_inside_one_agreement_does_not_split_it(reader):
     text = ("Leverancier levert binnen 4 werkdagen na bestelling; de factuur volgt bij de "
             "levering.")
     assert [r for r, _, _ in read(reader, text, heading="Afspraken")] == []
+
+
+@pytest.mark.parametrize(("heading", "text"), [
+    ("Partijen", "Overwegende dat Leverancier de artikelen binnen 6 werkdagen na bestelling "
+                 "levert;"),
+    ("Partijen", "In aanmerking nemende dat Afnemer per jaar minimaal 900 stuks afneemt;"),
+    ("Overwegingen", "(B) Afnemer neemt jaarlijks ten minste 900 stuks af en wenst dat vast te "
+                     "leggen."),
+])
+def test_a_recital_is_no_agreement(reader, heading, text):
+    doc = ContractDoc(path=Path("c.pdf"), sha256="", pages=(), language="nl")
+    from audit.contracts.clauses import BOILERPLATE
+    c = Clause(doc=doc, article="B", heading=heading, text=text, page=1,
+               boilerplate=bool(BOILERPLATE.search(heading)))
+    assert reader.read_document([c], "C1") == []
+
+
+def test_the_agreement_after_the_recitals_is_read(reader):
+    text = "Leverancier levert de artikelen binnen 6 werkdagen na bestelling."
+    assert [(r, v) for r, _, v in read(reader, text, heading="Levering")] == [
+        ("lead_time", {"working_days": 6})]
+
+
+def test_a_working_day_announced_ahead_is_no_lead_time(reader):
+    text = "Aflevering alleen na telefonische afspraak, ten minste twee werkdagen van tevoren."
+    assert [r for r, _, _ in read(reader, text, heading="Levering")] == []
