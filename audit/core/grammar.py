@@ -282,9 +282,10 @@ _UNIT_WORDS = [
     ("quarter_hours", r"kwartier|quarters?\s+of\s+an\s+hour"),
     ("minutes", r"minuten|minuut|minutes?|mins?\b\.?|min\.?"),
     ("hours", r"uur|uren|hours?|hrs?\b\.?"),
-    ("days", r"(?:kalender|calendar[\s-]+)?(?:dagen|dag|days?)"),
-    ("weeks", r"weken|week|weeks"),
-    ("months", r"maanden|maand|months?"),
+    # the abbreviations contracts write too: '60 dgn.', '2 wkn', '3 mnd.'
+    ("days", r"(?:kalender|calendar[\s-]+)?(?:dagen|dag|days?)|dgn\b\.?"),
+    ("weeks", r"weken|week|weeks|wkn\b\.?"),
+    ("months", r"maanden|maand|months?|mnd\b\.?|mndn\b\.?"),
     ("years", r"jaren|jaar|years?"),
 ]
 UNIT_AFTER = re.compile(

@@ -276,7 +276,10 @@ def read_discount_per_unit(clause: Clause, lang: str) -> Decimal | None:
 _EACH = r"(?:per|elk|ieder|elke|iedere|each|every|any|in\s+(?:any|each|een|a))"
 PERIOD = re.compile(
     rf"(?P<q>{_EACH}\s+(?:kalender)?kwartaal|{_EACH}\s+(?:calendar\s+)?quarter|quarterly|"
-    r"driemaandelijks|kwartaal\w*)"
+    # a bare 'kwartaal…' ('op kwartaalbasis', 'kwartaalafname'), not one quarter named by its
+    # place ('te verrekenen in het eerste kwartaal'), which is a time, not the period counted
+    r"driemaandelijks|(?<!eerste\s)(?<!tweede\s)(?<!derde\s)(?<!vierde\s)(?<!laatste\s)"
+    r"(?<!volgende\s)kwartaal\w*)"
     rf"|(?P<m>{_EACH}\s+(?:kalender)?maand|{_EACH}\s+(?:calendar\s+)?month|monthly|maandelijks)"
     rf"|(?P<y>{_EACH}\s+(?:kalender|contract)?jaar|jaarlijks\w*|jaaromzet|jaarafname|"
     rf"{_EACH}\s+(?:calendar\s+|contract\s+|product\s+|fiscal\s+|agreement\s+)?year|"

@@ -90,6 +90,20 @@ def test_no_duration_in_times_of_day_and_references(text):
     assert durations(text, "nl") == []
 
 
+@pytest.mark.parametrize(("text", "unit", "n"), [
+    ("te voldoen binnen 21 dgn. na dagtekening", "days", 21),
+    ("opzegging met inachtneming van 4 mnd", "months", 4),
+    ("levering binnen 3 wkn na bestelling", "weeks", 3),
+])
+def test_abbreviated_units(text, unit, n):
+    assert [(d.unit, d.n) for d in durations(text, "nl")] == [(unit, Decimal(n))]
+
+
+@pytest.mark.parametrize("text", ["levering van 12 mndverpakkingen", "artikelcode 21 dgnx"])
+def test_an_abbreviation_inside_a_word_is_no_unit(text):
+    assert durations(text, "nl") == []
+
+
 @pytest.mark.parametrize(("text", "amount", "currency"), [
     ("€ 3.750,-", "3750", "EUR"),
     ("EUR 12,345.60", "12345.60", "EUR"),

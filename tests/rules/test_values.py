@@ -213,3 +213,13 @@ def test_rebate_percentages_in_a_column_headed_as_such():
     table = Table(2, (("Turnover (EUR)", "Rebate %"), ("75,000", "1"), ("200,000", "2.5")))
     assert read_value("tiers", clause("Rebate", "en", tables=(table,)), "en") == (
         (Decimal("75000"), Decimal("1")), (Decimal("200000"), Decimal("2.5")))
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("een bonus van 2% over de omzet boven € 80.000, uit te keren in het eerste kwartaal van "
+     "het volgende jaar", "year"),
+    ("een bonus van 1% over de omzet op kwartaalbasis", "quarter"),
+    ("de afname per kwartaal bedraagt ten minste 200 stuks", "quarter"),
+])
+def test_a_quarter_named_by_its_place_is_a_time_not_the_period(text, period):
+    assert read_value("period", clause(text), "nl") == period
