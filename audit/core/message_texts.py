@@ -37,6 +37,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "erp.hint_currency": {
         "en": " (an amount in another currency: money is compared in EUR only)",
         "nl": " (een bedrag in een andere valuta: bedragen worden alleen in EUR vergeleken)"},
+    "erp.hint_decimal_or_thousands": {
+        "en": " ('{mark}' may be the decimal or the thousands separator: set decimal: '{mark}' "
+              "or thousands: '{mark}' as the ERP writes it)",
+        "nl": " ('{mark}' kan het decimaalteken of het scheidingsteken voor duizendtallen zijn: "
+              "zet decimal: '{mark}' of thousands: '{mark}', zoals het ERP het schrijft)"},
+    "erp.hint_date_format": {
+        "en": " (it reads with date_format {formats}: set that format for this dataset)",
+        "nl": " (het leest met date_format {formats}: zet dat formaat voor deze dataset)"},
     "erp.hint_date_order": {
         "en": " (it reads as '{format}': day and month the other way round)",
         "nl": " (het leest als '{format}': dag en maand andersom)"},
@@ -93,6 +101,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "erp.the_order_lines": {"en": "the order lines", "nl": "de orderregels"},
     "erp.the_deliveries": {"en": "the deliveries", "nl": "de leveringen"},
     "erp.the_invoices": {"en": "the invoices", "nl": "de facturen"},
+    "erp.id_leading_zeros": {
+        "en": "{rows} row(s) name a {what} without the leading zeros {target} writes ('{value}' "
+              "is '{id}' there: the export holds the ids as numbers?); matched to {target}'s "
+              "ids",
+        "nl": "{rows} rij(en) noemen een {what} zonder de voorloopnullen van {target} ('{value}' "
+              "is daar '{id}': staan de nummers als getal in de export?); gekoppeld aan de "
+              "nummers van {target}"},
     "erp.unknown_reference": {
         "en": "{what} '{value}' is not in {target}; {consequence}",
         "nl": "{what} '{value}' staat niet in {target}; {consequence}"},
@@ -146,6 +161,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "separator: '{looks}')",
         "nl": " ({columns} kolom gesplitst op '{separator}'; het lijkt gescheiden door "
               "'{looks}': zet separator: '{looks}')"},
+    "erp.hint_fixed_width": {
+        "en": " (its {columns} columns are aligned with spaces: a fixed-width report, which is "
+              "not read; export it with a separator: ; , tab or |)",
+        "nl": " (de {columns} kolommen staan uitgelijnd met spaties: een rapport met vaste "
+              "kolombreedte, dat niet gelezen wordt; exporteer met een scheidingsteken: ; , tab "
+              "of |)"},
     "erp.hint_close_names": {"en": "; {names}", "nl": "; {names}"},
     "erp.may_be": {"en": "'{actual}' may be '{wanted}' (map it under columns:)",
                    "nl": "'{actual}' is misschien '{wanted}' (koppel het onder columns:)"},
@@ -198,6 +219,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " (the file ends in the middle of this row: cut off while exporting or copying?)",
         "nl": " (het bestand eindigt midden in deze rij: afgebroken bij het exporteren of "
               "kopiëren?)"},
+    "erp.totals_line": {
+        "en": "a totals row ('{text}': a number without an id), no record; the line is skipped",
+        "nl": "een totaalregel ('{text}': een getal zonder id), geen record; de regel wordt "
+              "overgeslagen"},
+    "erp.text_line": {
+        "en": "a line of text between the records ('{text}': a title or page footer?), no "
+              "record; the line is skipped",
+        "nl": "een regel tekst tussen de records ('{text}': een titel of paginavoet?), geen "
+              "record; de regel wordt overgeslagen"},
+    "erp.more_non_records": {
+        "en": "{more} more totals rows or lines of text skipped",
+        "nl": "nog {more} totaalregels of regels tekst overgeslagen"},
+    "erp.hint_empty_columns": {
+        "en": " (the header ends in {columns} column(s) without a name this row leaves out: "
+              "remove the trailing separators of the header, or export without empty columns)",
+        "nl": " (de kopregel eindigt in {columns} kolom(men) zonder naam die deze rij weglaat: "
+              "haal de scheidingstekens aan het eind van de kopregel weg, of exporteer zonder "
+              "lege kolommen)"},
     "erp.header_repeats": {
         "en": "the header repeats here (files joined together?); the line is skipped",
         "nl": "de kopregel staat hier nog eens (bestanden samengevoegd?); de regel wordt "

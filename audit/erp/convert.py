@@ -18,13 +18,23 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from audit.erp.fields import KINDS, Field
+from audit.erp.text import maybe_padded
 
-TRUE = {"1", "true", "yes", "y", "ja", "j", "waar", "x", "t", "wahr"}
+TRUE = {"1", "-1", "true", "yes", "y", "ja", "j", "waar", "x", "t", "wahr"}  # -1: Access, VB
 FALSE = {"0", "false", "no", "n", "nee", "onwaar", "f"}
-ISO = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$"
-SERIAL = r"^\d{5}([.,]0+)?$"  # an Excel serial date (1927..2173)
+# an ISO date, maybe with a time and a zone: the date is the one written (its first ten places)
+ISO = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
+SERIAL = r"^\d{5}([.,]\d+)?$"  # an Excel serial date (1927..2173), a fraction its time of day
+TIME = r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s?[AaPp][Mm])?$"  # a time after a date
 EXCEL_EPOCH = np.datetime64("1899-12-30", "s")
-CURRENCY = r"^(€|EUR)\s*|\s*(€|EUR)$"
+# the second chance of a text that is not a number as configured: each (pattern, replacement)
+# in turn on the distinct texts that failed, then matched again ('€ 1.234,56', '1.234,56-',
+# '(1,234.56)', '1 234,56 €', '−12,50'); none of them changes what a digit means
+SPACES = r"[\x{00a0}\x{202f}\x{2009}]"  # no-break, narrow no-break and thin spaces
+REPAIRS = ((SPACES, " "), ("\u2212", "-"),
+           (r"^([-+(]?)\s*(?:€|EUR)\s*", r"\1"), (r"\s*(?:€|EUR)\s*([-)]?)$", r"\1"),
+           (r"^\((.*\d)\)$", r"-\1"), (r"^(.*\d)-$", r"-\1"))
+GROUPS = "[ '\u2019]"  # never a decimal character: thousands grouping whatever the config says
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,7 @@ def _map_values(texts: np.ndarray, mapping: dict[str, str] | None) -> np.ndarray
 
 def _strings(column: pa.Array, field: Field) -> Converted:
     """Text stays text (pandas' arrow-backed str), trimmed; empty is missing."""
-    if _maybe_padded(column):
+    if maybe_padded(column):
         column = pc.utf8_trim_whitespace(column)
     empty = pc.equal(column, "")
     has_empty = pc.any(empty).as_py()
@@ -108,39 +118,12 @@ def _strings(column: pa.Array, field: Field) -> Converted:
                      np.zeros(len(column), dtype=np.int64))
 
 
-def _maybe_padded(column: pa.Array) -> bool:
-    """Cheap test: does any value start or end with a space or tab?
-
-    Read from the arrow buffers: each value's first and last byte, found by its offsets; half the
-    time of four passes of starts_with/ends_with over every column of text.
-    """
-    if column.null_count or not (pa.types.is_string(column.type)
-                                 or pa.types.is_large_string(column.type)):
-        return any(pc.any(pc.or_(pc.starts_with(column, char), pc.ends_with(column, char))).as_py()
-                   for char in (" ", "\t"))
-    _, offsets, data = column.buffers()
-    width = np.int64 if pa.types.is_large_string(column.type) else np.int32
-    at = np.frombuffer(offsets, width)[column.offset: column.offset + len(column) + 1]
-    starts, ends = at[:-1], at[1:]
-    if data is None or not len(data):
-        return False
-    text = np.frombuffer(data, np.uint8)
-    first, last = text.take(starts, mode="clip"), text.take(ends - 1, mode="clip")
-    padded = (first == 0x20) | (first == 0x09) | (last == 0x20) | (last == 0x09)
-    return bool((padded & (ends > starts)).any())  # an empty value's bytes are its neighbours'
-
-
 def numbers(texts: pa.Array, empty: np.ndarray, number: Number,
             _formats: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Distinct texts -> Decimal objects (None where not a number), and which are not."""
     ok = _matches(texts, number.pattern)
-    if not (ok | empty).all():  # a second chance for '€ 12,50', 'EUR 12,50' and SAP's '12,50-'
-        fixed = pc.replace_substring_regex(texts, CURRENCY, "")
-        fixed = pc.replace_substring_regex(fixed, r"^(.*\d)-$", r"-\1")
-        again = _matches(fixed, number.pattern) & ~ok
-        if again.any():
-            texts = pc.if_else(pa.array(again), fixed, texts)
-            ok |= again
+    if not (ok | empty).all():
+        texts, ok = _second_chance(texts, ok, empty, number)
     plain = texts.filter(pa.array(ok))
     if number.thousands:
         plain = pc.replace_substring(plain, number.thousands, "")
@@ -154,6 +137,28 @@ def numbers(texts: pa.Array, empty: np.ndarray, number: Number,
     values = np.full(len(texts), None, dtype=object)
     values[ok] = parsed
     return values, ~ok
+
+
+def _second_chance(texts: pa.Array, ok: np.ndarray, empty: np.ndarray, number: Number
+                   ) -> tuple[pa.Array, np.ndarray]:
+    """The texts that are numbers once their currency, sign or grouping is written plainly
+    (only the failed ones are looked at again: a few among a quarter of a million)."""
+    todo = np.flatnonzero(~ok & ~empty)
+    fixed = texts.take(pa.array(todo))
+    for pattern, replacement in REPAIRS:
+        fixed = pc.replace_substring_regex(fixed, pattern, replacement)
+    grouped = Number(number.decimal, " ").pattern.replace(re.escape(" "), GROUPS)
+    spaced = _matches(fixed, grouped) & ~_matches(fixed, number.pattern)
+    if spaced.any():  # '1 234,56', "1'234.50": the grouping goes, the decimal stays
+        fixed = pc.if_else(pa.array(spaced), pc.replace_substring_regex(fixed, GROUPS, ""),
+                           fixed)
+    again = _matches(fixed, number.pattern)
+    if not again.any():
+        return texts, ok
+    mask = np.zeros(len(texts), dtype=bool)
+    mask[todo[again]] = True
+    repaired = pc.replace_with_mask(texts, pa.array(mask), fixed.filter(pa.array(again)))
+    return repaired, ok | mask
 
 
 def _matches(texts: pa.Array, pattern: str) -> np.ndarray:
@@ -181,6 +186,12 @@ def dates(texts: pa.Array, empty: np.ndarray, _number: Number,
     for fmt in formats or []:
         todo = result.isna().to_numpy() & ~empty
         result[todo] = _parse(series[todo], fmt)
+    timed = result.isna().to_numpy() & ~empty & _matches(texts, TIME) if formats else []
+    if np.any(timed):  # '04-03-2026 00:00:00', '3/4/2026 12:00:00 AM': the date as formatted
+        bare = series[timed].str.replace(TIME, "", regex=True)
+        for fmt in formats or []:
+            todo = result[timed].isna().to_numpy()
+            result[bare.index[todo]] = _parse(bare[todo], fmt)
     serial = result.isna().to_numpy() & _matches(texts, SERIAL)
     if serial.any():
         days = series[serial].str.split(r"[.,]", regex=True).str[0].astype(np.int64)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import glob
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from audit.erp.convert import Number, convert, dictionary
 from audit.erp.duck import read_sql_files
 from audit.erp.fields import OPTIONAL_DATASETS, SCHEMAS, Field
 from audit.erp.profiles import resolve_sources
+from audit.erp.records import drop_non_records
 from audit.erp.shape import add_absent, check_date_order, exact_repeats, foreign_money, value_hint
 from audit.erp.sources import Raw, read_files, read_query
 from audit.erp.validate import MAX_ROW_PROBLEMS, duplicates, references, value_problems
@@ -113,6 +115,8 @@ def load_dataset(name: str, source: DatasetSource, path: Path | Sequence[Path] |
     erp_name = _erp_names(source)
     raw = _read(name, source, path, url, base_dir)
     columns = _mapped_columns(raw, source, schema, erp_name)
+    if not (source.sql or source.query):
+        raw = drop_non_records(name, raw, columns, schema)
     data, bad, problems = _convert_all(raw, columns, source, schema)
     bad, currency_problems = foreign_money(name, source, data, bad, raw, columns)
     frame = _frame(data, ~bad if bad.any() else None)
@@ -192,6 +196,8 @@ def _missing_columns(raw: Raw, source: DatasetSource, missing: list[Field],
         shown = "\\t" if raw.looks == "\t" else raw.looks
         hint = msg("erp.hint_separator" if len(columns) != 1 else "erp.hint_separator_one",
                    columns=len(columns), separator=raw.separator, looks=shown)
+    elif len(columns) == 1 and len(aligned := re.split(r"\s{2,}", columns[0].strip())) > 1:
+        hint = msg("erp.hint_fixed_width", columns=len(aligned))
     else:
         close = _close_names(missing, erp_name, columns)
         hint = msg("erp.hint_close_names", names=close) if close else ""

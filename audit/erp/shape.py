@@ -3,6 +3,7 @@ repeated rows of a derived dataset, date formats checked against the data before
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -12,7 +13,7 @@ import pyarrow.compute as pc
 
 from audit.config import DatasetSource
 from audit.core.messages import Msg, msg
-from audit.erp.convert import Number
+from audit.erp.convert import TIME, Number
 from audit.erp.fields import Field
 from audit.erp.sources import Raw
 from audit.erp.validate import capped, per_file, row_codes
@@ -22,6 +23,11 @@ EURO = {"EUR", "€", "EURO"}
 MONEY = {"price_list": ("unit_price",), "order_lines": ("unit_price",),
          "invoices": ("amount", "freight_amount")}
 FOREIGN = r"^\s*(\$|£|¥|US\$|[A-Z]{3}\s)|\s[A-Z]{3}\s*$"  # '$ 12.50', 'USD 12.50', '12.50 GBP'
+# '1.234' or '1,234': one group of three after one to three digits: a decimal or a thousands mark
+EITHER = r"^[-+]?\d{1,3}([.,])\d{3}$"
+# the date formats a value that is no date as configured is tried with, to name in the hint
+COMMON_DATES = ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y%m%d", "%Y/%m/%d",
+                "%d.%m.%y", "%d-%m-%y", "%d/%m/%y", "%d-%b-%Y", "%d %b %Y", "%d-%b-%y")
 
 
 def add_absent(frame: pd.DataFrame, schema: tuple[Field, ...],
@@ -87,6 +93,8 @@ def check_date_order(column: pa.ChunkedArray | pa.Array, formats: list[str]) -> 
     distinct = pc.unique(pc.utf8_trim_whitespace(pc.unique(column)))  # trimmed: few, not all rows
     texts = pd.Series(distinct.to_pylist(), dtype=object)
     texts = texts[texts.str.len() > 0]
+    if formats and texts.str.contains(":", regex=False).any():  # the date before a time
+        texts = texts.str.replace(TIME, "", regex=True).drop_duplicates()
     for fmt in formats:
         swapped = swap_day_month(fmt)
         if swapped is None or texts.empty:
@@ -108,6 +116,8 @@ def value_hint(field: Field, number: Number, formats: list[str]) -> Callable[[st
 
     def hint(text: str) -> Msg | str:
         if field.type in {"decimal", "int"}:
+            if (either := re.match(EITHER, text)) and number.thousands != either[1]:
+                return msg("erp.hint_decimal_or_thousands", mark=either[1])
             if pc.match_substring_regex(pa.array([text]), other.pattern)[0].as_py():
                 return msg("erp.hint_decimal", other=other.decimal, decimal=number.decimal)
             if pc.match_substring_regex(pa.array([text]), FOREIGN)[0].as_py():
@@ -116,5 +126,18 @@ def value_hint(field: Field, number: Number, formats: list[str]) -> Callable[[st
             for fmt in swapped:
                 if pd.notna(pd.to_datetime(text, format=fmt, errors="coerce")):
                     return msg("erp.hint_date_order", format=fmt)
+            return _date_hint(text, formats)
         return ""
     return hint
+
+
+def _date_hint(text: str, formats: list[str]) -> Msg | str:
+    """The common formats a text that is no date as configured reads with (day-first and
+    month-first both named when both fit: the export's other dates tell which)."""
+    text = re.sub(TIME, "", text)
+    marks = {c for c in text if not c.isalnum()}  # only formats with the same marks are tried
+    fits = [f for f in COMMON_DATES if f not in formats and set(re.sub("%.", "", f)) == marks
+            and pd.notna(pd.to_datetime(text, format=f, errors="coerce"))]
+    if not fits:
+        return ""
+    return msg("erp.hint_date_format", formats=" or ".join(f"'{f}'" for f in fits[:2]))

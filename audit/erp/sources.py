@@ -17,7 +17,7 @@ import pyarrow.csv as pacsv
 from audit.config import DatasetSource
 from audit.core.messages import Msg, msg
 from audit.erp.sniff import guess_encoding, looks_separated, sniff_encoding, sniff_separator
-from audit.erp.text import frame_to_table, render_cell
+from audit.erp.text import frame_to_table, maybe_padded, render_cell
 from audit.errors import ErpDataError, Location, Problem
 
 HEADER_SEARCH = 20  # rows searched for the header when header_row is not set
@@ -128,7 +128,7 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
         raise ErpDataError.of("erp.not_this_layout", where, bad=len(bad),
                               lines=len(bad) + table.num_rows, fields=len(header),
                               separator=separator)
-    raw.problems += [_bad_record(path.name, number, text, len(header), separator, last)
+    raw.problems += [_bad_record(path.name, number, text, names_read, separator, last)
                      for number, text in bad[:MAX_LISTED]] + repeats
     if len(bad) > MAX_LISTED:
         raw.problems.append(Problem.of("erp", "erp.more_bad_records", where,
@@ -211,6 +211,9 @@ def drop_repeated_header(table: pa.Table, rows: np.ndarray, file: str, names: li
         return table, rows, []
     pairs = list(zip(table.column_names, names, strict=False))
     first = pc.fill_null(pc.equal(table[pairs[0][0]], pairs[0][1]), False)
+    column = table[pairs[0][0]]
+    if not pc.any(first).as_py() and any(map(maybe_padded, column.chunks)):  # ' Doc ': padded
+        first = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), pairs[0][1]), False)
     if not pc.any(first).as_py():  # the usual case, decided on one column without copies
         return table, rows, []
     repeat = first.to_numpy(zero_copy_only=False)
@@ -239,12 +242,16 @@ def _drop_blank(table: pa.Table, rows: np.ndarray) -> tuple[pa.Table, np.ndarray
     return table.filter(pa.array(keep)), rows[keep]
 
 
-def _bad_record(file: str, number: int | None, text: str, expected: int, sep: str,
+def _bad_record(file: str, number: int | None, text: str, header: list[str], sep: str,
                 last: str = "") -> Problem:
+    """A record that does not split into the header's fields; the hint says why it may not."""
+    expected, trailing = len(header), [h.strip() for h in header]
     fields = len(next(csv.reader([text], delimiter=sep), []))
     hint: Msg | str = msg("erp.hint_unquoted", separator=sep) if fields > expected else ""
     if fields < expected and text.strip() and text.strip() == last.strip():
         hint = msg("erp.hint_cut_off")
+    if fields < expected and not any(trailing[fields:]):
+        hint = msg("erp.hint_empty_columns", columns=expected - fields)
     shown = text if len(text) <= 80 else text[:77] + "..."
     return Problem.of("erp", "erp.bad_record", Location(file, row=number), fields=fields,
                       expected=expected, hint=hint, text=shown)

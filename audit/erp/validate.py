@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 from audit.core.messages import Msg, msg
 from audit.erp.fields import KEYS, REFERENCES, SCHEMAS, Field, Reference
+from audit.erp.ids import align_zeros
 from audit.errors import Location, Problem
 
 MAX_ROW_PROBLEMS = 20
@@ -182,6 +183,13 @@ def references(frames: dict[str, pd.DataFrame], erp_names: dict[str, dict[str, s
         if frame is None or target is None or ref.field not in frame.columns:
             continue
         missing = ~keys.found(ref)
+        if missing.any() and (aligned := align_zeros(
+                frame, ref.field, target[ref.target_field], missing,
+                erp_names.get(ref.dataset, {}).get(ref.field, ref.field),
+                WHAT.get(ref.field, ref.field), LABELS[ref.target])):
+            problems += aligned
+            keys.forget(ref.target_field)
+            missing = ~keys.found(ref)
         problems += _reference_problems(ref, frame, missing, erp_names.get(ref.dataset, {}))
     return problems + _delivery_customers(frames, erp_names.get("deliveries", {}), keys)
 
@@ -209,6 +217,11 @@ class Keys:
         present[self.of(ref.target_field, ref.target, ref.target_field)] = True
         present[size] = True
         return present[self.of(ref.target_field, ref.dataset, ref.field)]
+
+    def forget(self, key: str) -> None:
+        """Encode the key again on next use (its values were changed)."""
+        self.sizes.pop(key, None)
+        self.codes = {m: c for m, c in self.codes.items() if m not in KEY_COLUMNS[key]}
 
     def size(self, key: str) -> int:
         """How many distinct values the key has; the code of a missing value."""

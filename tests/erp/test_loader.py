@@ -76,3 +76,14 @@ def test_xlsx_with_real_dates_and_numbers(tmp_path):
 def test_missing_file_is_an_erp_error():
     with pytest.raises(ErpDataError, match="export file not found"):
         load_dataset("order_lines", source(), FIXTURES / "nope.csv")
+
+
+def test_a_fixed_width_report_is_named_as_such_with_what_to_export_instead(tmp_path):
+    path = tmp_path / "orders.txt"
+    path.write_text("Ordernr   Klantnr   Aantal\nO1        K9        12\n", encoding="utf-8")
+    with pytest.raises(ErpDataError) as failed:
+        load_dataset("order_lines", DatasetSource(path="x", format="csv",
+                                                  columns=ORDER_COLUMNS), path)
+    assert str(failed.value).endswith(
+        "the file has 'Ordernr   Klantnr   Aantal' (its 3 columns are aligned with spaces: a "
+        "fixed-width report, which is not read; export it with a separator: ; , tab or |)")

@@ -93,3 +93,23 @@ def test_an_sql_source_reads_its_rows_and_a_failing_query_is_named(tmp_path):
         read_query("select * from order_rows", url, "order_lines", ".")
     with pytest.raises(ErpDataError, match="order_lines: an SQL query needs a database: set url"):
         read_query("select 1", None, "order_lines", ".")
+
+
+def test_a_repeated_header_padded_like_the_report_around_it_is_still_the_header(tmp_path):
+    path = write(tmp_path / "orders.csv", "Ordernr;Aantal\nO1    ;5\n Ordernr ; Aantal \n"
+                                          "O2    ;6\n")
+    raw = read_file(path, SOURCE, NAMES)
+    assert [v.strip() for v in raw.table.column("Ordernr").to_pylist()] == ["O1", "O2"]
+    assert [str(p) for p in raw.problems] == [
+        "orders.csv, row 3: the header repeats here (files joined together?); the line is "
+        "skipped"]
+
+
+def test_a_row_short_of_the_headers_unnamed_trailing_columns_says_so(tmp_path):
+    path = write(tmp_path / "orders.csv", "Ordernr;Aantal;;\nO1;5;;\nO2;6\nO3;7;;\n")
+    raw = read_file(path, SOURCE, NAMES)
+    assert raw.table.column("Ordernr").to_pylist() == ["O1", "O3"]
+    assert [str(p) for p in raw.problems] == [
+        "orders.csv, row 3: 2 fields where the header has 4 (the header ends in 2 column(s) "
+        "without a name this row leaves out: remove the trailing separators of the header, or "
+        "export without empty columns): 'O2;6'; the row is left out of the checks"]
