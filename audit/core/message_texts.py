@@ -37,6 +37,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "erp.hint_currency": {
         "en": " (an amount in another currency: money is compared in EUR only)",
         "nl": " (een bedrag in een andere valuta: bedragen worden alleen in EUR vergeleken)"},
+    "erp.blank_yes_no": {
+        "en": "the column holds only {values} and blanks, never a no: a blank is read as not "
+              "recorded; if a blank means no, map it: values: {{{field}: {{'': false}}}}",
+        "nl": "de kolom bevat alleen {values} en lege cellen, nooit een nee: leeg wordt gelezen "
+              "als niet vastgelegd; betekent leeg nee, vertaal het dan: values: "
+              "{{{field}: {{'': false}}}}"},
     "erp.hint_decimal_or_thousands": {
         "en": " ('{mark}' may be the decimal or the thousands separator: set decimal: '{mark}' "
               "or thousands: '{mark}' as the ERP writes it)",

@@ -20,7 +20,8 @@ import pyarrow.compute as pc
 from audit.erp.fields import KINDS, Field
 from audit.erp.text import maybe_padded
 
-TRUE = {"1", "-1", "true", "yes", "y", "ja", "j", "waar", "x", "t", "wahr"}  # -1: Access, VB
+TRUE = {"1", "-1", "true", "yes", "y", "ja", "j", "waar", "x", "t", "wahr", "✓", "✔", "☑"}  # -1: VB
+MARKS = {"x", "✓", "✔", "☑"}  # a ticked box: its blank is no, there is nothing else to write
 FALSE = {"0", "false", "no", "n", "nee", "onwaar", "f"}
 # an ISO date, maybe with a time and a zone: the date is the one written (its first ten places)
 ISO = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
@@ -59,6 +60,7 @@ class Converted:
     invalid: np.ndarray
     text: pa.Array  # per distinct text: the trimmed original (for messages)
     codes: np.ndarray  # per row: index into `text`
+    unsure: str = ""  # yes/no: the yes texts of a column whose blank may mean no or not recorded
 
     def shown(self, row: int) -> str:
         """The text of one row as the export has it (trimmed)."""
@@ -92,8 +94,25 @@ def convert(field: Field, column: pa.ChunkedArray | pa.Array, number: Number,
         return _strings(pc.take(mapped, encoded.indices), field)
     empty = pc.equal(mapped, "").to_numpy(zero_copy_only=False)
     values, bad = _CONVERTERS[field.type](mapped, empty, number, date_formats)
+    unsure = ""
+    if field.type == "bool" and empty.any():
+        empty, unsure = _blanks(mapped, empty, values, bad)
     invalid = (bad & ~empty) | (empty & field.required)
-    return Converted(_spread(field.type, values, empty | bad, codes), invalid[codes], texts, codes)
+    return Converted(_spread(field.type, values, empty | bad, codes), invalid[codes], texts, codes,
+                     unsure)
+
+
+def _blanks(mapped: pa.Array, empty: np.ndarray, values: np.ndarray, bad: np.ndarray
+            ) -> tuple[np.ndarray, str]:
+    """A yes/no column's blanks: no where the yeses are ticks ('X', '✓': a box has no other
+    way to say no), else not recorded; `unsure` names the yeses when no 'no' is ever written."""
+    said = {str(t) for t, v in zip(mapped.to_pylist(), values, strict=True) if v is not None}
+    if not said or any(v is False for v in values):
+        return empty, ""
+    if {t.casefold() for t in said} <= MARKS:
+        values[empty], bad[empty] = False, False
+        return np.zeros_like(empty), ""
+    return empty, ", ".join(sorted(f"'{t}'" for t in said))
 
 
 def _map_values(texts: np.ndarray, mapping: dict[str, str] | None) -> np.ndarray:

@@ -116,7 +116,8 @@ def load_dataset(name: str, source: DatasetSource, path: Path | Sequence[Path] |
     raw = _read(name, source, path, url, base_dir)
     columns = _mapped_columns(raw, source, schema, erp_name)
     if not (source.sql or source.query):
-        raw = drop_non_records(name, raw, columns, schema)
+        raw = drop_non_records(name, raw, columns, schema,
+                               Number(source.decimal, source.thousands))
     data, bad, problems = _convert_all(raw, columns, source, schema)
     bad, currency_problems = foreign_money(name, source, data, bad, raw, columns)
     frame = _frame(data, ~bad if bad.any() else None)
@@ -247,6 +248,10 @@ def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
             continue
         result = convert(field, column, number, source.date_formats, mapping, encoded)
         data[field.name] = result.values
+        if result.unsure:
+            problems.append(Problem.of("erp", "erp.blank_yes_no", Location(
+                raw.files[0], column=columns[field.name]), "warning", values=result.unsure,
+                field=field.name))
         if result.invalid.any():
             problems += value_problems(field, result.invalid, result.shown, raw.rows,
                                        raw.file_of, columns[field.name],

@@ -3,18 +3,22 @@
 An ERP's report printed to CSV or Excel ends with a totals row and repeats a title at every page
 break. They are told by their shape, never by their words: a totals row holds a number but no
 id in the key column (empty, or a label: a text with a space, or without a digit where the ids
-have one) and leaves a required field empty or is the file's last row; a line of text is a row
-with one filled cell that is no id. Each is reported and skipped, never counted as data.
+have one) and leaves a required field empty, or is the file's last row and holds the sum of the
+numbers above it; a line of text is a row with one filled cell that is no id. Each is reported
+and skipped, never counted as data.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from audit.erp.convert import Number
 from audit.erp.fields import KEYS, Field
 from audit.erp.sources import MAX_LISTED, Raw
 from audit.errors import Location, Problem
@@ -25,7 +29,7 @@ AMOUNT = re.compile(r"[-+(]?\s*(?:€|EUR)?\s*[\d.,' \u00a0]*\d[\d.,' \u00a0]*\s
 
 
 def drop_non_records(name: str, raw: Raw, columns: dict[str, str],
-                     schema: tuple[Field, ...]) -> Raw:
+                     schema: tuple[Field, ...], number: Number) -> Raw:
     """The export without its totals rows and lines of text, each reported as skipped."""
     key = columns.get(KEYS[name][0].rstrip("?"))
     if key is None or raw.table.num_rows == 0:
@@ -41,7 +45,10 @@ def drop_non_records(name: str, raw: Raw, columns: dict[str, str],
     last = _last_rows(raw.file_codes)
     found: list[tuple[int, str]] = []
     for at, row in zip(candidates, sub, strict=True):
-        kind = _kind(row, key, (numeric, required), digits, at in last)
+        def total(at: int = int(at)) -> bool:
+            return at in last and _is_sum(raw, at, numeric, number)
+
+        kind = _kind(row, key, (numeric, required), digits, total)
         if kind:
             found.append((int(at), kind))
     if not found:
@@ -109,8 +116,28 @@ def _is_label(text: str, digits: object) -> bool:
         not any(c.isdigit() for c in text) and bool(digits))
 
 
+def _is_sum(raw: Raw, at: int, numeric: list[str], number: Number) -> bool:
+    """Is a number of row `at` the sum of its column's numbers above it in its file?"""
+    start = int(np.searchsorted(raw.file_codes, raw.file_codes[at]))
+    for column in numeric:
+        values = _floats(raw.table[column].slice(start, at - start + 1), number)
+        if not np.isnan(values[-1]) and abs(np.nansum(values[:-1]) - values[-1]) < 0.01:
+            return True
+    return False
+
+
+def _floats(texts: pa.ChunkedArray, number: Number) -> np.ndarray:
+    """Texts as floats (NaN where none): enough to compare a total with its sum."""
+    if number.thousands:
+        texts = pc.replace_substring(texts, number.thousands, "")
+    if number.decimal != ".":
+        texts = pc.replace_substring(texts, number.decimal, ".")
+    series = pd.Series(pc.utf8_trim_whitespace(texts).to_numpy(zero_copy_only=False))
+    return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
+
+
 def _kind(row: dict[str, object], key: str, fields: tuple[list[str], list[str]],
-          digits: object, last: bool) -> str | None:
+          digits: object, total: Callable[[], bool]) -> str | None:
     """'totals', 'text' or None (a record, maybe with bad values: validation reports those);
     `fields`: the numeric and the required columns."""
     numeric, required = fields
@@ -118,7 +145,7 @@ def _kind(row: dict[str, object], key: str, fields: tuple[list[str], list[str]],
     filled = [v for v in cells.values() if v]
     label = cells[key] == "" or _is_label(cells[key], digits)
     amount = any(cells[c] and AMOUNT.fullmatch(cells[c]) for c in numeric)
-    if label and amount and (last or any(not cells[c] for c in required if c != key)):
+    if label and amount and (any(not cells[c] for c in required if c != key) or total()):
         return "totals"
     if len(filled) == 1 and not amount and _is_label(filled[0], True):
         return "text"

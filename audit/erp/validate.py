@@ -177,7 +177,7 @@ def references(frames: dict[str, pd.DataFrame], erp_names: dict[str, dict[str, s
                ) -> list[Problem]:
     """Rows pointing at an order or customer the other export does not have: kept, reported."""
     keys = Keys(frames)
-    problems: list[Problem] = []
+    problems: list[Problem] = _price_list_ids(frames, erp_names.get("price_list", {}))
     for ref in REFERENCES:
         frame, target = frames.get(ref.dataset), frames.get(ref.target)
         if frame is None or target is None or ref.field not in frame.columns:
@@ -192,6 +192,21 @@ def references(frames: dict[str, pd.DataFrame], erp_names: dict[str, dict[str, s
             missing = ~keys.found(ref)
         problems += _reference_problems(ref, frame, missing, erp_names.get(ref.dataset, {}))
     return problems + _delivery_customers(frames, erp_names.get("deliveries", {}), keys)
+
+
+def _price_list_ids(frames: dict[str, pd.DataFrame], erp_name: dict[str, str]) -> list[Problem]:
+    """The price list's customers spelled as the customer master does (no reference problem:
+    its list-price rows name no customer of the master)."""
+    prices, master = frames.get("price_list"), frames.get("customers")
+    if prices is None or master is None or "customer_id" not in prices.columns:
+        return []
+    ids = prices["customer_id"]
+    missing = (ids.notna() & ~ids.isin(master["customer_id"])).to_numpy()
+    if not missing.any():
+        return []
+    return align_zeros(prices, "customer_id", master["customer_id"], missing,
+                       erp_name.get("customer_id", "customer_id"), WHAT["customer_id"],
+                       LABELS["customers"])
 
 
 class Keys:

@@ -122,13 +122,38 @@ def test_two_digit_years_under_a_four_digit_format_name_the_short_format(tmp_pat
         "the checks"]
 
 
-def test_yes_no_as_access_writes_it(tmp_path):
+def deliveries(tmp_path: Path, marks: list[str], **settings) -> tuple[pd.DataFrame, list[str]]:
+    """A delivery export whose call-ahead column holds these texts."""
     path = tmp_path / "touren.csv"
-    path.write_text("Tour;Auftrag;Debitor;Datum;Avisiert\nT1;A1;D4410;2026-05-11;-1\n"
-                    "T2;A1;D4410;2026-05-12;0\n", encoding="utf-8")
+    path.write_text("Tour;Auftrag;Debitor;Datum;Avisiert\n" + "".join(
+        f"T{i};A1;D4410;2026-05-1{i};{m}\n" for i, m in enumerate(marks)), encoding="utf-8")
     source = DatasetSource(path=str(path), columns={
         "Tour": "delivery_id", "Auftrag": "order_id", "Debitor": "customer_id",
-        "Datum": "delivery_date", "Avisiert": "call_ahead_done"})
+        "Datum": "delivery_date", "Avisiert": "call_ahead_done"}, **settings)
     frame, problems = load_dataset("deliveries", source, path)
+    return frame, [str(p) for p in problems]
+
+
+def test_yes_no_as_access_writes_it(tmp_path):
+    frame, problems = deliveries(tmp_path, ["-1", "0"])
     assert list(frame["call_ahead_done"]) == [True, False]
+    assert problems == []
+
+
+def test_a_column_of_ticks_reads_its_blanks_as_no(tmp_path):
+    frame, problems = deliveries(tmp_path, ["X", "", "x", "  "])
+    assert list(frame["call_ahead_done"]) == [True, False, True, False]
+    assert problems == []
+
+
+def test_yeses_and_blanks_without_a_no_are_not_guessed_but_said(tmp_path):
+    frame, problems = deliveries(tmp_path, ["J", "", "J"])
+    assert list(frame["call_ahead_done"]) == [True, None, True]
+    assert problems == [
+        "touren.csv, column 'Avisiert': the column holds only 'J' and blanks, never a no: a "
+        "blank is read as not recorded; if a blank means no, map it: values: "
+        "{call_ahead_done: {'': false}}"]
+    frame, problems = deliveries(tmp_path, ["J", "", "J"],
+                                 values={"call_ahead_done": {"": False}})
+    assert list(frame["call_ahead_done"]) == [True, False, True]
     assert problems == []

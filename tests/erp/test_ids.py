@@ -50,3 +50,22 @@ def test_two_master_ids_with_the_same_digits_leave_the_reference_unknown(tmp_pat
     assert problems == [
         "rechnungen.xlsx, row 2, column 'Kundennr': customer '38120' is not in the customer "
         "master; the row is kept; the customer's master data is unknown"]
+
+
+def test_the_price_lists_customers_take_the_masters_spelling_and_list_rows_stay(tmp_path):
+    (tmp_path / "kunden.csv").write_text("Kundennr;Firma\n0038120;Alpina AG\n",
+                                         encoding="utf-8")
+    (tmp_path / "preise.csv").write_text("Kundennr;Material;Preis\n38120;M-3;4.10\n"
+                                         "LISTE;M-3;4.90\n", encoding="utf-8")
+    master, _ = load_dataset("customers", DatasetSource(path="x", columns=CUSTOMERS),
+                             tmp_path / "kunden.csv")
+    prices, _ = load_dataset("price_list", DatasetSource(path="x", columns={
+        "Kundennr": "customer_id", "Material": "item_id", "Preis": "unit_price"}),
+        tmp_path / "preise.csv")
+    frames = {"customers": master, "price_list": prices}
+    problems = references(frames, {n: f.attrs["erp_columns"] for n, f in frames.items()})
+    assert list(prices["customer_id"]) == ["0038120", "LISTE"]
+    assert [str(p) for p in problems] == [
+        "preise.csv, column 'Kundennr': 1 row(s) name a customer without the leading zeros the "
+        "customer master writes ('38120' is '0038120' there: the export holds the ids as "
+        "numbers?); matched to the customer master's ids"]

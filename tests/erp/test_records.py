@@ -44,6 +44,11 @@ def test_a_totals_row_that_fills_every_field_is_told_by_its_label_on_the_last_ro
                         "skipped"]
 
 
+def test_a_last_row_with_a_label_that_is_no_sum_is_a_record(tmp_path):
+    frame, _ = order_lines(tmp_path, HEADER + ROWS + "LAGER;1;K-88;2026-02-28;M-9;3;1,15\n")
+    assert list(frame["order_id"]) == ["4711", "4712", "LAGER"]
+
+
 def test_a_page_break_title_and_its_repeated_header_are_no_records(tmp_path):
     text = HEADER + ROWS + "Auftragsliste Februar - Seite 2;;;;;;\n" + HEADER + \
         "4713;1;K-90;2026-02-11;M-3;1;19,90\n"
