@@ -26,8 +26,8 @@ FOREIGN = r"^\s*(\$|£|¥|US\$|[A-Z]{3}\s)|\s[A-Z]{3}\s*$"  # '$ 12.50', 'USD 12
 # '1.234' or '1,234': one group of three after one to three digits: a decimal or a thousands mark
 EITHER = r"^[-+]?\d{1,3}([.,])\d{3}$"
 # the date formats a value that is no date as configured is tried with, to name in the hint
-COMMON_DATES = ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y%m%d", "%Y/%m/%d",
-                "%d.%m.%y", "%d-%m-%y", "%d/%m/%y", "%d-%b-%Y", "%d %b %Y", "%d-%b-%y")
+COMMON_DATES = ("%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y%m%d",
+                "%Y/%m/%d", "%d.%m.%y", "%d-%m-%y", "%d/%m/%y", "%d-%b-%Y", "%d %b %Y", "%d-%b-%y")
 
 
 def add_absent(frame: pd.DataFrame, schema: tuple[Field, ...],

@@ -23,6 +23,7 @@ from audit.errors import ErpDataError, Location, Problem
 HEADER_SEARCH = 20  # rows searched for the header when header_row is not set
 BLOCK_SIZE = 1 << 22  # pyarrow's parse block; grown when one field is bigger
 MAX_LISTED = 20
+FORMULA_TEXT = r'^\s*="(.*)"\s*$'  # ="0021004": a CSV cell that Excel shows as the text inside
 
 
 @dataclass
@@ -122,6 +123,9 @@ def read_csv(path: Path, source: DatasetSource, names: set[str]) -> Raw:
     for line in sorted(n for n, _ in bad if n is not None):
         rows[rows >= line] += 1
     table, rows = _drop_blank(table, rows)
+    if '="' in text:  # Excel's guard of a text ('="0021004"': keep the zeros) is no part of it
+        table = pa.table({c: pc.replace_substring_regex(table[c], FORMULA_TEXT, r"\1")
+                          for c in table.column_names})
     table, rows, repeats = drop_repeated_header(table, rows, path.name, names_read)
     last = _last_line(path, encoding.name)
     if len(bad) > MAX_LISTED and len(bad) > table.num_rows:

@@ -4,7 +4,7 @@ column, never a guess."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -156,4 +156,25 @@ def test_yeses_and_blanks_without_a_no_are_not_guessed_but_said(tmp_path):
     frame, problems = deliveries(tmp_path, ["J", "", "J"],
                                  values={"call_ahead_done": {"": False}})
     assert list(frame["call_ahead_done"]) == [True, False, True]
+    assert problems == []
+
+
+def test_a_workbook_mixing_date_cells_text_dates_serials_and_number_cells(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (list(COLUMNS), ["B-1", 4410, datetime(2026, 5, 11), 2417.9, "RE"],
+                ["B-2", "0004411", "12.05.2026", "3.502,10", "GS"],
+                ["B-3", 4412, 46155, -88.1, "RE"],
+                ["B-4", 4413, datetime(2026, 5, 14, 9, 30), 7, "RE"]):
+        book.active.append(row)
+    book.save(tmp_path / "belege.xlsx")
+    source = DatasetSource(path="x", columns=COLUMNS, values=KINDS, decimal=",",
+                           thousands=".", date_format="%d.%m.%Y")
+    frame, problems = load_dataset("invoices", source, tmp_path / "belege.xlsx")
+    assert days(frame) == [date(2026, 5, 11), date(2026, 5, 12), date(2026, 5, 13),
+                           date(2026, 5, 14)]
+    assert list(frame["amount"]) == [Decimal("2417.9"), Decimal("3502.10"), Decimal("-88.1"),
+                                     Decimal("7")]
+    assert list(frame["customer_id"]) == ["4410", "0004411", "4412", "4413"]
     assert problems == []

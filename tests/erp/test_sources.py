@@ -113,3 +113,10 @@ def test_a_row_short_of_the_headers_unnamed_trailing_columns_says_so(tmp_path):
         "orders.csv, row 3: 2 fields where the header has 4 (the header ends in 2 column(s) "
         "without a name this row leaves out: remove the trailing separators of the header, or "
         "export without empty columns): 'O2;6'; the row is left out of the checks"]
+
+
+def test_excels_guard_of_a_text_is_taken_off_every_column(tmp_path):
+    path = write(tmp_path / "orders.csv", 'Ordernr;Aantal\n="0040017";="12"\n"=""0040018""";7\n')
+    raw = read_file(path, SOURCE, NAMES)
+    assert raw.table.column("Ordernr").to_pylist() == ["0040017", "0040018"]
+    assert raw.table.column("Aantal").to_pylist() == ["12", "7"]
