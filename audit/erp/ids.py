@@ -20,10 +20,9 @@ def align_zeros(frame: pd.DataFrame, field: str, target: pd.Series, missing: np.
                 column: str, what: object, label: object) -> list[Problem]:
     """Rows of `frame` whose `field` is a target id but for its leading zeros take the target's
     spelling (in place); one warning per file. `missing`: the rows the target did not have."""
-    values = frame[field].astype("str")
-    lost = pd.Series(values[missing].unique())
+    lost = pd.Series(frame[field][missing].dropna().astype("str").unique())
     lost = lost[lost.str.fullmatch(DIGITS)]
-    if lost.empty:
+    if lost.empty:  # the usual case: a few ids that are not there at all
         return []
     ids = pd.Series(target.dropna().astype("str").unique())
     ids = ids[ids.str.fullmatch(DIGITS)]
@@ -33,6 +32,7 @@ def align_zeros(frame: pd.DataFrame, field: str, target: pd.Series, missing: np.
     found = {v: spelling[v.lstrip("0")] for v in lost if v.lstrip("0") in spelling}
     if not found:
         return []
+    values = frame[field].astype("str")
     hit = missing & values.isin(list(found)).to_numpy()
     frame.loc[hit, field] = values[hit].map(found)
     files = frame["source_file"].astype("str").to_numpy()

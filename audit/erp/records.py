@@ -61,7 +61,10 @@ def _candidates(raw: Raw, columns: dict[str, str], schema: tuple[Field, ...]) ->
     required = _required(columns, schema)
     blank = None
     for column in required:
-        empty = pc.equal(pc.binary_length(raw.table[column]), 0)
+        lengths = pc.binary_length(raw.table[column])
+        if pc.min(lengths).as_py() != 0:  # the usual case: no value empty, no mask needed
+            continue
+        empty = pc.equal(lengths, 0)
         blank = empty if blank is None else pc.or_(blank, empty)
     found = (np.zeros(raw.table.num_rows, dtype=bool) if blank is None
              else blank.to_numpy(zero_copy_only=False))

@@ -216,7 +216,8 @@ def drop_repeated_header(table: pa.Table, rows: np.ndarray, file: str, names: li
     pairs = list(zip(table.column_names, names, strict=False))
     first = pc.fill_null(pc.equal(table[pairs[0][0]], pairs[0][1]), False)
     column = table[pairs[0][0]]
-    if not pc.any(first).as_py() and any(map(maybe_padded, column.chunks)):  # ' Doc ': padded
+    if not pc.any(first).as_py() and column.num_chunks and maybe_padded(column.chunk(0)):
+        # a report padding its values (' Doc '), as its first block of rows shows
         first = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), pairs[0][1]), False)
     if not pc.any(first).as_py():  # the usual case, decided on one column without copies
         return table, rows, []

@@ -200,8 +200,9 @@ def _price_list_ids(frames: dict[str, pd.DataFrame], erp_name: dict[str, str]) -
     prices, master = frames.get("price_list"), frames.get("customers")
     if prices is None or master is None or "customer_id" not in prices.columns:
         return []
-    ids = prices["customer_id"]
-    missing = (ids.notna() & ~ids.isin(master["customer_id"])).to_numpy()
+    ids, known = (_arrow(f["customer_id"]).cast(pa.large_string()) for f in (prices, master))
+    found = pc.fill_null(pc.is_in(ids, value_set=known), True)  # no customer: nothing to match
+    missing = ~found.to_numpy(zero_copy_only=False)
     if not missing.any():
         return []
     return align_zeros(prices, "customer_id", master["customer_id"], missing,
