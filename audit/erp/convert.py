@@ -143,6 +143,7 @@ def numbers(texts: pa.Array, empty: np.ndarray, number: Number,
     ok = _matches(texts, number.pattern)
     if not (ok | empty).all():
         texts, ok = _second_chance(texts, ok, empty, number)
+        ok = _unproven(texts, ok, empty, number)
     plain = texts.filter(pa.array(ok))
     if number.thousands:
         plain = pc.replace_substring(plain, number.thousands, "")
@@ -156,6 +157,21 @@ def numbers(texts: pa.Array, empty: np.ndarray, number: Number,
     values = np.full(len(texts), None, dtype=object)
     values[ok] = parsed
     return values, ~ok
+
+
+def _unproven(texts: pa.Array, ok: np.ndarray, empty: np.ndarray, number: Number) -> np.ndarray:
+    """`ok` without the texts that read either way ('1.234') when the column's other texts are
+    written only in the other notation ('12.50' where decimal is ','): then '1.234' is 1.234,
+    not 1234, and is not read as either (validation names it with the notation it is in)."""
+    other = Number("," if number.decimal == "." else ".", number.decimal)
+    failed = texts.filter(pa.array(~ok & ~empty))
+    if not _matches(failed, other.pattern).any():
+        return ok
+    either = _matches(texts, other.pattern)
+    if (ok & ~either).any():  # a text only the configured notation reads: it is the column's
+        return ok
+    marks = re.escape(number.decimal + (number.thousands or ""))
+    return ok & ~(either & _matches(texts, f"[{marks}]"))
 
 
 def _second_chance(texts: pa.Array, ok: np.ndarray, empty: np.ndarray, number: Number

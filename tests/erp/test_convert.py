@@ -178,3 +178,20 @@ def test_a_workbook_mixing_date_cells_text_dates_serials_and_number_cells(tmp_pa
                                      Decimal("7")]
     assert list(frame["customer_id"]) == ["4410", "0004411", "4412", "4413"]
     assert problems == []
+
+
+def test_a_column_written_in_the_other_notation_reads_none_of_its_ambiguous_values(tmp_path):
+    frame, problems = invoices(tmp_path, ["12.50", "2.500", "7", "0.75"], decimal=",",
+                               thousands=".")
+    assert list(frame["amount"]) == [Decimal("7")], "'2.500' is not read as 2500"
+    assert problems[1] == (
+        "belege.txt, row 3, column 'Betrag': '2.500' is not a number (written with decimal "
+        "'.'; this dataset has decimal: ','); the row is left out of the checks")
+    assert len(problems) == 3
+
+
+def test_a_stray_value_in_the_other_notation_leaves_the_columns_own_values(tmp_path):
+    frame, problems = invoices(tmp_path, ["12,50", "2.500", "0.75"], decimal=",",
+                               thousands=".")
+    assert list(frame["amount"]) == [Decimal("12.50"), Decimal("2500")]
+    assert len(problems) == 1
