@@ -37,6 +37,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "erp.hint_currency": {
         "en": " (an amount in another currency: money is compared in EUR only)",
         "nl": " (een bedrag in een andere valuta: bedragen worden alleen in EUR vergeleken)"},
+    "erp.days_from_codes": {
+        "en": "the {field} column holds conditions written as codes or with their unit, read as "
+              "days: {codes}; where a code means other days, translate it under values: "
+              "{{{field}: {{CODE: DAYS}}}}",
+        "nl": "de kolom {field} bevat voorwaarden als code of met hun eenheid, gelezen als "
+              "dagen: {codes}; betekent een code andere dagen, vertaal hem onder values: "
+              "{{{field}: {{CODE: DAGEN}}}}"},
     "erp.blank_yes_no": {
         "en": "the column holds only {values} and blanks, never a no: a blank is read as not "
               "recorded; if a blank means no, map it: values: {{{field}: {{'': false}}}}",

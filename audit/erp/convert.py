@@ -61,6 +61,7 @@ class Converted:
     text: pa.Array  # per distinct text: the trimmed original (for messages)
     codes: np.ndarray  # per row: index into `text`
     unsure: str = ""  # yes/no: the yes texts of a column whose blank may mean no or not recorded
+    coded: str = ""  # days: the condition codes read as days ("'N30' = 30")
 
     def shown(self, row: int) -> str:
         """The text of one row as the export has it (trimmed)."""
@@ -94,12 +95,34 @@ def convert(field: Field, column: pa.ChunkedArray | pa.Array, number: Number,
         return _strings(pc.take(mapped, encoded.indices), field)
     empty = pc.equal(mapped, "").to_numpy(zero_copy_only=False)
     values, bad = _CONVERTERS[field.type](mapped, empty, number, date_formats)
-    unsure = ""
+    unsure = coded = ""
     if field.type == "bool" and empty.any():
         empty, unsure = _blanks(mapped, empty, values, bad)
+    if field.type == "int" and field.name.endswith("_days") and (bad & ~empty).any():
+        coded = _day_codes(mapped, bad & ~empty, values, bad)
     invalid = (bad & ~empty) | (empty & field.required)
     return Converted(_spread(field.type, values, empty | bad, codes), invalid[codes], texts, codes,
-                     unsure)
+                     unsure, coded)
+
+
+# a condition written as a code or with its unit, as ERPs keep payment and delivery terms:
+# 'N30', 'NET30', 'netto 30', '30D', '30 dgn', '30 dagen netto', '14 days', '30 days net'
+DAY_CODE = re.compile(
+    r"(?:n|nt|net|netto)\s*[-.]?\s*(\d{1,3})(?:\s*(?:d|dg|dgn|dagen|days?))?"
+    r"|(\d{1,3})\s*(?:d|dg|dgn|dagen|dag|days?|kalenderdagen|calendar\s+days)\.?"
+    r"(?:\s+(?:netto|net|na\s+factuurdatum|after\s+invoice(?:\s+date)?))?", re.I)
+
+
+def _day_codes(texts: pa.Array, todo: np.ndarray, values: np.ndarray, bad: np.ndarray) -> str:
+    """Fill in the days of the texts among `todo` that are a condition code or a figure with its
+    unit; the codes so read, as a warning shows them ("'N30' = 30")."""
+    read = []
+    for i in np.flatnonzero(todo):
+        text = str(texts[int(i)].as_py())
+        if m := DAY_CODE.fullmatch(text.strip()):
+            values[i], bad[i] = int(m.group(1) or m.group(2)), False
+            read.append(f"'{text}' = {values[i]}")
+    return ", ".join(read[:8]) + (", …" if len(read) > 8 else "")
 
 
 def _blanks(mapped: pa.Array, empty: np.ndarray, values: np.ndarray, bad: np.ndarray

@@ -248,6 +248,10 @@ def _convert_all(raw: Raw, columns: dict[str, str], source: DatasetSource,
             continue
         result = convert(field, column, number, source.date_formats, mapping, encoded)
         data[field.name] = result.values
+        if result.coded:
+            problems.append(Problem.of("erp", "erp.days_from_codes", Location(
+                raw.files[0], column=columns[field.name]), "warning", codes=result.coded,
+                field=field.name))
         if result.unsure:
             problems.append(Problem.of("erp", "erp.blank_yes_no", Location(
                 raw.files[0], column=columns[field.name]), "warning", values=result.unsure,

@@ -195,3 +195,24 @@ def test_a_stray_value_in_the_other_notation_leaves_the_columns_own_values(tmp_p
                                thousands=".")
     assert list(frame["amount"]) == [Decimal("12.50"), Decimal("2500")]
     assert len(problems) == 1
+
+
+def test_payment_and_delivery_conditions_written_as_codes_are_days_with_a_warning(tmp_path):
+    path = tmp_path / "debiteuren.csv"
+    path.write_text("Deb;Naam;Betaalconditie;Levertijd\n"
+                    "D1;Een B.V.;N30;5\n"
+                    "D2;Twee B.V.;30 dgn netto;2 dagen\n"
+                    "D3;Drie B.V.;14;\n"
+                    "D4;Vier B.V.;CONTANT;3\n", encoding="utf-8")
+    source = DatasetSource.model_validate({
+        "path": str(path), "columns": {"Deb": "customer_id", "Naam": "name",
+                                       "Betaalconditie": "payment_term_days",
+                                       "Levertijd": "lead_time_days"}})
+    frame, problems = load_dataset("customers", source, path)
+    assert frame["payment_term_days"].tolist()[:3] == [30, 30, 14]
+    assert frame["lead_time_days"].tolist()[1] == 2
+    texts = [str(p) for p in problems]
+    warning = next(t for t in texts if "payment_term_days column holds conditions" in t)
+    assert "'N30' = 30, '30 dgn netto' = 30" in warning and "Betaalconditie" in warning
+    # a code without days in it is not guessed: it stays a problem naming the row
+    assert any("'CONTANT'" in t and "row 5" in t for t in texts)
