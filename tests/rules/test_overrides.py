@@ -59,7 +59,7 @@ def test_bad_overrides_are_located(tmp_path):
         "terms_overrides.yaml:2, key 'overrides.0': unknown rule_id 'payment_terms'; valid: "
         + ", ".join(sorted(RULES)),
         "terms_overrides.yaml:4, key 'overrides.1': rule payment_term has no value 'dagen'; "
-        "valid: days",
+        "valid: days, from",
         "terms_overrides.yaml:6, key 'overrides.2': 'dertig' is not a valid days for "
         "payment_term.days",
         "terms_overrides.yaml:8, key 'overrides.3.by': required key is missing",
