@@ -267,12 +267,24 @@ def euros(text: str, lang: str = "nl") -> list[Money]:
     return [m for m in money(text, lang) if m.currency == "EUR"]
 
 
+# the figure of a worded percentage repeated in brackets: 'three percent (3%)', 'drie procent (3%)'
+PAREN_PERCENT = re.compile(r"\s*\(\s*(\d[\d.,]*)\s*(?:%|percent|procent|per\s+cent)\s*\)", re.I)
+
+
 def percents(text: str, lang: str = "nl") -> list[Percent]:
-    """Every percentage, in order: '2,5%', '0,25 %', 'drie procent', '10 percent'."""
-    found = []
+    """Every percentage, in order: '2,5%', '0,25 %', 'drie procent', '10 percent'; a worded one
+    with its figure in brackets ('three percent (3%)') is one percentage, valued by the figure."""
+    found: list[Percent] = []
+    taken = 0  # the end of a worded percentage's bracketed figure
     for n in numbers(text, lang):
-        if (m := PERCENT_AFTER.match(text, n.end)) and not n.ordinal:
-            found.append(Percent(n.value, n.start, m.end()))
+        if n.start < taken or n.ordinal or not (m := PERCENT_AFTER.match(text, n.end)):
+            continue
+        value, end = n.value, m.end()
+        p = PAREN_PERCENT.match(text, end) if text[n.start].isalpha() else None
+        if p and (figure := decimal_of(p.group(1))) is not None:
+            value, end = figure, p.end()
+            taken = end
+        found.append(Percent(value, n.start, end))
     return found
 
 

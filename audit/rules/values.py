@@ -16,6 +16,7 @@ from audit.core.grammar import Duration, durations, euros, numbers, percents
 from audit.core.parse import find_dates, find_foreign_money
 from audit.core.rule_model import VALUE_UNITS
 from audit.models import Address, Clause
+from audit.rules.days import read_days
 from audit.rules.payment_basis import read_payment_basis
 from audit.rules.price_tables import PriceTable, read_price_table, table_tiers
 from audit.rules.scope import read_price_scope
@@ -41,34 +42,6 @@ def read_value(kind: str, clause: Clause, lang: str, start: date | None = None) 
 
 def _first(found: list[Duration], units: set[str]) -> Duration | None:
     return next((d for d in found if d.unit in units), None)
-
-
-# a cash discount for early payment is another agreement than the payment term
-CASH_DISCOUNT = re.compile(r"korting|discount|skonto|kredietbeperking|betalingskorting", re.I)
-
-
-def read_days(clause: Clause, lang: str) -> int | None:
-    """Calendar days: '30 dagen', 'zes weken' (42), 'één maand' (30, a month counts as 30); not
-    the days of a cash discount ('2% korting bij betaling binnen 8 dagen')."""
-    text = clause.text
-    found = [d for d in durations(text, lang) if d.unit in {"days", "weeks", "months"}]
-    plain = [d for d in found if not CASH_DISCOUNT.search(_part(text, d.start))]
-    d = (plain or found or [None])[0]
-    if d is None and (net := NET_DAYS.search(text)):
-        return int(net.group(1))  # 'net 30', '2/10 net 30': the trade's shorthand for days
-    return d.days() if d else None
-
-
-# 'net 30' / 'netto 30' with no unit after it: days, as the trade writes a payment term
-NET_DAYS = re.compile(r"\bnet(?:to)?\s+(\d{1,3})\b(?![.,]\d|\s*(?:%|percent|procent|€|\$|eur|usd|kg|"
-                      r"ton|lbs|units|pieces|stuks|weight|gewicht)\b)", re.I)
-
-
-def _part(text: str, at: int) -> str:
-    """The part of the sentence around `at`, between commas, semicolons and full stops."""
-    begin = max(text.rfind(c, 0, at) for c in ",;.") + 1
-    ends = [i for c in ",;." if (i := text.find(c, at)) >= 0]
-    return text[begin:min(ends) if ends else len(text)]
 
 
 WORKING_DAYS_PER_WEEK = 5  # any seven days in a row hold five weekdays
@@ -107,9 +80,11 @@ def read_time_window(clause: Clause, lang: str) -> str | None:
 CAP_BEFORE = re.compile(
     r"(?:maximum|maximaal|max\.?|ten\s+hoogste|hooguit|capped\s+at|up\s+to|at\s+most|"
     r"not\s+more\s+than|no\s+more\s+than|niet\s+meer\s+dan|not\s+(?:to\s+)?exceed|exceeding|limited\s+to|"
+    # 'shall not increase by more than the lesser of 3% and …', 'niet met meer dan 3%'
+    r"by\s+more\s+than|met\s+meer\s+dan|"
     r"begrensd\s+(?:op|tot)|gemaximeerd\s+(?:op|tot)|beperkt\s+tot|hoogstens|"
     r"niet\s+hoger\s+dan|plafond)\s+(?:(?:van|of|een|a|the|totaal|total|in\s+total|"
-    r"bedraagt|is|in\s+totaal)\s+){0,3}$", re.I)
+    r"bedraagt|is|in\s+totaal|lesser|lower|laagste)\s+){0,3}$", re.I)
 
 
 def _capped(text: str, start: int) -> bool:
@@ -304,17 +279,40 @@ def read_period(clause: Clause, lang: str) -> str | None:
 def read_tiers(clause: Clause, lang: str) -> tuple[tuple[Decimal, Decimal], ...] | None:
     """Rebate tiers ((threshold, percent), ...): from a table's rows, else each percentage with
     the amount it goes with in the text."""
-    tiers = table_tiers(clause.tables)
-    if not tiers:
-        for part in re.split(r",\s+|\s+en\s+|\s+and\s+|;", clause.text):
-            amounts, pcts = euros(part, lang), percents(part, lang)
-            if len(amounts) == 1 and len(pcts) == 1:
-                tiers.append((amounts[0].amount, pcts[0].value))
+    tiers = table_tiers(clause.tables) or _tiers_in_parts(clause.text, lang)
     if not tiers:  # '... vanaf € 500.000 ontvangt Afnemer een bonus van 2% ...' across parts
         amounts, pcts = euros(clause.text, lang), percents(clause.text, lang)
         if len(amounts) == len(pcts) and amounts:
             tiers = [(a.amount, p.value) for a, p in zip(amounts, pcts, strict=True)]
     return tuple(sorted(tiers)) or None
+
+
+TIER_PARTS = re.compile(r",\s+|\s+en\s+|\s+and\s+|;")
+
+
+def _tiers_in_parts(text: str, lang: str) -> list[tuple[Decimal, Decimal]]:
+    """Each part of the text (between commas, semicolons, 'and') with one amount and one
+    percentage is a tier; a part with only an amount and the next with only a percentage, or
+    the other way round, are one tier too ('where they exceed EUR 200,000, 2%')."""
+    tiers: list[tuple[Decimal, Decimal]] = []
+    amount: Decimal | None = None  # the lone amount or percentage of the part before
+    pct: Decimal | None = None
+    for part in TIER_PARTS.split(text):
+        amounts, pcts = euros(part, lang), percents(part, lang)
+        if len(amounts) == 1 and len(pcts) == 1:
+            tiers.append((amounts[0].amount, pcts[0].value))
+            amount = pct = None
+        elif len(amounts) == 1 and not pcts:
+            if pct is not None:
+                tiers.append((amounts[0].amount, pct))
+            amount, pct = (None if pct is not None else amounts[0].amount), None
+        elif len(pcts) == 1 and not amounts:
+            if amount is not None:
+                tiers.append((amount, pcts[0].value))
+            amount, pct = None, (None if amount is not None else pcts[0].value)
+        else:
+            amount = pct = None
+    return tiers
 
 
 # a (compound) word ending in 'index', with up to three capitalised words before it and an

@@ -141,6 +141,17 @@ def test_percentages(text, value):
     assert p.value == Decimal(value)
 
 
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    # a worded percentage with its figure in brackets, as US drafting writes it: one percentage
+    ("a credit of two and a half percent (2.5%) of the order value", "en", ["2.5"]),
+    ("een bonus van drie procent (3 %) over de jaaromzet", "nl", ["3"]),
+    # a figure in brackets that says something else stays a percentage of its own
+    ("een bonus van 2% (3% vanaf 2027) over de jaaromzet", "nl", ["2", "3"]),
+])
+def test_a_worded_percentage_and_its_bracketed_figure_are_one(text, lang, value):
+    assert [str(p.value) for p in percents(text, lang)] == value
+
+
 @pytest.mark.parametrize(("text", "lang", "day"), [
     ("17 augustus 2026", "nl", date(2026, 8, 17)),
     ("3 okt. 2027", "nl", date(2027, 10, 3)),

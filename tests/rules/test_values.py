@@ -223,3 +223,56 @@ def test_rebate_percentages_in_a_column_headed_as_such():
 ])
 def test_a_quarter_named_by_its_place_is_a_time_not_the_period(text, period):
     assert read_value("period", clause(text), "nl") == period
+
+
+# Payment terms as other drafters write them: the trade's 'net' in words, a day of a later month,
+# a cash discount with no term beside it (days from a month's end: test_payment_basis.py).
+@pytest.mark.parametrize(("text", "lang", "days"), [
+    ("Payment terms are net forty-five.", "en", 45),
+    ("Betalingsconditie: netto dertig.", "nl", 30),
+    ("Net forty-five kg per drum.", "en", None),  # a weight, not a term
+    # a day of the month after the invoice's month: a date, no number of days (the reader
+    # says so: none, the rule reviews it)
+    ("All amounts are payable in full no later than the 15th day of the month following the "
+     "month of invoice.", "en", None),
+    ("Facturen worden voldaan uiterlijk op de 10e dag van de maand volgend op de factuurmaand.",
+     "nl", None),
+    # the near miss: a day counted from the invoice date is read
+    ("Invoices are payable within 30 days of the invoice date and state the end user's order "
+     "number.", "en", 30),
+    ("Invoices are payable on the 30th day after the invoice date.", "en", 30),
+    # a cash discount alone is another agreement than the payment term; beside a term, the term
+    ("Buyer may pay within ten (10) days of invoice and deduct a 2% prompt payment discount.",
+     "en", None),
+    ("A 2% discount applies if paid within 10 days, otherwise net 30.", "en", 30),
+])
+def test_days_of_a_payment_term_in_other_drafting(text, lang, days):
+    assert read_value("days", clause(text, lang), lang) == days
+
+
+@pytest.mark.parametrize(("text", "tiers"), [
+    # each threshold's percentage in the part after it
+    ("Where Net Purchases in a Contract Year exceed EUR 120,000 the rebate shall be 1%; where "
+     "they exceed EUR 240,000, 2%; and where they exceed EUR 480,000, 3.5%.",
+     [("120000", "1"), ("240000", "2"), ("480000", "3.5")]),
+    # the percentage first, its threshold in the next part; a worded percentage with its figure
+    ("A rebate of one and a half percent (1.5%), where annual purchases exceed €60,000.",
+     [("60000", "1.5")]),
+    # the near miss: a lone amount is not paired across a part about something else
+    ("Orders below EUR 400 carry a handling fee, invoices are payable within 30 days and a "
+     "rebate of 2% applies above EUR 90,000.", [("90000", "2")]),
+])
+def test_rebate_tiers_written_across_the_parts_of_a_sentence(text, tiers):
+    found = read_value("tiers", clause(text, "en"), "en")
+    assert [(str(a), str(p)) for a, p in found] == tiers
+
+
+@pytest.mark.parametrize(("text", "cap"), [
+    ("Prices shall not increase by more than the lesser of 3% and the change in the RPI.", "3"),
+    ("De prijzen worden jaarlijks niet met meer dan 2,5% verhoogd.", "2.5"),
+    ("Prices increase by 3% on 1 January.", None),  # a rise, not a maximum
+])
+def test_a_cap_written_as_by_more_than(text, cap):
+    lang = "nl" if text.startswith("De ") else "en"
+    found = read_value("cap_percent", clause(text, lang), lang)
+    assert (str(found) if found is not None else None) == cap
