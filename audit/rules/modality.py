@@ -44,6 +44,9 @@ COMPARATIVES = {
     "en": {"later", "earlier", "more", "less", "fewer", "higher", "lower", "longer", "shorter",
            "exceed", "exceeding", "exceeds", "only", "just", "sooner", "limited", "prior"},
 }
+# 'shall not increase by more than 3%', 'niet met meer dan 3% verhogen': the negator denies only
+# the excess after the preposition, the sentence sets a maximum
+BY = {"nl": {"met"}, "en": {"by"}}
 # 'items not listed in Annex 1', 'artikelen niet vermeld in bijlage 1': a negator between a noun
 # and a participle qualifies that noun (a reduced relative clause), not the agreement
 ADVERBIAL = {"nl": {"niet", "nooit"}, "en": {"not", "never"}}
@@ -93,6 +96,19 @@ CARVE_OUT_REACH = 4  # tokens between the carve-out word and the excluded phrase
 REFERENCE = re.compile(
     r"\b(?:in|under|per|op|volgens|conform|overeenkomstig)\s+(?:the\s+|de\s+|het\s+)?"
     r"(?:bijlage|exhibit|schedule|annex|appendix|attachment|addendum)\b", re.I)
+
+
+# the attachment a reference names, as written ('Schedule 2', 'Bijlage B', 'Exhibit A-1')
+ATTACHMENT = re.compile(r"\b(?:bijlage|exhibit|schedule|annex|appendix|attachment|addendum)\b"
+                        r"(?:\s+(?=[\w.-]*\d|[A-Z]\b)[\w.-]*\w)?", re.I)
+
+
+def attachment(text: str) -> str | None:
+    """The attachment a reference in the text names ('as set out in Schedule 2' -> 'Schedule
+    2'), or None without a reference."""
+    m = REFERENCE.search(text)
+    found = ATTACHMENT.search(text, m.start()) if m else None
+    return found.group(0) if found else None
 
 
 @dataclass(frozen=True)
@@ -222,7 +238,7 @@ def _negated_at(doc: Doc, lang: str, start: int, covered: set[int]) -> bool:
     for k, word in enumerate(words):
         i = begin + k
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-        if word not in negators or i in covered or nxt in comparatives:
+        if word not in negators or i in covered or nxt in comparatives or _bounds(doc, lang, i):
             continue
         if _qualifies_a_noun(doc, lang, i):
             continue
@@ -230,6 +246,14 @@ def _negated_at(doc: Doc, lang: str, start: int, covered: set[int]) -> bool:
         if not any(f" {s} " in f" {before} " for s in subordinators):
             return True
     return False
+
+
+def _bounds(doc: Doc, lang: str, i: int) -> bool:
+    """The negator at `i` bounds an amount: a verb or two, then 'by more than' ('not increase
+    by more than', 'niet met meer dan … verhogen')."""
+    comparatives, by = COMPARATIVES.get(lang, set()), BY.get(lang, set())
+    return any(doc[k].lower_ in by and doc[k + 1].lower_ in comparatives
+               for k in range(i + 1, min(i + 4, len(doc) - 1)))
 
 
 def _qualifies_a_noun(doc: Doc, lang: str, i: int) -> bool:

@@ -51,3 +51,19 @@ def test_a_negator_qualifying_a_noun_leaves_the_agreement(reader, lang, heading,
 ])
 def test_a_negator_after_the_verb_still_negates(reader, lang, heading, text, rule):
     assert [t for t in read(reader, lang, heading, text) if t.rule_id == rule] == []
+
+
+@pytest.mark.parametrize(("lang", "heading", "text", "value"), [
+    # 'not … by more than': the negator denies only the excess, the sentence sets the maximum
+    ("en", "Price Review", "Supplier's list prices shall not increase by more than 4% in any "
+                           "Contract Year.", "4"),
+    ("nl", "Prijzen", "De tarieven zullen niet met meer dan 2,5% per jaar worden verhoogd.", "2.5"),
+])
+def test_a_negated_excess_is_a_cap(reader, lang, heading, text, value):
+    assert figures(read(reader, lang, heading, text), "price_indexation", "cap_percent") == [value]
+
+
+def test_a_negator_before_by_without_a_comparison_still_negates(reader):
+    # 'not bound by the minimum …': 'by' alone opens no comparison
+    text = "The Reseller is not bound by the minimum purchase of 600 kits per calendar year."
+    assert figures(read(reader, "en", "Volumes", text), "volume_commitment", "quantity") == []
