@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from audit.core.parse import find_dates
 from audit.errors import Location, RuleError
 from audit.models import Clause, Table, Term, TermValue
-from audit.rules.modality import carved_out, judge, qualifiers, referred
+from audit.rules.modality import attachment, carved_out, judge, qualifiers, referred
 from audit.rules.nlp import get_nlp
 from audit.rules.schema import Rule
 from audit.rules.values import (
@@ -58,9 +58,13 @@ PARTY_BLOCK = re.compile(
     r"[:,]?\s*[\"“'(]|"
     r"rechtsgeldig vertegenwoordigd|duly represented)", re.I)
 
-# a recital: what the parties consider before they agree ('Overwegende dat Leverancier …', 'In
-# aanmerking nemende dat …'), a description of the situation, not an agreement
-RECITAL = re.compile(r"^\W*(?:overwegende|in\s+aanmerking\s+nemende|considerans)\b", re.I)
+# a recital: why the parties contract, not what they agree ('WHEREAS Buyer wishes to purchase at
+# least …', '(B) Overwegende dat Leverancier …', 'In aanmerking nemende dat …'), a sentence of its
+# own or a clause under such a heading
+RECITAL = re.compile(r"^\W*(?:\(?[A-Za-z0-9]{1,3}[.)]\s*)?(?:whereas|overwegende|in\s+aanmerking\s+"
+                     r"nemende|considerans)\b", re.I)
+RECITALS = re.compile(r"^\W*(?:recitals?|background|preamble|overwegingen|considerans)\W*$", re.I)
+
 
 Spans = dict[str, list[tuple[int, int]]]  # rule id -> the token spans it matched
 
@@ -180,7 +184,7 @@ class TermReader:
         for i, clause in enumerate(clauses):
             if i not in recognised and i not in titles:
                 terms += self._read(clause, customer_id, fallback)[0]
-        return _stated_outright(terms, weak)
+        return _attachments_read(_stated_outright(terms, weak))
 
     def _complete(self, term: Term, clauses: list[Clause], last: int,
                   start: date | None, sibling: bool = False) -> Term:
@@ -245,7 +249,7 @@ class TermReader:
         """
         if rule_ids is None:
             rule_ids = {r.id for r in self.rules.values() if r.scope == "clause" and not r.fallback}
-        if clause.boilerplate or not rule_ids:
+        if clause.boilerplate or not rule_ids or RECITALS.match(clause.heading or ""):
             return [], []
         lang = clause.doc.language
         nlp = get_nlp(lang)
@@ -256,6 +260,7 @@ class TermReader:
         review: set[str] = set()
         blacked: set[str] = set()  # rules whose figure a sentence blacks out: to review
         hedged: set[str] = set()
+        referenced: dict[str, str] = {}  # rules a sentence refers to an attachment for
         sentences_ = SENTENCE.split(clause.text)
         # a short clause is about its heading ('Duur: geldt van … tot en met …'); in a longer
         # one each sentence has its own subject, and the heading does not stand for it
@@ -290,8 +295,9 @@ class TermReader:
                     continue
                 # a reference to an attachment ('vastgelegd in Bijlage 1') makes a review of
                 # the rules the sentence names itself, not of every rule its heading names
-                if rule_id in by_review or (rule_id in near and rule_id not in vetoed
-                                            and rule_id not in from_heading):
+                if rule_id in near and rule_id not in vetoed and rule_id not in from_heading:
+                    referenced.setdefault(rule_id, attachment(sentence) or "")
+                if rule_id in by_review or rule_id in referenced:
                     review.add(rule_id)
                 if redacted and rule_id in by_pattern:
                     blacked.add(rule_id)
@@ -312,6 +318,7 @@ class TermReader:
             main = " ".join(mains[rule_id])
             read = self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
                                start, review=rule_id in review, blacked=rule_id in blacked,
+                               refers=referenced.get(rule_id),
                                main=replace(clause, text=main) if main != part.text else None)
             if rule_id in hedged:  # an indication, not an agreement: the controller decides
                 read = [_as_review(t) for t in read]
@@ -376,15 +383,21 @@ class TermReader:
     def _terms(
         self, rule: Rule, part: Clause, clause: Clause, customer_id: str, confidence: float,
         lang: str, start: date | None = None, review: bool = False, main: Clause | None = None,
-        blacked: bool = False,
+        blacked: bool = False, refers: str | None = None,
     ) -> list[Term]:
         """Read the rule's values from the matching part; the term cites the whole clause.
         With `review` (a review phrase matched, and the rule asks for it), missing required
         values give a review term instead of none. `main` is the part without the phrases
         qualifying a noun ('Facturen niet betwist binnen acht dagen worden binnen 30 dagen …
         betaald'): a value is read there first, and from the whole part when it states none."""
-        # a figure blacked out where the rule's grammar wants one: to review for every rule
-        review = (review and rule.review_when_values_missing) or blacked
+        # a figure blacked out where the rule's grammar wants one: to review for every rule;
+        # so is one the sentence leaves to an attachment ('the Prices set out in Schedule 2'),
+        # a review that gives way when the document's reading of the attachment states it (a
+        # clause's own reference: an article joins sub-clauses the reference may not speak of;
+        # not for the fallback, whose agreement is to review anyway)
+        if rule.review_when_values_missing or rule.scope != "clause" or rule.fallback:
+            refers = None
+        review = (review and rule.review_when_values_missing) or blacked or refers is not None
         values: list[TermValue] = []
         table: PriceTable | None = None
         groups: dict[str, bool] = {}
@@ -399,8 +412,6 @@ class TermReader:
                 groups[spec.one_of] = groups.get(spec.one_of, False) or value is not None
             if value is None:
                 if spec.required and not spec.one_of:
-                    if not review:
-                        return []
                     missing.append(spec.type)
                 if not spec.one_of and not spec.detail:
                     confidence -= MISSING_OPTIONAL
@@ -410,8 +421,14 @@ class TermReader:
             else:
                 values.append(TermValue(spec.name, value, UNITS[spec.type]))
         unmet = [g for g, met in groups.items() if not met]
+        # an amount the rule wants, stated in another currency: never euros, never silence
+        review = review or bool((missing or unmet) and _wants_money(rule, values, unmet)
+                                and read_foreign_amount(part, lang))
         if (missing or unmet) and review:
-            return [_review_term(rule, part, clause, customer_id, values, lang, unmet)]
+            term = _review_term(rule, part, clause, customer_id, values, lang, unmet)
+            if refers is not None:
+                term = replace(term, values=(*term.values, TermValue("refers_to", refers)))
+            return [term]
         if unmet or missing or confidence < rule.min_confidence:
             return []
         confidence = round(confidence * (OCR_FACTOR if clause.ocr else 1.0), 2)
@@ -545,6 +562,13 @@ def _stated_outright(terms: list[Term], weak: list[Term]) -> list[Term]:
     return [t for t in terms if id(t) not in weak_ids or t.rule_id not in outright]
 
 
+def _attachments_read(terms: list[Term]) -> list[Term]:
+    """A term to review because its sentence leaves the figures to an attachment gives way when
+    the document states the same rule readably (the attachment itself was read)."""
+    readable = {t.rule_id for t in terms if t.get("readable") is not False}
+    return [t for t in terms if t.get("refers_to") is None or t.rule_id not in readable]
+
+
 def _as_review(term: Term) -> Term:
     """A term stated as an indication ('circa', 'approximately'): kept for review, skipped by
     the checks."""
@@ -557,14 +581,23 @@ def _review_term(rule: Rule, part: Clause, clause: Clause, customer_id: str,
                  values: list[TermValue], lang: str, unmet: list[str]) -> Term:
     """A term to review: the values that could be read, an amount in another currency as text
     when a money value is missing, and `readable: false` so that the checks skip it."""
-    read = {v.parameter for v in values}
-    wants_money = any(s.type == "money" and s.name not in read
-                      and (s.required or s.one_of in unmet) for s in rule.values)
-    foreign = read_foreign_amount(part, lang) if wants_money else None
+    foreign = read_foreign_amount(part, lang) if _wants_money(rule, values, unmet) else None
     extra = [TermValue("foreign_amount", foreign, foreign.split()[0])] if foreign else []
     confidence = round(REVIEW_CONFIDENCE * (OCR_FACTOR if clause.ocr else 1.0), 2)
     return Term(customer_id, rule.id, (*values, *extra, TermValue("readable", False)), clause,
                 confidence)
+
+
+# the value types that are a euro amount or thresholds in euros: one stated in another
+# currency is not read, and makes the agreement a term to review
+MONEY_TYPES = {"money", "tiers", "rate_amount"}
+
+
+def _wants_money(rule: Rule, values: list[TermValue], unmet: list[str]) -> bool:
+    """The rule misses an amount it needs: a required money value, or one of an unmet group."""
+    read = {v.parameter for v in values}
+    return any(s.type in MONEY_TYPES and s.name not in read
+               and (s.required or s.one_of in unmet) for s in rule.values)
 
 
 def document_start(clauses: list[Clause], head: int = 6000) -> date | None:

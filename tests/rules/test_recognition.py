@@ -403,3 +403,124 @@ def test_a_reference_reviews_the_agreement_named_next_to_it(reader):
     text = "De Afnemer neemt per jaar minimaal de hoeveelheden af die in Bijlage 2 staan."
     found = [t for t in read(reader, "nl", ("2", "Afname", text)) if t.rule_id == "volume_commitment"]
     assert [t.get("readable") for t in found] == [False]
+
+
+# Drafting of another hand (US/UK supply agreements), wording made for these tests.
+
+@pytest.mark.parametrize(("lang", "heading", "text"), [
+    ("en", "Recitals", "(C) WHEREAS the Distributor intends to purchase at least 8,000 cases of "
+                       "the Products per year;"),
+    ("en", "Background", "The Distributor intends to purchase at least 8,000 cases of the "
+                         "Products per year."),
+    ("nl", "Overwegingen", "Overwegende dat Afnemer jaarlijks minimaal 6.000 stuks wil afnemen."),
+])
+def test_a_recital_is_no_agreement(reader, lang, heading, text):
+    assert commitments(read(reader, lang, ("preamble", heading, text))) == []
+
+
+def test_the_operative_clause_after_a_recital_is_read(reader):
+    terms = read(reader, "en", ("2.1", "Purchase", "WHEREAS the parties wish to cooperate; NOW, "
+                                "THEREFORE, the Distributor shall purchase at least 8,000 cases "
+                                "of the Products per year."))
+    assert [t.get("quantity") for t in commitments(terms)] == [8000]
+
+
+@pytest.mark.parametrize(("rule", "text", "foreign"), [
+    ("free_shipping", "Orders above USD 1,750 ship freight prepaid.", "USD 1,750"),
+    ("volume_rebate", "Buyer earns a rebate of 2% where annual purchases exceed GBP 300,000.",
+     "GBP 300,000"),
+])
+def test_an_amount_in_another_currency_is_a_term_to_review(reader, rule, text, foreign):
+    found = [t for t in read(reader, "en", ("4", "Commercial", text)) if t.rule_id == rule]
+    assert [(t.get("readable"), t.get("foreign_amount")) for t in found] == [(False, foreign)]
+
+
+def test_the_same_amount_in_euros_is_read(reader):
+    terms = read(reader, "en", ("4", "Commercial", "Orders above EUR 1,750 ship freight prepaid."))
+    assert values(terms, "free_shipping") == [{"threshold": Decimal("1750")}]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    # due on a day of a later month: stated, no number of days, to review
+    ("Each invoice is due no later than the 20th day of the month following the month of "
+     "invoice.", None),
+    ("Payment shall be made at the end of the month following delivery.", None),
+    # the near miss: counted from the invoice, and the trade's 'net' in words
+    ("Invoices are payable sixty (60) days from the date of invoice.", 60),
+    ("Payment terms: net forty-five.", 45),
+])
+def test_a_payment_due_on_a_day_of_a_later_month_is_to_review(reader, text, days):
+    found = [t for t in read(reader, "en", ("7", "Payment", text)) if t.rule_id == "payment_term"]
+    assert len(found) == 1
+    assert (found[0].get("days"), found[0].get("readable")) == (
+        (days, None) if days else (None, False))
+
+
+def test_a_sum_per_day_a_delivery_is_late_is_a_penalty(reader):
+    terms = read(reader, "en", ("9", "Service Levels", "Supplier shall credit Buyer with EUR 175 "
+                                "for each day by which delivery is late, not to exceed EUR 1,400 "
+                                "per Order."))
+    assert values(terms, "late_delivery_penalty") == [
+        {"amount": Decimal("175"), "per": "day", "cap_amount": Decimal("1400")}]
+
+
+def test_interest_per_day_of_late_payment_is_no_penalty(reader):
+    terms = read(reader, "en", ("9", "Service Levels", "Interest accrues at 0.03% for each day "
+                                "of late payment."))
+    assert values(terms, "late_delivery_penalty") == []
+
+
+def test_a_british_postcode_makes_a_delivery_address_to_review(reader):
+    terms = read(reader, "en", ("3", "Logistics", "All Goods shall be delivered DDP Buyer's "
+                                "premises at Unit 12, Canal Side Works, Leeds LS10 1QZ."))
+    found = [t for t in terms if t.rule_id == "delivery_address"]
+    assert [t.get("readable") for t in found] == [False]
+
+
+def test_an_incoterm_without_an_address_is_no_delivery_address(reader):
+    terms = read(reader, "en", ("3", "Logistics", "All Goods shall be delivered DDP "
+                                "(Incoterms 2020)."))
+    assert [t for t in terms if t.rule_id == "delivery_address"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # calendar days: the check counts working days, so the agreement is to review
+    ("Supplier shall ship each Order within fourteen (14) days of receipt.", (None, False)),
+    ("Supplier shall ship each Order within three (3) Business Days of receipt.", (3, None)),
+])
+def test_a_lead_time_in_calendar_days_is_to_review(reader, text, expected):
+    found = [t for t in read(reader, "en", ("5", "Delivery", text)) if t.rule_id == "lead_time"]
+    assert [(t.get("working_days"), t.get("readable")) for t in found] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the cap is an index's change with no percentage: to review
+    ("Supplier may adjust the Prices once per Contract Year by no more than the change in CPI "
+     "over the preceding twelve months.", (None, False)),
+    ("Supplier may adjust the Prices once per Contract Year by no more than the lesser of 3% "
+     "and the change in CPI.", (Decimal("3"), None)),
+])
+def test_a_rise_capped_by_an_index_alone_is_to_review(reader, text, expected):
+    found = [t for t in read(reader, "en", ("6", "Prices", text))
+             if t.rule_id == "price_indexation"]
+    assert [(t.get("cap_percent"), t.get("readable")) for t in found] == [expected]
+
+
+@pytest.mark.parametrize(("lang", "heading", "text", "rule", "named"), [
+    ("nl", "Prijzen", "De prijzen per artikel zijn vastgelegd in Bijlage 3 en gelden exclusief "
+                      "btw.", "agreed_prices", "Bijlage 3"),
+    ("en", "Rebate", "The rebate tiers are set out in Schedule 4.", "volume_rebate", "Schedule 4"),
+])
+def test_figures_left_to_an_attachment_are_a_term_to_review(reader, lang, heading, text, rule,
+                                                             named):
+    found = [t for t in read(reader, lang, ("5", heading, text)) if t.rule_id == rule]
+    assert [(t.get("readable"), t.get("refers_to")) for t in found] == [(False, named)]
+
+
+def test_the_review_gives_way_when_the_attachment_is_read(reader):
+    terms = read(reader, "en",
+                 ("5", "Rebate", "The rebate tiers are set out in Schedule 4."),
+                 ("Schedule 4", "Rebate", "Buyer earns a rebate of 1.5% on annual purchases above "
+                                          "EUR 80,000."))
+    assert [(t.get("readable"), t.get("tiers")) for t in terms if t.rule_id == "volume_rebate"] \
+        == [(None, ((Decimal("80000"), Decimal("1.5")),))]
