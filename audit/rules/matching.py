@@ -254,8 +254,9 @@ class TermReader:
         lang = clause.doc.language
         nlp = get_nlp(lang)
         heading_hits = set(self._hits(nlp(clause.heading.lower())).phrase) if clause.heading else set()
-        found: dict[str, tuple[float, list[str]]] = {}
-        mains: dict[str, list[str]] = {}  # the sentences without their nouns' qualifiers
+        # rule -> (confidence, its sentences, the same without their nouns' qualifiers)
+        found: dict[str, tuple[float, list[str], list[str]]] = {}
+        soft: dict[str, tuple[float, list[str], list[str]]] = {}  # hedged or permitted only
         outright: set[str] = set()  # rules the sentences name themselves (not only the heading)
         review: set[str] = set()
         blacked: set[str] = set()  # rules whose figure a sentence blacks out: to review
@@ -301,21 +302,26 @@ class TermReader:
                     review.add(rule_id)
                 if redacted and rule_id in by_pattern:
                     blacked.add(rule_id)
-                if mood.hedged or (mood.permitted and self.rules[rule_id].duty):
-                    hedged.add(rule_id)  # an indication or an option: to review
                 base = PATTERN_CONFIDENCE if rule_id in by_pattern else (
                     PHRASE_CONFIDENCE if rule_id in by_phrase else HEADING_CONFIDENCE)
                 if rule_id not in from_heading:
                     outright.add(rule_id)
-                best, sentences = found.get(rule_id, (0.0, []))
-                found[rule_id] = (max(best, base), [*sentences, sentence])
-                mains.setdefault(rule_id, []).append(
-                    _without(sentence, [q for q in quals if q[1] <= len(sentence)]))
+                # an indication or an option ('circa', 'kan', 'may'): kept apart, to review
+                # unless another sentence states the rule outright
+                into = soft if mood.hedged or (mood.permitted and self.rules[rule_id].duty) \
+                    else found
+                best, sentences, plain = into.get(rule_id, (0.0, [], []))
+                into[rule_id] = (max(best, base), [*sentences, sentence], [*plain, _without(
+                    sentence, [q for q in quals if q[1] <= len(sentence)])])
+        for rule_id, said in soft.items():
+            if rule_id not in found:  # 'Leverancier mag rente rekenen' beside '… binnen 30
+                found[rule_id] = said  # dagen betaald' leaves the 30 days outright
+                hedged.add(rule_id)
         terms: list[Term] = []
         heading_only: list[Term] = []
-        for rule_id, (base, sentences) in sorted(found.items()):
+        for rule_id, (base, sentences, plain) in sorted(found.items()):
             part = replace(clause, text=" ".join(sentences))
-            main = " ".join(mains[rule_id])
+            main = " ".join(plain)
             read = self._terms(self.rules[rule_id], part, clause, customer_id, base, lang,
                                start, review=rule_id in review, blacked=rule_id in blacked,
                                refers=referenced.get(rule_id),

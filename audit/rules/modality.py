@@ -83,8 +83,12 @@ HEDGES = {
 PERMISSIONS = {
     "nl": {"kan", "kunnen", "mag", "mogen", "gerechtigd", "bevoegd", "desgewenst", "optioneel",
            "facultatief", "het recht"},
-    "en": set(),
+    # 'may' alone: 'may not' is a negation the negation scope reads first
+    "en": {"may", "entitled", "permitted", "at its option", "at its discretion", "at its sole "
+           "discretion", "has the right", "have the right", "optionally"},
 }
+PARENTHETICAL_REACH = 2  # comma-set phrases between a modal and its verb
+MODAL_MARKED = {"en"}  # languages whose main clause shows its finite verb in FINITE
 # an exclusion named as an exception to the agreement ('Behoudens overmacht levert …', 'behalve
 # in geval van overmacht'): the sentence states the agreement and carves that case out
 CARVE_OUTS = {"nl": {"behoudens", "behalve", "uitgezonderd", "uitzondering"}, "en": set()}
@@ -151,7 +155,19 @@ def _permitted_at(doc: Doc, lang: str, start: int) -> bool:
     if any(w in SUBORDINATORS.get(lang, set()) for w in words[:max(0, start - begin)]):
         return False
     text = f" {' '.join(words)} "
-    return any(f" {p} " in text for p in permissions)
+    if any(f" {p} " in text for p in permissions):
+        return True
+    # 'Supplier may, at its discretion, ship within …': the match's clause has no verb of its
+    # own; the modal stands before the inserted phrase (English, where the modal marks it)
+    for _ in range(PARENTHETICAL_REACH if lang in MODAL_MARKED else 0):
+        if begin == 0 or set(words) & FINITE[lang]:
+            break
+        begin = clause_start(doc, lang, begin - 1)
+        words = [t.lower_ for t in doc[begin:end]]
+        text = f" {' '.join(words)} "
+        if any(f" {p} " in text for p in permissions):
+            return True
+    return False
 
 
 def carved_out(doc: Doc, lang: str, span: tuple[int, int]) -> bool:

@@ -1,4 +1,4 @@
-"""How a Dutch sentence states an agreement, judged once for every rule (modality.py): an example
+"""How a sentence states an agreement, judged once for every rule (modality.py): an example
 or illustration and a party's option are terms to review, an exception carved out of the
 agreement ('behoudens overmacht') excludes nothing. Wording made for these tests."""
 
@@ -92,3 +92,38 @@ def test_the_excluded_topic_itself_still_excludes(reader):
     found = of(read(reader, "Uitlevering", "Bij overmacht wordt de levering met ten hoogste 6 "
                                            "werkdagen opgeschort."), "lead_time")
     assert found == []
+
+
+def test_an_option_beside_an_outright_agreement_leaves_the_agreement_outright(reader):
+    # 'mag' speaks of the interest in the second sentence, not of the 30 days in the first
+    found = of(read(reader, "Betaling", "Facturen worden binnen 30 dagen na factuurdatum "
+                                        "betaald. Leverancier mag bij te late betaling de "
+                                        "wettelijke handelsrente in rekening brengen."),
+               "payment_term")
+    assert [(t.get("days"), t.get("readable")) for t in found] == [(30, None)]
+
+
+def read_en(reader: TermReader, text: str) -> list[Term]:
+    doc = ContractDoc(path=Path("made-up.pdf"), sha256="", pages=(), language="en")
+    return reader.read_document([Clause(doc=doc, article="9.2", heading="", text=text,
+                                        page=3)], "K5")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Supplier may, at its discretion, ship urgent Orders within 2 Business Days.", "lead_time"),
+    ("The Buyer is entitled to a delivery within 3 working days of the Order.", "lead_time"),
+    ("Buyer may settle an invoice within 10 days of its date.", "payment_term"),
+])
+def test_an_english_option_is_a_term_to_review(reader, text, rule):
+    found = of(read_en(reader, text), rule)
+    assert found and all(t.get("readable") is False for t in found)
+
+
+@pytest.mark.parametrize(("text", "rule", "value"), [
+    ("Supplier shall ship each Order within 2 Business Days.", "lead_time", 2),
+    ("Invoices are payable within 45 days of the invoice date. Supplier may suspend "
+     "deliveries while an invoice is overdue.", "payment_term", 45),
+])
+def test_an_english_duty_is_read_outright(reader, text, rule, value):
+    found = of(read_en(reader, text), rule)
+    assert [(t.values[0].value, t.get("readable")) for t in found] == [(value, None)]
