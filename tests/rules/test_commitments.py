@@ -78,3 +78,18 @@ def test_an_order_lot_size_is_a_minimum_to_review(reader):
     found = commitments(reader, "Each order must be placed in the lot size quantities of the "
                                 "Product Schedule.")
     assert len(found) == 1 and found[0]["readable"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "The Distributor shall purchase at least 30 days before the requested delivery date.",
+    "Orders for seasonal items shall be placed at least six weeks in advance; Buyer shall "
+    "order at least two weeks before delivery otherwise.",
+])
+def test_buying_at_least_a_time_ahead_is_no_commitment(reader, text):
+    assert commitments(reader, text) == []
+
+
+def test_buying_at_least_a_figure_that_cannot_be_read_is_a_commitment_to_review(reader):
+    [found] = commitments(reader, "The Distributor shall purchase at least [***] units of "
+                                  "the Products in each Contract Year.")
+    assert found["readable"] is False and found["period"] == "year"
