@@ -56,6 +56,8 @@ def test_calendar_days_or_hours_are_a_lead_time_to_review(reader, text):
     ("Vertraging", "Bij een vertraging van de levering van meer dan 3 dagen is een boete "
                    "verschuldigd van € 75 per dag."),
     ("Betaling", "Facturen worden binnen 14 dagen na levering voldaan."),
+    # a time of day is no number of hours
+    ("Aflevering", "Aflevering geschiedt op werkdagen tussen 7.30 en 15.30 uur."),
 ])
 def test_other_agreements_counted_in_days_or_hours_are_no_lead_time(reader, heading, text):
     assert lead_times(reader, text, heading) == []
