@@ -13,7 +13,7 @@ from audit.checks.base import (
     register,
 )
 from audit.core.rule_model import MONTH_END
-from audit.models import Deviation, Term
+from audit.models import Deviation
 
 
 @register("payment_term", "registered")
@@ -28,8 +28,9 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     inv = ctx.frame("invoices")
     inv = inv[(inv["kind"] == "invoice") & ctx.in_window(inv["invoice_date"])
               & inv["due_date"].notna()]
-    days = {basis: (inv["due_date"] - start).dt.days for basis, start in (
-        (None, inv["invoice_date"]), (MONTH_END, inv["invoice_date"] + pd.offsets.MonthEnd(0)))}
+    # days from each basis a term counts from (the end of the month only where one does)
+    days = {basis: (inv["due_date"] - _start(inv["invoice_date"], basis)).dt.days
+            for basis in {t.get("from") for t in ctx.terms}}
     tolerance = int(ctx.rule.executed.params.get("tolerance_days", 0)) if ctx.rule.executed else 0
     bad_ids, hit = breaking_rows(
         ctx, inv, "invoice_date", "invoice_id",
@@ -39,14 +40,14 @@ def executed(ctx: CheckContext) -> list[Deviation]:
     term = latest(hit)
     actual = days[term.get("from")][inv["invoice_id"].isin(bad_ids)].tolist()
     return [ctx.deviation("execution", term, "due_date", distinct(t.get("days") for t in hit),
-                          distinct(actual), bad_ids, base=base_text(term, ctx.lang))]
+                          distinct(actual), bad_ids, base=BASES[term.get("from")][ctx.lang])]
 
 
-def base_text(term: Term, lang: str) -> str:
-    """What the agreed days are added to, as the owner reads it."""
-    key = "month_end" if term.get("from") == MONTH_END else "invoice_date"
-    return BASES[key][lang]
+def _start(invoice_date: pd.Series, basis: str | None) -> pd.Series:
+    """The day the agreed days count from: the invoice date, or the last day of its month."""
+    return invoice_date + pd.offsets.MonthEnd(0) if basis == MONTH_END else invoice_date
 
 
-BASES = {"invoice_date": {"nl": "factuurdatum", "en": "invoice date"},
-         "month_end": {"nl": "einde van de factuurmaand", "en": "end of the invoice month"}}
+# what the agreed days are added to, per basis, as the owner reads it
+BASES = {None: {"nl": "factuurdatum", "en": "invoice date"},
+         MONTH_END: {"nl": "einde van de factuurmaand", "en": "end of the invoice month"}}

@@ -152,8 +152,9 @@ def read_table_prices(tables: tuple[Table, ...], prices: PriceTable) -> None:
         if (found := variant_columns(table.rows[0])) or header_meanings(table.rows[0]):
             variants = found  # a new header: its own variants, or none
         meanings, first = columns(table, None if variants else meanings)
-        header = table.rows[0] if first or variants else header
-        first = 1 if variants and table.rows[0] == header else first
+        if found:  # a header of variants is a header, though its heads name no meaning
+            first = 1
+        header = table.rows[0] if first else header
         if any(FOREIGN.search(h) for h in header):
             continue  # prices in another currency are never read as euros
         if variants:
@@ -172,6 +173,9 @@ def read_table_prices(tables: tuple[Table, ...], prices: PriceTable) -> None:
                         if i < len(row) and i < len(header)))
 
 
+PRICE_WORDS = re.compile("|".join(p for m, p in HEADERS if m in ("price", "net")))
+
+
 def variant_columns(header: tuple[str, ...]) -> list[int]:
     """The columns of one price told apart by a year, date or quantity in their heads (two or
     more): 'Prijs 2026' | 'Prijs 2027', '1-99 st.' | '100+ st.'; what remains of each head
@@ -182,8 +186,7 @@ def variant_columns(header: tuple[str, ...]) -> list[int]:
         if not QUALIFIER.search(words) or AMOUNT.fullmatch(words):
             continue
         rest = " ".join(QUANTITY_WORDS.sub(" ", QUALIFIER.sub(" ", words)).split()).strip(" .:/-–")
-        if not rest or re.search(dict(HEADERS)["price"], rest) or re.search(
-                dict(HEADERS)["net"], rest):
+        if not rest or PRICE_WORDS.search(rest):
             found[i] = rest
     return sorted(found) if len(found) >= 2 and len(set(found.values())) == 1 else []
 
