@@ -26,9 +26,7 @@ FORMAT_KEYS = ("format", "sheet", "header_row", "separator", "decimal", "thousan
                "date_format", "encoding")
 DATASET_KEYS = {"file", "files", "path", "fields", "values", "notes", "skip_rows", *FORMAT_KEYS}
 TOP_KEYS = {"about", "company", "audit", "contracts_dir", "datasets", "language", "notes"}
-# the roles the bundled rules name as owners (rules/*.yaml `owner:`); the controller's own is
-# `controller`
-ROLES = ("credit_control", "logistics_planner", "customer_service", "pricing", "account_manager")
+CONTROLLER = "controller"  # the role of the controller's own (config.yaml `controller:`)
 
 
 @dataclass(frozen=True)
@@ -68,24 +66,39 @@ def translate(path: Path, out_dir: Path, language: str = "nl", rules_dir: Path =
         raise errors[0] if len(errors) == 1 else ConfigError(
             "; ".join(str(e) for e in errors), Location(str(path)))
     audit = data.get("audit") or {}
+    try:
+        top_n, months = int(audit.get("top_n", 10)), lookback(audit)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"audit: top_n, period (YYYY-MM) or data_from (YYYY-MM-DD) cannot be "
+                          f"read: {e}", Location(str(path), line=line_of(data, ("audit",)))) from e
     company = data.get("company")
     named = company.get("name") if isinstance(company, dict) else company
     config = {
         "company": {"name": str(named or path.stem)},
         "language": data.get("language", language),
-        "top_n": int(audit.get("top_n", 10)),
-        "lookback_months": lookback(audit),
+        "top_n": top_n,
+        "lookback_months": months,
         "contracts_dir": _relative(base / str(data.get("contracts_dir", "contracts")), out_dir),
         "rules_dir": _relative(rules_dir, out_dir),
         "erp": {"datasets": datasets},
         "owners": {role: {"name": role.replace("_", " ").capitalize(), "email": None}
-                   for role in ROLES},
+                   for role in owner_roles(rules_dir)},
         "controller": {"name": "Operations controller", "email": None},
     }
     if isinstance(company, dict) and company.get("kvk_number"):
         config["company"]["kvk_number"] = str(company["kvk_number"])
     period = audit.get("period")
     return Translated(config, str(period) if period else None, tuple(ignored))
+
+
+def owner_roles(rules_dir: Path) -> list[str]:
+    """The roles the rule files name as owners (`owner:`), but the controller's own."""
+    roles = set()
+    for rule_file in sorted(rules_dir.glob("*.yaml")):
+        rule = load_yaml(rule_file, ConfigError)
+        if isinstance(rule, dict) and isinstance(rule.get("owner"), str):
+            roles.add(rule["owner"])
+    return sorted(roles - {CONTROLLER})
 
 
 def lookback(audit: dict[str, Any]) -> int:

@@ -139,3 +139,17 @@ def test_another_companys_field_map_gives_a_config_that_loads_all_its_exports(tm
     assert all(len(frame) > 0 for frame in erp.frames.values())
     assert set(erp.frames["invoices"]["kind"]) == {"invoice", "credit_note"}
     assert erp.frames["deliveries"]["call_ahead_done"].isin([True, False]).all()
+
+
+def test_a_period_that_is_no_month_names_the_audit_key(made):
+    (made / "bad.yaml").write_text(FIELD_MAP.replace("period: 2026-05", "period: mei"),
+                                   encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        translate(made / "bad.yaml", made, rules_dir=ROOT / "rules")
+    assert "bad.yaml:2" in str(e.value) and "period (YYYY-MM)" in str(e.value)
+
+
+def test_the_owners_left_to_fill_in_are_the_roles_the_rules_name(made):
+    done = translate(made / "map.yaml", made, rules_dir=ROOT / "rules")
+    assert set(done.config["owners"]) == {"account_manager", "credit_control",
+                                          "customer_service", "logistics_planner", "pricing"}
